@@ -1,0 +1,50 @@
+# framing: two commands do everything -- `make report` and `make test`.
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed-stamp
+ARTICLES ?= data/raw/spief-2021-06-04
+REPORTS  ?= reports
+PORT     ?= 8888
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test lint unit notebooks browser lab bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "  options: ARTICLES=path/to/folder (default $(ARTICLES)), REPORTS=dir (default $(REPORTS))"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=68" wheel
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the suite (done by every target that needs it)
+
+report: $(STAMP) ## run every notebook on ARTICLES and write offline HTML to REPORTS/ (index.html)
+	$(BIN)/framing report $(ARTICLES) --out $(REPORTS)
+
+lint: $(STAMP) ## ruff, and no notebook committed with outputs
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m framing.notebooks check notebooks
+
+unit: $(STAMP) ## unit and property tests
+	$(BIN)/python -m pytest -q --ignore=tests/test_browser.py
+
+notebooks: $(STAMP) ## execute every notebook with nbmake
+	$(BIN)/python -m pytest -q --nbmake notebooks
+
+browser: report ## build the reports, then load every page in headless Chromium
+	FRAMING_REPORTS_DIR=$(abspath $(REPORTS)) $(BIN)/python -m pytest -q tests/test_browser.py
+
+test: lint unit notebooks browser ## everything: lint, unit tests, notebooks, browser test
+
+lab: $(STAMP) ## open JupyterLab on the suite (works as root)
+	$(BIN)/jupyter lab --no-browser --allow-root --port $(PORT) --notebook-dir=.
+
+bench: $(STAMP) ## time framing analyze and the throughput on a generated corpus
+	$(BIN)/python benchmarks/bench_analyze.py
+
+clean: ## remove built reports and caches (keeps .venv)
+	rm -rf $(REPORTS) .pytest_cache .ruff_cache

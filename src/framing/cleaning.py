@@ -1,0 +1,274 @@
+"""Page cleaning: give every raw line of a captured page a role, with a reason.
+
+Roles
+-----
+``headline``      the article's headline
+``standfirst``    a summary paragraph under the headline (counted as body text)
+``body``          a paragraph of the article
+``subheading``    a title-like line between body paragraphs (kept, not body)
+``caption``       photo caption or photo credit
+``byline``        author or date line
+``teaser``        a related-story teaser embedded in the page
+``chrome``        page furniture: menus, share buttons, comment widgets, footers,
+                  labels in another language, anything before the headline
+``blank``         an empty line
+
+How a line gets its role
+------------------------
+1. Pattern rules, read from data (``framing/data/page_rules.csv``, plus an
+   optional ``page_rules.csv`` in the articles folder).  A rule may name an
+   outlet; an empty outlet applies to every page.  First match wins.
+2. A line mostly in another script than the article's language is chrome.
+3. The headline is the line that matches the metadata headline; without one,
+   the first title-like line (four or more words, no full stop) before the
+   first paragraph that does not name the outlet itself.  A masthead, agency
+   name or paragraph is never promoted to headline.
+4. A body paragraph has four or more words and ends like a sentence (``.``,
+   ``!``, ``?``, optionally followed by closing quotes or brackets).  Short
+   lines without sentence punctuation are chrome.
+5. Structure: lines before the headline are page header; a caption stamped
+   with a date other than the article's opens a related-story teaser that
+   runs over the following lines until the next paragraph; everything after
+   the last paragraph is page footer.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import paths
+from .text import normalise
+
+ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
+BODY_ROLES = frozenset({"standfirst", "body"})
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"')\]]*\s*$")
+_DATE_STAMP_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s*$")
+
+# Unicode blocks of scripts that an English page uses only for labels.
+_LATIN_LANGS = {"en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da", "no", "fi", "cs", "hr"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern rule: lines matching ``pattern`` get ``role``."""
+
+    outlet: str
+    pattern: re.Pattern[str]
+    role: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A classified raw line; ``start``/``end`` are offsets in the raw text (newline excluded)."""
+
+    line_no: int
+    start: int
+    end: int
+    text: str
+    role: str
+    reason: str
+
+    @property
+    def is_body(self) -> bool:
+        return self.role in BODY_ROLES
+
+
+def load_rules(files: Iterable[Path]) -> list[Rule]:
+    """Read page rules from CSV files with columns ``outlet, pattern, role, reason``."""
+    rules: list[Rule] = []
+    for path in files:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = {"outlet", "pattern", "role", "reason"} - set(reader.fieldnames or ())
+            if missing:
+                from .errors import FramingInputError
+
+                raise FramingInputError(path, f"page rules need the columns {sorted(missing)}; add them")
+            for row in reader:
+                if row["role"] not in ROLES:
+                    from .errors import FramingInputError
+
+                    raise FramingInputError(path, f"unknown role {row['role']!r}; use one of {', '.join(ROLES)}")
+                try:
+                    pattern = re.compile(row["pattern"])
+                except re.error as exc:
+                    from .errors import FramingInputError
+
+                    raise FramingInputError(path, f"bad pattern {row['pattern']!r}: {exc}") from None
+                rules.append(Rule(row["outlet"].strip(), pattern, row["role"], row["reason"]))
+    return rules
+
+
+def default_rules() -> list[Rule]:
+    """The rules shipped with the package."""
+    return load_rules([paths.PAGE_RULES_FILE])
+
+
+def split_lines(raw: str) -> list[tuple[int, int, str]]:
+    """Split ``raw`` into ``(start, end, text)`` per line; ``\\r\\n`` and ``\\n`` both end a line."""
+    out = []
+    pos = 0
+    for piece in raw.split("\n"):
+        end = pos + len(piece)
+        text_end = end - 1 if piece.endswith("\r") else end
+        out.append((pos, text_end, raw[pos:text_end]))
+        pos = end + 1
+    if out and out[-1][0] == len(raw) and out[-1][2] == "":
+        out.pop()  # a final newline does not open a new line
+    return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(normalise(text).split()).casefold()
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+def _is_foreign_script(text: str, language: str) -> bool:
+    if language.split("-")[0].lower() not in _LATIN_LANGS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    non_latin = sum(1 for c in letters if ord(c) > 0x24F)
+    return non_latin / len(letters) > 0.5
+
+
+def _stamp_date(text: str) -> date | None:
+    m = _DATE_STAMP_RE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def classify_lines(
+    raw: str,
+    *,
+    outlet: str,
+    headline: str = "",
+    published: str = "",
+    language: str = "en",
+    rules: list[Rule] | None = None,
+) -> list[Line]:
+    """Give every line of a raw page a role and a reason.
+
+    Parameters
+    ----------
+    raw : str
+        The page text as captured (decoded).
+    outlet, headline, published, language : str
+        The article's metadata; ``headline`` may be empty (then it is looked
+        for), ``published`` is an ISO date (used to tell related-story teasers
+        by their date stamp).
+    rules : list of Rule, optional
+        Pattern rules; defaults to :func:`default_rules`.
+
+    Returns
+    -------
+    list of Line
+        One per raw line, in order, blank lines included.
+    """
+    rules = default_rules() if rules is None else rules
+    active = [r for r in rules if not r.outlet or r.outlet.casefold() == outlet.casefold()]
+    try:
+        pub = date.fromisoformat(published) if published else None
+    except ValueError:
+        pub = None
+    want_headline = _squash(headline) if headline else ""
+    outlet_key = _squash(outlet)
+
+    spans = split_lines(raw)
+    roles: list[str] = []
+    reasons: list[str] = []
+    for _start, _end, text in spans:
+        norm = normalise(text).strip()
+        role, reason = _first_pass(norm, active, language, want_headline)
+        roles.append(role)
+        reasons.append(reason)
+
+    body_idx = [i for i, r in enumerate(roles) if r == "body"]
+    first_body = body_idx[0] if body_idx else len(roles)
+    last_body = body_idx[-1] if body_idx else -1
+
+    head_idx = next((i for i, r in enumerate(roles) if r == "headline"), None)
+    if head_idx is None and not want_headline:
+        for i in range(first_body):
+            if roles[i] == "title" and outlet_key not in _squash(spans[i][2]):
+                head_idx = i
+                roles[i], reasons[i] = "headline", "first title-like line before the first paragraph"
+                break
+    elif head_idx is None and want_headline:
+        pass  # the metadata headline is not on the page: nothing is promoted
+
+    # Everything before the headline is page header.
+    if head_idx is not None:
+        for i in range(head_idx):
+            if roles[i] in ("body", "title", "chrome", "subheading"):
+                roles[i], reasons[i] = "chrome", "page header: before the headline"
+
+    # Related-story teasers: a caption stamped with another date, and the lines that follow it.
+    i = 0
+    while i < len(roles):
+        stamp = _stamp_date(normalise(spans[i][2])) if roles[i] == "caption" else None
+        if stamp is not None and pub is not None and stamp != pub:
+            roles[i] = "teaser"
+            reasons[i] = f"related-story teaser: image caption dated {stamp.isoformat()}, not the article's date"
+            j = i + 1
+            while j < len(roles) and roles[j] not in ("body", "blank"):
+                roles[j], reasons[j] = "teaser", "continues the related-story teaser above"
+                j += 1
+            i = j
+            continue
+        i += 1
+
+    body_idx = [i for i, r in enumerate(roles) if r == "body"]
+    last_body = body_idx[-1] if body_idx else -1
+    for i, role in enumerate(roles):
+        if role == "title":
+            if head_idx is None or i < first_body:
+                roles[i], reasons[i] = "chrome", "title-like line outside the article"
+            elif i > last_body:
+                roles[i], reasons[i] = "chrome", "page footer: after the last paragraph"
+            else:
+                roles[i], reasons[i] = "subheading", "title-like line between paragraphs"
+        elif role == "body" and head_idx is not None and i < head_idx:
+            roles[i], reasons[i] = "chrome", "page header: before the headline"
+        elif i > last_body and role not in ("blank", "chrome", "teaser"):
+            roles[i], reasons[i] = "chrome", f"page footer: after the last paragraph ({reasons[i]})"
+
+    return [
+        Line(n + 1, s, e, t, roles[n], reasons[n]) for n, (s, e, t) in enumerate(spans)
+    ]
+
+
+def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str) -> tuple[str, str]:
+    if not norm:
+        return "blank", "empty line"
+    if want_headline and " ".join(norm.split()).casefold() == want_headline:
+        return "headline", "matches the headline in articles.csv"
+    for rule in rules:
+        if rule.pattern.search(norm):
+            return rule.role, rule.reason
+    if _is_foreign_script(norm, language):
+        return "chrome", "label in another script than the article's language"
+    words = _n_words(norm)
+    if words >= 4 and _SENTENCE_END_RE.search(norm):
+        return "body", "paragraph: four or more words ending like a sentence"
+    if words >= 4 and norm.endswith(":"):
+        return "chrome", "line ending with a colon that introduces no paragraph"
+    if words >= 4:
+        return "title", "title-like line"
+    return "chrome", "short line without sentence punctuation (menu, button or label)"

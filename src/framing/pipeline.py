@@ -1,0 +1,42 @@
+"""The whole analysis of one articles folder, as the CLI and the notebooks run it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus, load_corpus
+
+
+@dataclass
+class Analysis:
+    """Every table of one articles folder, keyed by output file name (without ``.csv``)."""
+
+    corpus: Corpus
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def notices(self) -> list[str]:
+        return self.corpus.notices
+
+
+def analyze(folder: str | Path) -> Analysis:
+    """Load ``folder`` and compute every table ``framing analyze`` writes.
+
+    Tables: ``articles``, ``lines``, ``sentences``.
+    """
+    corpus = load_corpus(folder)
+    tables = {
+        "articles": corpus.articles,
+        "lines": _lines_table(corpus.lines),
+        "sentences": corpus.sentences,
+    }
+    return Analysis(corpus, tables)
+
+
+def _lines_table(lines: pd.DataFrame) -> pd.DataFrame:
+    out = lines[["article_id", "line_no", "role", "is_body", "reason"]].copy()
+    out["is_body"] = out["is_body"].map({True: "true", False: "false"})
+    return out

@@ -1,0 +1,100 @@
+"""Page cleaning on the two seed pages, checked line by line against a reading of the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import paths
+from framing.cleaning import classify_lines, split_lines
+from framing.corpus import load_corpus
+
+SEED = paths.SEED_EVENT_DIR
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(SEED)
+
+
+def roles(corpus, article_id):
+    df = corpus.lines[corpus.lines.article_id == article_id]
+    return dict(zip(df.line_no, df.role))
+
+
+# Read off the pages by hand: which raw lines are the article (headline / body paragraphs).
+SPUTNIK_BODY = [10, 12, 14, 16, 18, 20, 25, 27]
+PRESSTV_BODY = [7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39]
+
+
+def test_sputnik_roles_by_hand(corpus):
+    r = roles(corpus, "sputnik")
+    assert r[5] == "headline"
+    assert sorted(n for n, role in r.items() if role in ("body", "standfirst")) == SPUTNIK_BODY
+    assert r[7] == "caption"  # photo credit glued to the caption
+    assert r[8] == "caption"
+    assert [r[22], r[23], r[24]] == ["teaser"] * 3  # the embedded Lavrov story
+    assert r[35] == "chrome"  # Russian widget label
+    assert all(r[n] == "chrome" for n in (1, 2, 3, 9, 29, 30, 31, 32, 33, 34, 35))
+
+
+def test_presstv_roles_by_hand(corpus):
+    r = roles(corpus, "presstv")
+    assert r[3] == "headline"
+    assert sorted(n for n, role in r.items() if role in ("body", "standfirst")) == PRESSTV_BODY
+    assert r[5] == "caption"
+    assert all(r[n] == "chrome" for n in (1, 42, 44, 46, 47))  # breadcrumb and alternate-address footer
+
+
+def test_every_nonempty_line_has_role_and_reason(corpus):
+    for aid, raw in corpus.texts.items():
+        df = corpus.lines[corpus.lines.article_id == aid]
+        nonempty = [i + 1 for i, (_, _, t) in enumerate(split_lines(raw)) if t.strip()]
+        got = df[df.role != "blank"]
+        assert list(got.line_no) == nonempty
+        assert (got.reason.str.len() > 5).all()
+
+
+def test_line_offsets_map_back(corpus):
+    for row in corpus.lines.itertuples():
+        assert corpus.texts[row.article_id][row.start:row.end] == row.text
+
+
+def test_headline_found_without_metadata():
+    raw = (SEED / "presstv.txt").read_text(encoding="utf-8")
+    lines = classify_lines(raw, outlet="Press TV", headline="", published="2021-06-04")
+    assert [ln.line_no for ln in lines if ln.role == "headline"] == [3]
+
+
+def test_masthead_never_promoted_to_headline():
+    raw = ("Daily Planet\n\nDaily Planet News Agency Live Feed\n\n"
+           "The mayor said on Monday that the bridge will reopen.\n")
+    lines = classify_lines(raw, outlet="Daily Planet", headline="", published="2021-06-04")
+    assert not [ln for ln in lines if ln.role == "headline"]
+    assert [ln.role for ln in lines if ln.text.startswith("The mayor")] == ["body"]
+
+
+def test_paragraph_not_promoted_when_metadata_headline_missing_from_page():
+    raw = "Menu\n\nThe mayor said on Monday that the bridge will reopen.\n"
+    lines = classify_lines(raw, outlet="X", headline="A headline not on the page", published="")
+    assert [ln.role for ln in lines if ln.text] == ["chrome", "body"]
+
+
+def test_outlet_rule_from_data_applies_only_to_that_outlet(tmp_path):
+    from framing.cleaning import load_rules
+
+    rules_file = tmp_path / "rules.csv"
+    rules_file.write_text("outlet,pattern,role,reason\nOutlet A,^Editor's pick:,teaser,outlet A teaser label\n",
+                          encoding="utf-8")
+    rules = load_rules([rules_file])
+    raw = "Big Storm Hits the Coast Tonight\n\nEditor's pick: the storm hit the coast on Monday night.\n\n" \
+          "The storm hit the coast on Monday night and closed roads.\n"
+    a = classify_lines(raw, outlet="Outlet A", headline="", rules=rules)
+    b = classify_lines(raw, outlet="Outlet B", headline="", rules=rules)
+    assert a[2].role == "teaser" and b[2].role == "body"
+
+
+def test_crlf_lines_keep_offsets():
+    raw = "Headline Of The Story Here\r\n\r\nThe minister said the talks went well.\r\n"
+    lines = classify_lines(raw, outlet="X", headline="")
+    body = [ln for ln in lines if ln.role == "body"][0]
+    assert raw[body.start:body.end] == "The minister said the talks went well."
