@@ -22,12 +22,14 @@ class Analysis:
         return self.corpus.notices
 
 
-def analyze(folder: str | Path) -> Analysis:
-    """Load ``folder`` and compute every table ``framing analyze`` writes.
+def analyze(folder: str | Path | None = None) -> Analysis:
+    """Load ``folder`` (default: the seed event) and compute every table ``framing analyze`` writes.
 
     Tables: ``articles``, ``lines``, ``sentences``.
     """
-    corpus = load_corpus(folder)
+    from . import paths
+
+    corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder)
     tables = {
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),

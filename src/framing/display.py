@@ -1,0 +1,59 @@
+"""Small, escaped HTML views of the corpus for notebooks and reports.
+
+Article text is untrusted: every piece of it goes through :func:`html.escape`
+before it is put into markup.  The functions return strings; wrap them in
+``IPython.display.HTML`` to show them in a notebook.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .corpus import Corpus
+
+_COLUMNS_CSS = (
+    "display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:1.2em;"
+    "font-family:Georgia,'Times New Roman',serif;font-size:15px;line-height:1.5"
+)
+
+
+def outlet_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: ``outlet, country, ownership, published, headline, n_sentences, n_tokens``."""
+    cols = ["outlet", "country", "ownership", "published", "headline", "n_sentences", "n_tokens"]
+    return corpus.articles[cols].reset_index(drop=True)
+
+
+def removed_lines(corpus: Corpus) -> pd.DataFrame:
+    """Every non-empty raw line that is not article text: ``outlet, line_no, role, reason, text``."""
+    lines = corpus.lines[~corpus.lines["is_body"] & ~corpus.lines["role"].isin(["headline", "blank"])]
+    outlets = corpus.articles.set_index("article_id")["outlet"]
+    out = lines.assign(outlet=lines["article_id"].map(outlets))
+    return out[["outlet", "line_no", "role", "reason", "text"]].reset_index(drop=True)
+
+
+def role_counts(corpus: Corpus) -> pd.DataFrame:
+    """Lines per role and outlet (a wide table: one column per outlet)."""
+    outlets = corpus.articles.set_index("article_id")["outlet"]
+    lines = corpus.lines[corpus.lines["role"] != "blank"]
+    table = pd.crosstab(lines["role"], lines["article_id"].map(outlets))
+    return table[[o for o in corpus.outlets if o in table.columns]]
+
+
+def articles_side_by_side(corpus: Corpus) -> str:
+    """The cleaned articles in columns, headline on top, one paragraph per body line (escaped HTML)."""
+    parts = [f'<div style="{_COLUMNS_CSS}">']
+    for art in corpus.articles.itertuples(index=False):
+        lines = corpus.lines[corpus.lines["article_id"] == art.article_id]
+        head = lines[lines["role"] == "headline"]["text"]
+        headline = head.iloc[0] if len(head) else (art.headline or "(no headline)")
+        parts.append('<article style="border-top:4px solid #444;padding-top:.4em">')
+        parts.append(f'<div style="font:600 13px system-ui,sans-serif;color:#555">{escape(art.outlet)}'
+                     f" · {escape(art.published)}</div>")
+        parts.append(f'<h3 style="margin:.3em 0 .6em">{escape(headline)}</h3>')
+        for text in lines[lines["is_body"]]["text"]:
+            parts.append(f'<p style="margin:0 0 .7em">{escape(text)}</p>')
+        parts.append("</article>")
+    parts.append("</div>")
+    return "".join(parts)
