@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import Corpus, load_corpus
+from .salience import term_table
 
 
 @dataclass
@@ -25,7 +26,8 @@ class Analysis:
 def analyze(folder: str | Path | None = None) -> Analysis:
     """Load ``folder`` (default: the seed event) and compute every table ``framing analyze`` writes.
 
-    Tables: ``articles``, ``lines``, ``sentences``.
+    Tables: ``articles``, ``lines``, ``sentences`` (see :class:`framing.corpus.Corpus`), ``terms``
+    (:func:`framing.salience.term_table`).
     """
     from . import paths
 
@@ -34,6 +36,7 @@ def analyze(folder: str | Path | None = None) -> Analysis:
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),
         "sentences": corpus.sentences,
+        "terms": term_table(corpus.tokens),
     }
     return Analysis(corpus, tables)
 
