@@ -1,0 +1,890 @@
+"""Hedging, boosting, distancing, attribution and scare quotes.
+
+A *cue* is a word or phrase by which a writer signals how strongly they stand
+behind a statement (Hyland 1998, 2005 metadiscourse) or whose words they are
+reporting (Wikipedia MOS:WTW and WP:SAY).  Five categories are found:
+
+``hedge``
+    withholds full commitment: epistemic *may/might/could*, *perhaps*,
+    *likely*, *appear to*, *reportedly*, approximators before a quantity ...
+``booster``
+    expresses certainty: *clearly*, *indeed*, *in fact*, *of course* ...
+``distancing``
+    puts the outlet at a distance from a label: *alleged*, *so-called* ...
+``attribution``
+    reporting verbs, sub-classified by what the verb implies about the
+    reported claim (WP:SAY): ``neutral`` (*said*, *according to*),
+    ``endorsing`` (*noted*, *pointed out*), ``doubting`` (*claimed*,
+    *insisted*) and ``concession`` (*admitted*, *denied*).
+``scare_quote``
+    a short quotation (1-4 words) that nobody in its sentence is said to have
+    spoken and whose words are not taken from an attributed quotation of the
+    same article: the outlet's own quotation marks.
+
+The word lists are data (``data/lexicons/cues_en.csv``), each entry with a
+source note.  A lexicon entry is a regular expression of surface forms plus an
+optional *context rule*, because bare word lists over-count badly in news
+text.  The rules (column ``condition``; several are joined by ``;``):
+
+``epistemic_modal``
+    *may/might/could* must be followed by a verb-like word.  *could not* and
+    *could never* (ability: "he could not attend") are not hedges.  *may not*
+    is ambiguous between permission ("visitors may not enter") and epistemic
+    possibility ("the summit may not produce a breakthrough"); in news the
+    epistemic reading dominates, so *may not* **is** counted.  *would* and
+    *cannot* are not in the lexicon at all: reported future ("said he would
+    attend") and inability are not hedges.  The noun *might* ("its military
+    might") is excluded.
+``not_month``
+    a capitalised *May* is the month (or the surname) when a day or year
+    follows, when a time preposition precedes ("in", "late", "since" ...),
+    or when it stands capitalised inside a body sentence.  Only in headlines
+    (title case) and at the start of a sentence is a capitalised *May* read
+    as the modal.
+``before_quantity``
+    approximators (*about, around, roughly, approximately, some, nearly,
+    almost*) count only when a number, a number word ("two", "dozen",
+    "half", "two-thirds") or "a dozen/a third ..." follows.
+``not_talk_about``
+    *about* after a verb or noun that governs it ("talked about", "asked
+    about") is a preposition, not an approximator.
+``adjective_use`` / ``verb_use``
+    *alleged*, *purported*, *supposed* are distancing as adjectives ("for
+    alleged interference") and doubting reporting verbs otherwise
+    ("prosecutors alleged that ...").  *noted*, *stated*, *confirmed* ...
+    count as reporting verbs only when they are not adjectives ("300
+    confirmed cases").  A participle is taken as an adjective when a
+    determiner, possessive, number or preposition precedes it, or when "and"
+    precedes it and a lower-case word follows; it is a verb when "that",
+    "to", "by" or punctuation follows.
+``verb_not_noun``
+    *claim(s)*, *note(s)*, *stress(es)*, *say* count only as verbs: not after a
+    determiner, possessive, preposition or evaluative adjective ("the
+    claims", "unfounded claims", "have a say"), not sentence-initial with a
+    capital ("Claims that ..."), and not before "of/by/about/were ...".
+``speech_context``
+    *added*, *concluded*, *maintained* count only before "that", before
+    punctuation or the end of the sentence, or before "in a statement" /
+    "on Telegram"-type adjuncts (", he added." but not "added 20 firms";
+    "the talks concluded on Friday" is not counted either).
+``not_passive``
+    *admitted*, *denied*, *acknowledged* after a form of *be* are passives
+    ("was admitted to hospital", "was denied entry").
+``that_follows``
+    *state(s)* counts only in "states that".
+``clause_follows``
+    *showed* counts only before a clause ("showed that/he/there ...").
+``describe_as``
+    *describe* counts only when "as" follows within 12 tokens.
+``epistemic_assume``
+    *assume* counts after a personal pronoun ("I assume") or before "that",
+    not in "assumed office".
+``not_proposal``
+    *suggested* followed by a gerund is a proposal ("suggested holding
+    talks"), not a hedge.
+``not_lives``
+    "claimed 20 lives" is not a reporting verb.
+``discourse_marker``
+    "a change of course" is not the booster *of course*.
+
+Voice: a cue that lies wholly inside a quotation span is ``"quoted"`` (the
+speaker's hedge), otherwise ``"authorial"`` (the outlet's own).
+
+References
+----------
+Hyland, K. (1998). *Hedging in scientific research articles*. Benjamins.
+Hyland, K. (2005). *Metadiscourse: Exploring interaction in writing*.
+Continuum.  Wikipedia Manual of Style, "Words to watch" (MOS:WTW, WP:SAY).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from framing.paths import LEXICON_DIR
+from framing.text import Span, Token, inside, normalise, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+CUE_COLUMNS = (
+    "article_id",
+    "outlet",
+    "sentence_id",
+    "start",
+    "end",
+    "cue",
+    "term",
+    "category",
+    "subcategory",
+    "voice",
+)
+LEXICON_COLUMNS = ("term", "pattern", "category", "subcategory", "condition", "source")
+CATEGORIES = ("hedge", "booster", "distancing", "attribution", "scare_quote")
+SUBCATEGORIES = ("neutral", "endorsing", "doubting", "concession")
+VOICES = ("authorial", "quoted")
+DEFAULT_LEXICON = "cues_en.csv"
+DEFAULT_SPEECH_CUES = "cues_speech_en.csv"
+
+HeadlineQuotes = Literal["partial", "strict", "ignore"]
+ByColumn = Literal["outlet", "article_id", "category", "subcategory", "term", "voice"]
+
+# ---------------------------------------------------------------------------
+# Closed word classes used by the context rules (constants, never mutated).
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
+    "half twice a-third a-quarter".split()
+)
+_FRACTION_WORDS = frozenset(
+    "dozen hundred thousand million billion trillion third quarter half fifth tenth couple score".split()
+)
+_CURRENCY = frozenset("$ € £ ¥ ₽".split())
+# Words that govern "about" as a preposition ("talked about", "asked about").
+_ABOUT_GOVERNORS = frozenset(
+    "talk talks talked talking speak speaks spoke speaking spoken think thinks thought thinking "
+    "know knows knew known worry worries worried care cares cared ask asks asked asking hear "
+    "hears heard learn learned learnt read write writes wrote written complain complained joke "
+    "joked argue argued forget forgot remind reminded concern concerns concerned question "
+    "questions doubts doubt news information story something nothing anything everything all "
+    "say says said saying tell told bring brought come came go went how what agree agreed "
+    "warn warned feel felt debate debated".split()
+)
+_MONTH_PREV = frozenset(
+    "in late early mid since until till by last next this of from through during between "
+    "before after throughout".split()
+)
+# Determiners, possessives, quantifiers and prepositions: after these a
+# participle is an adjective and claim/note/stress are nouns.
+_ATTRIBUTIVE_PREV = frozenset(
+    "the a an this that these those his her its their our my your such any no every each some "
+    "many several both another other of for over about against with without from in on at into "
+    "amid after before despite following including under among between than like via per "
+    "whose".split()
+)
+_NOUN_MODIFIERS = frozenset(
+    "new false unfounded baseless unsubstantiated latest earlier previous similar repeated "
+    "widespread rival competing conflicting dubious such bold".split()
+)
+_NOUN_NEXT = frozenset("of by about were was are is have has had".split())
+_CONJUNCTIONS = frozenset("and or but nor".split())
+_CLAUSE_STARTERS = frozenset("that he she it they we i you there how what why whether who this these those no".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they one".split())
+_BE_FORMS = frozenset("was were been being be is are am get gets got getting".split())
+_NOT_VERB_AFTER_MODAL = frozenset("of and or but as than to".split())
+_NOUN_MIGHT_PREV = frozenset("its his her their our my your 's the full military economic naval".split())
+_COURSE_NOUNS = frozenset("change changes changed reversal shift off".split())
+_LIVES = frozenset("lives victims".split())
+_SPEECH_ADJUNCT_HEADS = frozenset("in on during at".split())
+_SPEECH_ADJUNCT_NEXT = frozenset("a an the his her their its twitter telegram".split())
+# Function words ignored when comparing the words of a scare-quote candidate
+# with the words of attributed quotations.
+_QUOTE_STOPWORDS = frozenset(
+    "a an the of to in on at for and or but is are was were be been it its this that these those "
+    "he she they we i you his her their our my your 's".split()
+)
+_QUOTE_MARKS = frozenset("\"'")
+_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+# ---------------------------------------------------------------------------
+# Lexicon loading.
+
+
+def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
+    """Load a cue lexicon.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        CSV file with the columns ``term, pattern, category, subcategory,
+        condition, source``.  Defaults to ``data/lexicons/cues_en.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per lexicon entry, in file order, with the columns above (empty
+        cells as ``""``).  ``pattern`` is a regular expression of surface
+        forms, matched case-insensitively between word edges; a space in it
+        matches any run of white space.  ``condition`` names the context
+        rules (see the module notes), joined by ``;``.
+
+    Raises
+    ------
+    ValueError
+        When a column is missing, a category, subcategory or condition is
+        unknown, or a pattern does not compile.
+    """
+    import pandas as pd
+
+    path = Path(path) if path is not None else LEXICON_DIR / DEFAULT_LEXICON
+    lex = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in LEXICON_COLUMNS if c not in lex.columns]
+    if missing:
+        raise ValueError(f"{path}: missing lexicon columns {missing}")
+    lex = lex.apply(lambda col: col.str.strip())
+    bad = sorted(set(lex["category"]) - set(CATEGORIES[:-1]))
+    if bad:
+        raise ValueError(f"{path}: unknown categories {bad}")
+    is_attr = lex["category"] == "attribution"
+    bad_sub = lex.loc[is_attr & ~lex["subcategory"].isin(SUBCATEGORIES), "term"].tolist()
+    bad_sub += lex.loc[~is_attr & (lex["subcategory"] != ""), "term"].tolist()
+    if bad_sub:
+        raise ValueError(f"{path}: bad subcategory for {sorted(set(bad_sub))}")
+    for cond in lex["condition"]:
+        unknown = [c for c in _split_conditions(cond) if c not in _CONDITIONS]
+        if unknown:
+            raise ValueError(f"{path}: unknown conditions {unknown}")
+    for pat in lex["pattern"]:
+        _compile(pat)
+    return lex.reset_index(drop=True)
+
+
+def load_speech_cues(path: str | Path | None = None) -> pd.DataFrame:
+    """Load the speech-act words that attribute a quotation to a speaker.
+
+    These are used only to decide whether a short quotation is attributed
+    (``called Putin a "killer"``, ``hailed it as "a positive step"``); they are
+    not counted as cues.  Columns: ``term, pattern, source``; default file
+    ``data/lexicons/cues_speech_en.csv``.
+    """
+    import pandas as pd
+
+    path = Path(path) if path is not None else LEXICON_DIR / DEFAULT_SPEECH_CUES
+    words = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in ("term", "pattern", "source") if c not in words.columns]
+    if missing:
+        raise ValueError(f"{path}: missing columns {missing}")
+    for pat in words["pattern"]:
+        _compile(pat)
+    return words.reset_index(drop=True)
+
+
+def _split_conditions(cond: str) -> list[str]:
+    return [c.strip() for c in cond.split(";") if c.strip()]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    body = pattern.strip().replace(" ", r"\s+")
+    return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# Context of one match and the context rules.
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a context rule may look at: the match and the tokens around it."""
+
+    surface: str
+    before: tuple[Token, ...]  # tokens before the match, in text order
+    after: tuple[Token, ...]  # tokens after the match, in text order
+    headline: bool
+
+    def prev_words(self) -> list[Token]:
+        """Word-like tokens before the match, nearest first (quote marks skipped)."""
+        return [t for t in reversed(self.before) if t.kind != "punct"]
+
+    def prev_word(self) -> Token | None:
+        words = self.prev_words()
+        return words[0] if words else None
+
+    def next_token(self, skip_quotes: bool = True) -> Token | None:
+        """First token after the match (quotation marks skipped)."""
+        for t in self.after:
+            if skip_quotes and t.text in _QUOTE_MARKS:
+                continue
+            return t
+        return None
+
+    def next_tokens(self) -> list[Token]:
+        return [t for t in self.after if t.text not in _QUOTE_MARKS]
+
+
+def _low(tok: Token | None) -> str:
+    return tok.text.lower() if tok is not None else ""
+
+
+def _cond_before_quantity(ctx: _Context) -> bool:
+    toks = [t for t in ctx.next_tokens() if t.text not in _CURRENCY]
+    if not toks:
+        return False
+    first = toks[0]
+    if first.kind == "number":
+        return True
+    word = first.text.lower()
+    if word.split("-")[0] in _NUMBER_WORDS:
+        return True
+    return word in ("a", "an") and len(toks) > 1 and toks[1].text.lower() in _FRACTION_WORDS
+
+
+def _cond_not_talk_about(ctx: _Context) -> bool:
+    return _low(ctx.prev_word()) not in _ABOUT_GOVERNORS
+
+
+def _cond_epistemic_modal(ctx: _Context) -> bool:
+    nxt = ctx.next_token()
+    if nxt is None or nxt.kind != "word":
+        return False
+    word = nxt.text.lower()
+    if word in _NOT_VERB_AFTER_MODAL:
+        return False
+    if not ctx.headline and not nxt.text[0].islower():
+        return False  # "May Day", "Might Club": not a modal + verb
+    if ctx.surface.lower() == "could" and word in ("not", "never"):
+        return False  # ability: "could not attend"
+    return _low(ctx.prev_word()) not in _NOUN_MIGHT_PREV  # "its military might"
+
+
+def _cond_not_month(ctx: _Context) -> bool:
+    if not ctx.surface[:1].isupper():
+        return True
+    nxt = ctx.next_tokens()
+    if nxt and nxt[0].kind == "number":
+        return False  # "May 5", "May 2021"
+    if len(nxt) > 1 and nxt[0].text == "," and nxt[1].kind == "number":
+        return False  # "May, 2021"
+    prev = ctx.prev_word()
+    if prev is not None and prev.text.lower() in _MONTH_PREV:
+        return False  # "in May", "late May"
+    if ctx.headline or prev is None:
+        return True  # title-case headline or sentence-initial modal
+    return False  # capitalised inside a body sentence: the month or a surname
+
+
+def _is_attributive(ctx: _Context) -> bool:
+    """True when a participle such as *alleged* is used as an adjective."""
+    nxt = ctx.next_token(skip_quotes=False)
+    if nxt is None or nxt.kind == "punct":
+        return False
+    word = nxt.text.lower()
+    if word in ("that", "to", "by"):
+        return False
+    prev = ctx.prev_word()
+    if prev is None:
+        return True  # "Alleged hackers ..."
+    p = prev.text.lower()
+    if prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV:
+        return True
+    if p in _CONJUNCTIONS:
+        return nxt.kind == "word" and nxt.text[0].islower() and word not in _CLAUSE_STARTERS
+    return False
+
+
+def _cond_adjective_use(ctx: _Context) -> bool:
+    return _is_attributive(ctx)
+
+
+def _cond_verb_use(ctx: _Context) -> bool:
+    return not _is_attributive(ctx)
+
+
+def _cond_verb_not_noun(ctx: _Context) -> bool:
+    nxt = ctx.next_token()
+    if nxt is not None and nxt.text.lower() in _NOUN_NEXT:
+        return False
+    prev = ctx.prev_word()
+    if prev is None:
+        return not ctx.surface[:1].isupper() or ctx.headline
+    p = prev.text.lower()
+    return not (prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV or p in _NOUN_MODIFIERS)
+
+
+def _cond_speech_context(ctx: _Context) -> bool:
+    toks = ctx.after
+    if not toks or toks[0].kind == "punct":
+        return True
+    word = toks[0].text.lower()
+    if word == "that":
+        return True
+    return word in _SPEECH_ADJUNCT_HEADS and len(toks) > 1 and toks[1].text.lower() in _SPEECH_ADJUNCT_NEXT
+
+
+def _cond_not_passive(ctx: _Context) -> bool:
+    for tok in ctx.prev_words():
+        word = tok.text.lower()
+        if word.endswith("ly") or word == "not":
+            continue  # "was widely acknowledged", "was not admitted"
+        return word not in _BE_FORMS
+    return True
+
+
+def _cond_that_follows(ctx: _Context) -> bool:
+    return _low(ctx.next_token()) == "that"
+
+
+def _cond_clause_follows(ctx: _Context) -> bool:
+    return _low(ctx.next_token()) in _CLAUSE_STARTERS
+
+
+def _cond_describe_as(ctx: _Context) -> bool:
+    return any(t.text.lower() == "as" for t in ctx.after[:12])
+
+
+def _cond_epistemic_assume(ctx: _Context) -> bool:
+    return _low(ctx.prev_word()) in _SUBJECT_PRONOUNS or _low(ctx.next_token()) == "that"
+
+
+def _cond_not_proposal(ctx: _Context) -> bool:
+    nxt = ctx.next_token()
+    return not (nxt is not None and nxt.kind == "word" and nxt.text.lower().endswith("ing"))
+
+
+def _cond_not_lives(ctx: _Context) -> bool:
+    words = [t.text.lower() for t in ctx.next_tokens() if t.kind != "punct"][:3]
+    return not any(w in _LIVES for w in words)
+
+
+def _cond_discourse_marker(ctx: _Context) -> bool:
+    return _low(ctx.prev_word()) not in _COURSE_NOUNS
+
+
+_CONDITIONS: dict[str, Callable[[_Context], bool]] = {
+    "before_quantity": _cond_before_quantity,
+    "not_talk_about": _cond_not_talk_about,
+    "epistemic_modal": _cond_epistemic_modal,
+    "not_month": _cond_not_month,
+    "adjective_use": _cond_adjective_use,
+    "verb_use": _cond_verb_use,
+    "verb_not_noun": _cond_verb_not_noun,
+    "speech_context": _cond_speech_context,
+    "not_passive": _cond_not_passive,
+    "that_follows": _cond_that_follows,
+    "clause_follows": _cond_clause_follows,
+    "describe_as": _cond_describe_as,
+    "epistemic_assume": _cond_epistemic_assume,
+    "not_proposal": _cond_not_proposal,
+    "not_lives": _cond_not_lives,
+    "discourse_marker": _cond_discourse_marker,
+}
+
+
+# ---------------------------------------------------------------------------
+# Matching.
+
+
+@dataclass(frozen=True)
+class _Entry:
+    order: int
+    term: str
+    regex: re.Pattern[str]
+    category: str
+    subcategory: str
+    conditions: tuple[Callable[[_Context], bool], ...]
+
+
+def _entries(lexicon: pd.DataFrame) -> list[_Entry]:
+    out = []
+    for i, row in enumerate(lexicon.itertuples(index=False)):
+        conds = tuple(_CONDITIONS[c] for c in _split_conditions(row.condition))
+        out.append(_Entry(i, row.term, _compile(row.pattern), row.category, row.subcategory, conds))
+    return out
+
+
+def _match_sentence(text: str, entries: Sequence[_Entry], *, headline: bool) -> list[tuple[int, int, _Entry]]:
+    """All lexicon matches in one normalised sentence that pass their rules.
+
+    Overlapping matches are resolved by keeping the earliest, then the
+    longest, then the first lexicon entry.
+    """
+    tokens = tokenize(text)
+    found = []
+    for entry in entries:
+        for m in entry.regex.finditer(text):
+            s, e = m.span()
+            ctx = _Context(
+                surface=m.group(),
+                before=tuple(t for t in tokens if t.end <= s),
+                after=tuple(t for t in tokens if t.start >= e),
+                headline=headline,
+            )
+            if all(cond(ctx) for cond in entry.conditions):
+                found.append((s, e, entry))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].order))
+    kept: list[tuple[int, int, _Entry]] = []
+    for f in found:
+        if kept and f[0] < max(k[1] for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _is_headline(row: object) -> bool:
+    role = getattr(row, "role", None)
+    if role is not None:
+        return role == "headline"
+    paragraph = getattr(row, "paragraph", None)
+    return paragraph is not None and int(paragraph) == 0
+
+
+def _spans_by_article(quotes: pd.DataFrame) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for q in quotes.itertuples(index=False):
+        spans.setdefault(str(q.article_id), []).append(Span(int(q.start), int(q.end)))
+    return {k: sorted(v) for k, v in spans.items()}
+
+
+def find_cues(
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    lexicon: pd.DataFrame | None = None,
+    headline_quotes: HeadlineQuotes = "partial",
+    speech_cues: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Find hedges, boosters, distancing words, reporting verbs and scare quotes.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        One row per sentence with ``article_id, outlet, sentence_id, start,
+        text`` (``start`` = offset of the sentence in the raw article text;
+        ``text`` = the raw slice).  An optional ``role`` column (or, failing
+        that, ``paragraph`` = 0) marks headlines.
+    quotes : pandas.DataFrame
+        Quotation spans with ``article_id, start, end`` (raw offsets, marks
+        included), as from :func:`framing.corpus.load_corpus`.
+    lexicon : pandas.DataFrame, optional
+        As returned by :func:`load_lexicon`; default the project lexicon.
+    headline_quotes : {"partial", "strict", "ignore"}
+        How a quotation in a headline is judged.  ``"partial"`` (default):
+        it is a partial quote, not a scare quote, as soon as *one* of its
+        content words occurs in an attributed quotation of the article body
+        (headline writers abridge quotes).  ``"strict"``: judged like a body
+        quotation (all its content words must occur in one attributed
+        quotation).  ``"ignore"``: headline quotations are never scare quotes.
+    speech_cues : pandas.DataFrame, optional
+        Speech-act words that attribute a quotation (:func:`load_speech_cues`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cue with columns ``article_id, outlet, sentence_id, start,
+        end, cue, term, category, subcategory, voice``.  ``start``/``end`` are
+        offsets into the raw article text and ``cue`` is that raw slice;
+        ``term`` is the lexicon lemma (for scare quotes, the lower-cased words
+        inside the marks); ``subcategory`` is ``""`` except for attribution;
+        ``voice`` is ``"quoted"`` when the cue lies inside a quotation span of
+        its article and ``"authorial"`` otherwise (scare quotes are always
+        authorial: the outlet chose the marks).  Sorted by ``article_id,
+        start, end, category, term``.
+
+    Notes
+    -----
+    Matching runs on :func:`framing.text.normalise` of each sentence, which
+    keeps offsets.  A scare quote is a quotation span of 1-4 words that
+
+    1. is not attributed in its sentence: no reporting verb from the lexicon
+       (outside quotation marks), no speech-act word (``called``,
+       ``hailed``, ``described``, ``question`` ...) and no speaker introduced
+       by a colon directly before or after it; and
+    2. is not a partial quote: its content words do not all occur in one
+       *attributed* quotation of the same article (a quotation of more than
+       four words, or a short one that is attributed by rule 1).
+
+    Both tests are heuristics of reading; they cannot see attribution that
+    sits in a neighbouring sentence.
+    """
+    import pandas as pd
+
+    if headline_quotes not in ("partial", "strict", "ignore"):
+        raise ValueError(f"headline_quotes must be 'partial', 'strict' or 'ignore', not {headline_quotes!r}")
+    lex = load_lexicon() if lexicon is None else lexicon
+    speech = load_speech_cues() if speech_cues is None else speech_cues
+    entries = _entries(lex)
+    speech_res = [_compile(p) for p in speech["pattern"]]
+    spans = _spans_by_article(quotes)
+
+    rows: list[dict[str, object]] = []
+    sentence_info: list[_SentenceInfo] = []
+    for sent in sentences.itertuples(index=False):
+        raw = str(sent.text)
+        text = normalise(raw)
+        base = int(sent.start)
+        art = str(sent.article_id)
+        art_spans = spans.get(art, [])
+        headline = _is_headline(sent)
+        attribution_at: list[int] = []
+        for s, e, entry in _match_sentence(text, entries, headline=headline):
+            voice = "quoted" if inside(art_spans, base + s, base + e) else "authorial"
+            if entry.category == "attribution" and voice == "authorial":
+                attribution_at.append(s)
+            rows.append(
+                {
+                    "article_id": art,
+                    "outlet": str(sent.outlet),
+                    "sentence_id": str(sent.sentence_id),
+                    "start": base + s,
+                    "end": base + e,
+                    "cue": raw[s:e],
+                    "term": entry.term,
+                    "category": entry.category,
+                    "subcategory": entry.subcategory,
+                    "voice": voice,
+                }
+            )
+        sentence_info.append(
+            _SentenceInfo(
+                article_id=art,
+                outlet=str(sent.outlet),
+                sentence_id=str(sent.sentence_id),
+                start=base,
+                raw=raw,
+                text=text,
+                headline=headline,
+                has_attribution=bool(attribution_at),
+            )
+        )
+    rows.extend(_scare_quotes(sentence_info, spans, speech_res, headline_quotes))
+
+    out = pd.DataFrame(rows, columns=list(CUE_COLUMNS))
+    out = out.astype(
+        {
+            "article_id": str,
+            "outlet": str,
+            "sentence_id": str,
+            "start": "int64",
+            "end": "int64",
+            "cue": str,
+            "term": str,
+            "category": str,
+            "subcategory": str,
+            "voice": str,
+        }
+    )
+    out = out.sort_values(["article_id", "start", "end", "category", "term"], kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Scare quotes.
+
+
+@dataclass(frozen=True)
+class _SentenceInfo:
+    article_id: str
+    outlet: str
+    sentence_id: str
+    start: int
+    raw: str
+    text: str
+    headline: bool
+    has_attribution: bool
+
+
+@dataclass(frozen=True)
+class _Quote:
+    span: Span
+    sentence: _SentenceInfo
+    words: tuple[str, ...]
+    attributed: bool
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    words = []
+    for w in _WORD_RE.findall(text.lower()):
+        if w.endswith("'s"):
+            w = w[:-2]
+        words.append(w)
+    return tuple(words)
+
+
+def _content(words: Iterable[str]) -> set[str]:
+    """Content words, each also in a crude singular form ('relations' -> 'relation')."""
+    out = set()
+    for w in words:
+        if w in _QUOTE_STOPWORDS:
+            continue
+        out.add(w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            out.add(w[:-1])
+    return out
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every quoted stretch blanked (offsets kept)."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s, 0), min(e, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _colon_speaker(text: str, s: int, e: int) -> bool:
+    """A speaker introduced by a colon right before or right after the quote."""
+    before = text[:s].rstrip()
+    if before.endswith(":") and any(ch.isalpha() for ch in before):
+        return True
+    after = text[e:].lstrip(" ,.")
+    return after.startswith(":")
+
+
+def _scare_quotes(
+    sentences: Sequence[_SentenceInfo],
+    spans: dict[str, list[Span]],
+    speech_res: Sequence[re.Pattern[str]],
+    headline_quotes: str,
+) -> list[dict[str, object]]:
+    by_article: dict[str, list[_SentenceInfo]] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).append(s)
+    rows: list[dict[str, object]] = []
+    for art in sorted(by_article):
+        quotes: list[_Quote] = []
+        for span in spans.get(art, []):
+            sent = next(
+                (s for s in by_article[art] if s.start <= span.start < s.start + len(s.raw)),
+                None,
+            )
+            if sent is None:
+                continue
+            rel_s, rel_e = span.start - sent.start, min(span.end - sent.start, len(sent.raw))
+            words = _quote_words(sent.text[rel_s:rel_e])
+            local = [
+                (q.start - sent.start, q.end - sent.start)
+                for q in spans[art]
+                if q.start < sent.start + len(sent.raw) and q.end > sent.start
+            ]
+            authorial = _masked(sent.text, local)
+            attributed = (
+                sent.has_attribution
+                or any(r.search(authorial) for r in speech_res)
+                or _colon_speaker(sent.text, rel_s, rel_e)
+            )
+            quotes.append(_Quote(span, sent, words, attributed))
+        for q in quotes:
+            if not 1 <= len(q.words) <= 4 or q.attributed:
+                continue
+            if q.sentence.headline and headline_quotes == "ignore":
+                continue
+            sources = [
+                _content(o.words)
+                for o in quotes
+                if o is not q and (len(o.words) > 4 or o.attributed) and not o.sentence.headline
+            ]
+            own = _content(q.words) or set(q.words)
+            if q.sentence.headline and headline_quotes == "partial":
+                partial = any(own & src for src in sources)
+            else:
+                partial = any(own <= src for src in sources)
+            if partial:
+                continue
+            rel_s, rel_e = q.span.start - q.sentence.start, q.span.end - q.sentence.start
+            rows.append(
+                {
+                    "article_id": art,
+                    "outlet": q.sentence.outlet,
+                    "sentence_id": q.sentence.sentence_id,
+                    "start": q.span.start,
+                    "end": q.span.start + len(q.sentence.raw[rel_s:rel_e]),
+                    "cue": q.sentence.raw[rel_s:rel_e],
+                    "term": " ".join(q.words),
+                    "category": "scare_quote",
+                    "subcategory": "",
+                    "voice": "authorial",
+                }
+            )
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Rates.
+
+_TOKEN_SIDE = ("outlet", "article_id", "voice")
+
+
+def cue_rates(
+    cues: pd.DataFrame,
+    tokens: pd.DataFrame,
+    *,
+    by: Sequence[ByColumn] = ("outlet", "category", "voice"),
+) -> pd.DataFrame:
+    """Cues per 1,000 word tokens of the same outlet and voice.
+
+    Parameters
+    ----------
+    cues : pandas.DataFrame
+        Output of :func:`find_cues`.
+    tokens : pandas.DataFrame
+        Token table with ``outlet``, ``kind`` and ``voice`` (and
+        ``article_id`` when grouping by article).  Word tokens are those with
+        ``kind != "punct"``.
+    by : sequence of column names
+        Grouping columns; must include ``outlet``.  ``outlet``,
+        ``article_id`` and ``voice`` split the denominator as well as the
+        numerator; ``category``, ``subcategory`` and ``term`` split only the
+        numerator.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``*by, n_cues, n_tokens, rate_per_1k``, one row for every
+        combination of the levels (zeros included): every outlet (or
+        article) in ``tokens`` or ``cues``, both voices, every category in
+        :data:`CATEGORIES` plus any other found; subcategories and terms as
+        found (with the categories that have none).  Sorted by ``by``.
+
+    Notes
+    -----
+    ``rate_per_1k = 1000 * n_cues / n_tokens``; higher = more cues of that
+    kind per word the outlet printed in that voice.  The denominator
+    ``n_tokens`` is the number of word tokens (``kind != "punct"``) of the
+    same outlet and voice: quoted cues are divided by quoted words, the
+    outlet's own (authorial) cues by authorial words, so a talkative source
+    does not inflate the outlet's own hedging.  A sentence of mixed voice is
+    split token by token.  ``rate_per_1k`` is NaN when ``n_tokens`` is 0.
+    """
+    import numpy as np
+    import pandas as pd
+
+    by = list(by)
+    if "outlet" not in by:
+        raise ValueError("by must include 'outlet'")
+    unknown = [c for c in by if c not in ("outlet", "article_id", "category", "subcategory", "term", "voice")]
+    if unknown:
+        raise ValueError(f"cannot group by {unknown}")
+    tok_cols = [c for c in by if c in _TOKEN_SIDE]
+    cue_cols = [c for c in by if c not in _TOKEN_SIDE]
+
+    words = tokens.loc[tokens["kind"] != "punct", tok_cols]
+    denom = words.groupby(tok_cols, sort=True).size().rename("n_tokens").reset_index()
+
+    # Token-side levels: observed outlet/article pairs crossed with both voices.
+    unit_cols = [c for c in tok_cols if c != "voice"]
+    units = pd.concat([tokens[unit_cols], cues[unit_cols]]).drop_duplicates()
+    if "voice" in tok_cols:
+        voices = pd.DataFrame({"voice": sorted(set(VOICES) | set(cues["voice"]) | set(tokens["voice"]))})
+        units = units.merge(voices, how="cross")
+    # Cue-side levels.
+    if cue_cols:
+        if cue_cols == ["category"]:
+            extra = sorted(set(cues["category"]) - set(CATEGORIES))
+            levels = pd.DataFrame({"category": list(CATEGORIES) + extra})
+        else:
+            # Observed combinations, plus every category not found (other columns "").
+            levels = cues[cue_cols].drop_duplicates()
+            if "category" in cue_cols:
+                missing = [c for c in CATEGORIES if c not in set(cues["category"])]
+                filler = {c: (missing if c == "category" else [""] * len(missing)) for c in cue_cols}
+                levels = pd.concat([levels, pd.DataFrame(filler)]).drop_duplicates()
+        grid = units.merge(levels, how="cross")
+    else:
+        grid = units
+    grid = grid[by].drop_duplicates()
+
+    counts = cues.groupby(by, sort=True).size().rename("n_cues").reset_index()
+    out = grid.merge(counts, on=by, how="left").merge(denom, on=tok_cols, how="left")
+    out["n_cues"] = out["n_cues"].fillna(0).astype("int64")
+    out["n_tokens"] = out["n_tokens"].fillna(0).astype("int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = 1000.0 * out["n_cues"].to_numpy(dtype=float) / out["n_tokens"].to_numpy(dtype=float)
+    out["rate_per_1k"] = np.where(out["n_tokens"].to_numpy() > 0, rate, np.nan)
+    out = out.sort_values(by, kind="mergesort").reset_index(drop=True)
+    return out[[*by, "n_cues", "n_tokens", "rate_per_1k"]]
