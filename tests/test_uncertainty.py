@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
 
 import numpy as np
 import pandas as pd
@@ -170,14 +169,3 @@ def test_p_value_formula_and_formatting():
     assert format_p(0.41) == "p = 0.41"
     assert format_p(0.003) == "p = 0.003"
     assert format_p(0.0004) == "p < 0.001"
-
-
-def test_fast_enough_for_notebooks():
-    rng = np.random.default_rng(0)
-    rows = []
-    for measure in range(10):
-        rows.append(units([(o, rng.poisson(1), 0.02) for o in "ABC" for _ in range(100)], f"m{measure}"))
-    data = pd.concat(rows, ignore_index=True)
-    start = time.perf_counter()
-    summarise(data)
-    assert time.perf_counter() - start < 2.0

@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 from . import paths
@@ -82,28 +83,40 @@ class Line:
 
 
 def load_rules(files: Iterable[Path]) -> list[Rule]:
-    """Read page rules from CSV files with columns ``outlet, pattern, role, reason``."""
+    """Read page rules from CSV files with columns ``outlet, pattern, role, reason``.
+
+    Raises
+    ------
+    FramingInputError
+        When a file is not a UTF-8 CSV, lacks a column, names an unknown role
+        or holds an empty or invalid pattern.
+    """
+    from .errors import FramingInputError
+
     rules: list[Rule] = []
     for path in files:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = {"outlet", "pattern", "role", "reason"} - set(reader.fieldnames or ())
-            if missing:
-                from .errors import FramingInputError
-
-                raise FramingInputError(path, f"page rules need the columns {sorted(missing)}; add them")
-            for row in reader:
-                if row["role"] not in ROLES:
-                    from .errors import FramingInputError
-
-                    raise FramingInputError(path, f"unknown role {row['role']!r}; use one of {', '.join(ROLES)}")
-                try:
-                    pattern = re.compile(row["pattern"])
-                except re.error as exc:
-                    from .errors import FramingInputError
-
-                    raise FramingInputError(path, f"bad pattern {row['pattern']!r}: {exc}") from None
-                rules.append(Rule(row["outlet"].strip(), pattern, row["role"], row["reason"]))
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                records = list(csv.DictReader(fh))
+                fieldnames = set(records[0]) if records else set()
+        except UnicodeDecodeError:
+            raise FramingInputError(path, "is not UTF-8 text; save it as UTF-8") from None
+        except csv.Error as exc:
+            raise FramingInputError(path, f"is not a readable CSV ({exc}); fix the quoting") from None
+        missing = {"outlet", "pattern", "role", "reason"} - fieldnames
+        if records and missing:
+            raise FramingInputError(path, f"page rules need the columns {sorted(missing)}; add them")
+        for n, row in enumerate(records, start=2):
+            outlet, pattern, role, reason = ((row.get(k) or "") for k in ("outlet", "pattern", "role", "reason"))
+            if role not in ROLES:
+                raise FramingInputError(path, f"row {n}: unknown role {role!r}; use one of {', '.join(ROLES)}")
+            if not pattern.strip():
+                raise FramingInputError(path, f"row {n}: empty pattern, which would match every line; fill it in")
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise FramingInputError(path, f"row {n}: bad pattern {pattern!r}: {exc}") from None
+            rules.append(Rule(outlet.strip(), compiled, role, reason))
     return rules
 
 
@@ -272,3 +285,75 @@ def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str)
     if words >= 4:
         return "title", "title-like line"
     return "chrome", "short line without sentence punctuation (menu, button or label)"
+
+
+# --- web pages saved as HTML -------------------------------------------------------------------------------
+
+#: Elements whose content is never text of the page.
+_HTML_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "object", "iframe"})
+#: Elements that start a new line of text.
+_HTML_BLOCK = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li main nav ol option p pre section "
+    "summary table tbody td tfoot th thead title tr ul".split()
+)
+_HTML_SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _HTML_SKIP:
+            self.skip += 1
+        elif tag in _HTML_BLOCK:
+            self.parts.append("\n")
+            if tag == "pre":
+                self.pre += 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _HTML_BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HTML_SKIP:
+            self.skip = max(self.skip - 1, 0)
+        elif tag in _HTML_BLOCK:
+            self.parts.append("\n")
+            if tag == "pre":
+                self.pre = max(self.pre - 1, 0)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        self.parts.append(data if self.pre else _HTML_SPACE_RE.sub(" ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Extract the readable text of a web page saved as HTML.
+
+    Uses the standard library's :class:`html.parser.HTMLParser`: the content
+    of ``script``, ``style``, ``noscript``, ``template`` (and embedded
+    ``svg``, ``math``, ``object``, ``iframe``) is dropped; every block
+    element (paragraph, heading, list item, ``div``, ``br``, table cell ...)
+    ends a line; white space inside a line is collapsed to single spaces
+    (except in ``pre``); character references (``&amp;``, ``&#8220;``) are
+    unescaped.  Lines are stripped, empty ones dropped, and the remaining
+    lines are joined by a blank line, one paragraph per line, as in a page
+    captured as plain text.
+
+    Returns
+    -------
+    str
+        The page text, ending with a newline (empty when the page has none).
+    """
+    parser = _PageText()
+    parser.feed(markup)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    kept = [line for line in lines if line.strip()]
+    return "\n\n".join(kept) + "\n" if kept else ""

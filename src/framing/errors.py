@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def one_line(message: str) -> str:
+    """Return ``message`` on one line: line breaks (say, in a file name) are shown as ``\\n``/``\\r``."""
+    return message.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", " ").replace("\u2029", " ")
+
+
 class FramingInputError(ValueError):
     """Bad input: the message is one line that names the file and the fix.
 
@@ -13,4 +18,4 @@ class FramingInputError(ValueError):
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(one_line(f"{self.path}: {problem}"))
