@@ -8,7 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import Corpus, load_corpus
+from .cues import CATEGORIES, cue_rates, find_cues
 from .salience import term_table
+from .sentiment import actor_sentiment, sentence_sentiment
+from .uncertainty import summarise
+
+VOICES = ("authorial", "quoted")
 
 
 @dataclass
@@ -22,23 +27,93 @@ class Analysis:
     def notices(self) -> list[str]:
         return self.corpus.notices
 
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
 
-def analyze(folder: str | Path | None = None) -> Analysis:
+
+def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int = 2000) -> Analysis:
     """Load ``folder`` (default: the seed event) and compute every table ``framing analyze`` writes.
 
-    Tables: ``articles``, ``lines``, ``sentences`` (see :class:`framing.corpus.Corpus`), ``terms``
-    (:func:`framing.salience.term_table`).
+    Tables
+    ------
+    articles, lines, sentences
+        See :class:`framing.corpus.Corpus`.
+    terms
+        :func:`framing.salience.term_table`, unigrams and bigrams.
+    cues, cue_rates
+        :func:`framing.cues.find_cues` and :func:`framing.cues.cue_rates`.
+    sentiment
+        :func:`framing.sentiment.sentence_sentiment`, one row per sentence.
+    actor_sentiment
+        :func:`framing.sentiment.actor_sentiment`, only when the folder has ``actors.csv``.
+    summary
+        :func:`framing.uncertainty.summarise` over the units of :func:`summary_units`.
     """
     from . import paths
 
     corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder)
+    cues = find_cues(corpus.sentences, corpus.quotes)
+    sentiment = sentence_sentiment(corpus.sentences)
     tables = {
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),
         "sentences": corpus.sentences,
         "terms": term_table(corpus.tokens),
+        "cues": cues,
+        "cue_rates": cue_rates(cues, corpus.tokens),
+        "sentiment": sentiment,
     }
+    if corpus.actors is not None:
+        tables["actor_sentiment"] = actor_sentiment(sentiment, corpus.sentences, corpus.actors)
+    units = summary_units(corpus, cues, sentiment)
+    tables["summary"] = summarise(units, n_boot=n_boot, n_perm=n_perm)
     return Analysis(corpus, tables)
+
+
+def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence x measure: the units :func:`framing.uncertainty.summarise` resamples.
+
+    Measures
+    --------
+    ``<category>_rate_<voice>``
+        Cues of that category and voice per 1,000 word tokens of that voice:
+        numerator = cues in the sentence, denominator = the sentence's word
+        tokens of that voice / 1000.  Higher = more of that cue.
+    ``mean_compound``
+        Mean VADER compound of the sentences (numerator = compound,
+        denominator = 1).  Higher = more positive wording.
+    ``share_negative``
+        Share of sentences labelled negative (compound <= -0.05).
+    """
+    words = corpus.tokens[corpus.tokens["kind"] != "punct"]
+    tok = words.groupby(["sentence_id", "voice"]).size().unstack(fill_value=0).reindex(columns=list(VOICES),
+                                                                                        fill_value=0)
+    base = corpus.sentences[["outlet", "sentence_id"]].set_index("sentence_id")
+    counts = cues.groupby(["sentence_id", "category", "voice"]).size()
+    wide = counts.unstack(["category", "voice"]) if len(counts) else pd.DataFrame(index=base.index)
+    wide = wide.reindex(index=base.index, columns=pd.MultiIndex.from_product([CATEGORIES, VOICES]), fill_value=0)
+    wide = wide.fillna(0)
+    tok = tok.reindex(base.index, fill_value=0)
+    frames = []
+    for category in CATEGORIES:
+        for voice in VOICES:
+            num = wide[(category, voice)]
+            den = tok[voice] / 1000.0
+            frames.append(pd.DataFrame({
+                "outlet": base["outlet"].to_numpy(), "measure": f"{category}_rate_{voice}",
+                "unit_id": base.index.to_numpy(), "numerator": num.to_numpy(dtype=float),
+                "denominator": den.to_numpy(dtype=float),
+            }))
+    s = sentiment.set_index("sentence_id").reindex(base.index)
+    frames.append(pd.DataFrame({
+        "outlet": base["outlet"].to_numpy(), "measure": "mean_compound", "unit_id": base.index.to_numpy(),
+        "numerator": s["compound"].to_numpy(dtype=float), "denominator": 1.0,
+    }))
+    frames.append(pd.DataFrame({
+        "outlet": base["outlet"].to_numpy(), "measure": "share_negative", "unit_id": base.index.to_numpy(),
+        "numerator": (s["label"] == "negative").to_numpy(dtype=float), "denominator": 1.0,
+    }))
+    return pd.concat(frames, ignore_index=True)
 
 
 def _lines_table(lines: pd.DataFrame) -> pd.DataFrame:
