@@ -1,0 +1,555 @@
+"""Build the offline HTML reports: run every notebook, export it twice, write an index page.
+
+The reports folder holds, for each ``notebooks/NN-name.ipynb``:
+
+* ``NN-name.html``: the executed notebook, code and outputs;
+* ``NN-name.student.html``: the same page without code cells (markdown and outputs only);
+
+plus ``index.html``, which lists them.  Pages make no request outside themselves: the template in
+``framing/templates/offline`` drops the scripts nbconvert would load from the web (require.js,
+MathJax, Mermaid, the widget manager), and every picture is embedded as a ``data:`` URI.
+
+Notebooks run in fresh kernels of the *current* interpreter (``sys.executable``), whatever other
+``python3`` kernel specs the machine has, with the notebooks folder as working directory.
+The folder of articles reaches each notebook papermill-style: a code cell tagged ``parameters`` sets
+``ARTICLES_DIR = None`` and a cell tagged ``injected-parameters`` is inserted right after it.
+
+The build is atomic: everything is written to a hidden temporary folder beside the reports folder,
+which then takes the old folder's place.  A notebook that fails raises :class:`NotebookRunError`
+and leaves the existing reports untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing import paths
+
+NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
+"""Which files of the notebooks folder are reports: two digits, a dash, a name."""
+
+SIDE_BY_SIDE_PAGE = "side-by-side.html"
+"""Page written by another step of the build; carried over and linked from the index when present."""
+
+KERNEL_NAME = "python3"
+TEMPLATE_NAME = "offline"
+TEMPLATE_FILE = "offline.html.j2"
+_SUMMARY_MAX_CHARS = 300
+
+
+class NotebookRunError(RuntimeError):
+    """A notebook failed while the reports were being built.
+
+    Attributes
+    ----------
+    notebook : pathlib.Path
+        The notebook that failed.
+    cell : int or None
+        1-based position of the failing cell among the notebook's own cells (the injected
+        parameters cell is not counted), or None when the failure is not tied to a cell
+        (for instance the kernel would not start).
+    error : str
+        The error line, ``"ExceptionName: message"``.
+    """
+
+    def __init__(self, notebook: Path, cell: int | None, error: str, source_line: str = "") -> None:
+        self.notebook = notebook
+        self.cell = cell
+        self.error = error
+        where = f"cell {cell}" if cell is not None else "kernel"
+        if source_line:
+            where += f" ({source_line!r})"
+        super().__init__(f"notebook {notebook.name} failed in {where}: {error}")
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """One notebook's entry in the built reports.
+
+    Attributes
+    ----------
+    notebook : str
+        File name of the source notebook, e.g. ``"01-term-salience.ipynb"``.
+    title : str
+        Plain text of the notebook's first markdown heading (its stem when it has none).
+    summary : str
+        One-line summary shown in the index (see :func:`notebook_summary`).
+    full : str
+        File name of the page with code, e.g. ``"01-term-salience.html"``.
+    student : str
+        File name of the page without code, e.g. ``"01-term-salience.student.html"``.
+    """
+
+    notebook: str
+    title: str
+    summary: str
+    full: str
+    student: str
+
+
+@dataclass(frozen=True)
+class ReportBuild:
+    """What :func:`build_reports` produced.
+
+    Attributes
+    ----------
+    out_dir : pathlib.Path
+        The reports folder, now holding the new pages.
+    articles_dir : pathlib.Path
+        The folder of articles the notebooks analysed (absolute).
+    pages : tuple of ReportPage
+        One entry per notebook, in notebook order.
+    seconds : float
+        Wall time of the build.
+    """
+
+    out_dir: Path
+    articles_dir: Path
+    pages: tuple[ReportPage, ...]
+    seconds: float
+
+
+def build_reports(
+    articles_dir: str | os.PathLike[str] | None = None,
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    notebooks_dir: str | os.PathLike[str] | None = None,
+    timeout: int = 300,
+    keep: Sequence[str] = (SIDE_BY_SIDE_PAGE,),
+    progress: Callable[[str], None] | None = None,
+) -> ReportBuild:
+    """Execute the report notebooks and write their offline HTML pages and an index.
+
+    Parameters
+    ----------
+    articles_dir : path, optional
+        Folder of articles passed to every notebook as ``ARTICLES_DIR``.
+        Default: the seed event folder, ``framing.paths.SEED_EVENT_DIR``.
+    out_dir : path, optional
+        Reports folder whose contents are replaced.  Default: ``framing.paths.REPORT_DIR``.
+    notebooks_dir : path, optional
+        Folder holding the ``NN-*.ipynb`` notebooks.  Default: ``framing.paths.NOTEBOOK_DIR``.
+    timeout : int, default 300
+        Longest time, in seconds, that one cell may run.
+    keep : sequence of str, default ``("side-by-side.html",)``
+        Names of files in the current ``out_dir`` that are written by other steps: they are copied
+        into the new reports folder unchanged.  The index links ``side-by-side.html`` when the new
+        folder has it.
+    progress : callable, optional
+        Called with one line of text per step (e.g. ``print``); by default the build is silent.
+
+    Returns
+    -------
+    ReportBuild
+        The reports folder, the articles folder, one :class:`ReportPage` per notebook and the
+        wall time.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the notebooks folder has no ``NN-*.ipynb`` notebook or the articles folder is missing.
+    NotebookRunError
+        When a notebook fails; it names the notebook, the cell and the error line.
+        The existing ``out_dir`` is then left as it was.
+    """
+    started = time.monotonic()
+    say = progress if progress is not None else _silent
+    articles = Path(articles_dir if articles_dir is not None else paths.SEED_EVENT_DIR).resolve()
+    out = Path(out_dir if out_dir is not None else paths.REPORT_DIR).resolve()
+    nb_dir = Path(notebooks_dir if notebooks_dir is not None else paths.NOTEBOOK_DIR).resolve()
+    if not articles.is_dir():
+        raise FileNotFoundError(f"articles folder not found: {articles}")
+    notebooks = sorted(nb_dir.glob(NOTEBOOK_PATTERN))
+    if not notebooks:
+        raise FileNotFoundError(f"no notebooks named {NOTEBOOK_PATTERN} in {nb_dir}")
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
+    try:
+        exporters = _exporters()
+        pages = []
+        for path in notebooks:
+            say(f"running {path.name}")
+            nb = run_notebook(path, articles, timeout=timeout)
+            say(f"exporting {path.name}")
+            pages.append(_export(nb, path, staging, exporters))
+        for name in keep:
+            if (out / name).is_file():
+                shutil.copy2(out / name, staging / name)
+        (staging / "index.html").write_text(
+            render_index(pages, articles, has_side_by_side=(staging / SIDE_BY_SIDE_PAGE).is_file()),
+            encoding="utf-8",
+        )
+        staging.chmod(0o755)
+        _replace_dir(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    seconds = time.monotonic() - started
+    say(f"wrote {2 * len(pages) + 1} pages to {out} in {seconds:.1f} s")
+    return ReportBuild(out_dir=out, articles_dir=articles, pages=tuple(pages), seconds=seconds)
+
+
+def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[str], *, timeout: int = 300):
+    """Execute one notebook with ``ARTICLES_DIR`` injected and return it, ready for export.
+
+    The notebook runs in a fresh kernel of the current interpreter with the notebook's folder as
+    working directory.  Timing metadata is not recorded, so the same inputs give the same notebook.
+
+    Parameters
+    ----------
+    path : path
+        The ``.ipynb`` file.  It is read, never written.
+    articles_dir : path
+        Value given to ``ARTICLES_DIR`` (made absolute).
+    timeout : int, default 300
+        Longest time, in seconds, that one cell may run.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The executed notebook, with the ``injected-parameters`` cell.
+
+    Raises
+    ------
+    NotebookRunError
+        When a cell raises, times out, or the kernel dies.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = Path(path).resolve()
+    nb = nbformat.read(path, as_version=4)
+    _normalise(nb)
+    injected_at = inject_parameters(nb, articles_dir=Path(articles_dir).resolve())
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL_NAME,
+        kernel_manager_class=_current_python_kernel_manager(),
+        timeout=timeout,
+        record_timing=False,
+        shutdown_kernel="immediate",
+        store_widget_state=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        client.execute(env=_kernel_env())
+    except Exception as exc:  # noqa: BLE001 - every failure is reported with the notebook's name
+        raise _run_error(path, nb, injected_at, exc) from exc
+    _strip_run_metadata(nb)
+    return nb
+
+
+def inject_parameters(nb, *, articles_dir: Path) -> int:
+    """Insert the ``injected-parameters`` cell that sets ``ARTICLES_DIR``; return its index.
+
+    The cell goes right after the first code cell tagged ``parameters``, or before the first code
+    cell when no cell carries that tag.  Cells already tagged ``injected-parameters`` (left by an
+    earlier run) are removed first.  The value is written with :func:`repr`, so any path quotes
+    safely.  Modifies ``nb`` in place.
+    """
+    import nbformat
+
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    cell = nbformat.v4.new_code_cell(
+        source=f"# Parameters given by the report build\nARTICLES_DIR = {str(articles_dir)!r}\n",
+        metadata={"tags": ["injected-parameters"]},
+    )
+    cell["id"] = "injected-parameters"
+    tagged = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "parameters" in _tags(c)]
+    if tagged:
+        at = tagged[0] + 1
+    else:
+        at = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells))
+    nb.cells.insert(at, cell)
+    return at
+
+
+def notebook_title(nb) -> str:
+    """Plain text of the first markdown heading of a notebook, or ``""`` when it has none."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            match = re.match(r"\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+            if match and match.group(1):
+                return _plain(match.group(1))
+    return ""
+
+
+def notebook_summary(nb) -> str:
+    """One-line summary of a notebook for the index.
+
+    The text comes from the first markdown cell tagged ``summary`` when there is one; otherwise from
+    the markdown cells in order.  In either case the summary is the first paragraph (block of
+    non-blank lines) that is not a heading, a list, a quotation, a table or a fence, stripped of
+    markdown markup and joined into one line, cut at about 300 characters on a word boundary.
+    Returns ``""`` when no markdown paragraph exists.
+    """
+    markdown = [c for c in nb.cells if c.cell_type == "markdown"]
+    tagged = [c for c in markdown if "summary" in _tags(c)]
+    for cell in tagged[:1] or markdown:
+        for block in re.split(r"\n\s*\n", cell.source):
+            text = block.strip()
+            if not text or re.match(r"(#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|<)", text):
+                continue
+            line = _plain(" ".join(text.split()))
+            if len(line) > _SUMMARY_MAX_CHARS:
+                line = line[:_SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+            return line
+    return ""
+
+
+def articles_overview(articles_dir: str | os.PathLike[str]) -> dict[str, object]:
+    """Event name and counts of the articles folder, for the index page.
+
+    Reads ``articles.csv`` when the folder has one: ``event`` is the first non-empty value of its
+    ``event`` column, ``n_articles`` the number of rows, ``n_outlets`` the number of distinct
+    non-empty ``outlet`` values.  Without it, ``event`` is ``""``, ``n_articles`` counts the
+    ``*.txt`` files and ``n_outlets`` is None.
+    """
+    folder = Path(articles_dir)
+    table = folder / "articles.csv"
+    if not table.is_file():
+        return {"event": "", "n_articles": len(list(folder.glob("*.txt"))), "n_outlets": None}
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    events = [r.get("event", "").strip() for r in rows if (r.get("event") or "").strip()]
+    outlets = {r.get("outlet", "").strip() for r in rows if (r.get("outlet") or "").strip()}
+    return {
+        "event": events[0] if events else "",
+        "n_articles": len(rows),
+        "n_outlets": len(outlets) if outlets else None,
+    }
+
+
+def render_index(pages: Sequence[ReportPage], articles_dir: Path, *, has_side_by_side: bool) -> str:
+    """HTML text of ``index.html``: the event, the articles folder, and one entry per notebook.
+
+    Every piece of text taken from notebooks or data is HTML-escaped.  The page carries its own CSS
+    and makes no request.
+    """
+    facts = articles_overview(articles_dir)
+    event = str(facts["event"]) or Path(articles_dir).name
+    n_articles = int(facts["n_articles"])  # type: ignore[call-overload]
+    counts = f"{n_articles} article{'s' if n_articles != 1 else ''}"
+    if facts["n_outlets"] is not None:
+        n_outlets = int(facts["n_outlets"])  # type: ignore[call-overload]
+        counts = f"{n_outlets} outlet{'s' if n_outlets != 1 else ''}, {counts}"
+    e = html.escape
+    items = []
+    for page in pages:
+        summary = f'\n    <p class="summary">{e(page.summary)}</p>' if page.summary else ""
+        items.append(
+            f'  <li>\n    <h2><a href="{e(page.full)}">{e(page.title)}</a></h2>{summary}\n'
+            f'    <p class="links"><a href="{e(page.full)}">Full report (with code)</a>'
+            f' · <a href="{e(page.student)}">Student version (no code)</a></p>\n  </li>'
+        )
+    side = ""
+    if has_side_by_side:
+        side = (
+            f'<p class="side"><a href="{SIDE_BY_SIDE_PAGE}">Side by side: the articles sentence by sentence'
+            "</a></p>\n"
+        )
+    body = "\n".join(items)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{e(event)}: framing reports</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+  line-height: 1.5; color: #1a1a1a; background: #fff;
+  max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem; }}
+h1 {{ font-size: 1.8rem; margin: 0 0 0.25rem; }}
+.source {{ color: #444; margin: 0 0 1.5rem; }}
+.source code {{ font-size: 0.9em; background: #f3f3f3; padding: 0 0.25em; border-radius: 3px; }}
+ol.reports {{ list-style: none; padding: 0; margin: 0; }}
+ol.reports li {{ border-top: 1px solid #ddd; padding: 0.9rem 0; }}
+ol.reports h2 {{ font-size: 1.2rem; margin: 0 0 0.3rem; }}
+.summary {{ margin: 0 0 0.3rem; }}
+.links {{ margin: 0; font-size: 0.95rem; }}
+.side {{ border-top: 1px solid #ddd; padding-top: 0.9rem; font-weight: 600; }}
+a {{ color: #0b5cad; }}
+@media print {{ a {{ color: inherit; text-decoration: none; }} .links {{ display: none; }} }}
+</style>
+</head>
+<body>
+<main>
+<h1>{e(event)}</h1>
+<p class="source">Articles from <code>{e(_display_path(articles_dir))}</code>: {e(counts)}.</p>
+<ol class="reports">
+{body}
+</ol>
+{side}</main>
+</body>
+</html>
+"""
+
+
+# ---------------------------------------------------------------------------------------------------
+# internals
+
+
+def _silent(_message: str) -> None:
+    return None
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _plain(text: str) -> str:
+    """Markdown inline markup removed: images dropped, links reduced to their text, no emphasis marks."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _display_path(path: Path) -> str:
+    """The folder relative to the repository when it lies inside it, else absolute."""
+    try:
+        return Path(path).resolve().relative_to(paths.REPO_ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _normalise(nb) -> None:
+    """Upgrade to nbformat 4.5 with stable cell ids, so exports do not depend on random ids."""
+    if nb.nbformat == 4 and nb.nbformat_minor < 5:
+        nb.nbformat_minor = 5
+    for i, cell in enumerate(nb.cells):
+        if not cell.get("id"):
+            cell["id"] = f"cell-{i}"
+        cell.get("metadata", {}).pop("execution", None)
+
+
+def _strip_run_metadata(nb) -> None:
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+
+
+def _kernel_env() -> dict[str, str]:
+    """Environment of the kernels: figures inline, fixed string hashing, fixed dates in SVG/PDF output."""
+    env = dict(os.environ)
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    env["PYTHONHASHSEED"] = "0"
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    return env
+
+
+def _current_python_kernel_manager():
+    """A KernelManager class whose ``python3`` kernel is always ``sys.executable -m ipykernel_launcher``.
+
+    Kernel specs installed elsewhere (user folder, ``JUPYTER_PATH``) can point ``python3`` at another
+    interpreter; the reports must run with the one that has this package installed.  Kernel traffic
+    is encrypted (CurveZMQ) when pyzmq supports it.
+    """
+    from ipykernel.kernelspec import get_kernel_dict
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import KernelManager
+    from traitlets import default
+
+    class CurrentPythonSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            if kernel_name != KERNEL_NAME:
+                return super().get_kernel_spec(kernel_name)
+            spec = get_kernel_dict()
+            spec["argv"][0] = sys.executable
+            return KernelSpec(resource_dir="", **spec)
+
+    class CurrentPythonKernelManager(KernelManager):
+        @default("transport_encryption")
+        def _encrypt_when_possible(self) -> str:
+            return "auto"
+
+        @default("kernel_spec_manager")
+        def _current_python_specs(self) -> KernelSpecManager:
+            return CurrentPythonSpecs(data_dir=self.data_dir)
+
+    return CurrentPythonKernelManager
+
+
+def _run_error(path: Path, nb, injected_at: int, exc: Exception) -> NotebookRunError:
+    """Name the failing cell (position among the notebook's own cells) and its error line."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                position = i + 1 if i < injected_at else i
+                first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+                error = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}".rstrip(": ")
+                return NotebookRunError(path, position, error, first)
+    lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+    message = lines[-1] if lines else ""
+    return NotebookRunError(path, None, f"{type(exc).__name__}: {message}".rstrip(": "))
+
+
+def _exporters():
+    from nbconvert import HTMLExporter
+
+    options = {
+        "template_name": TEMPLATE_NAME,
+        "template_file": TEMPLATE_FILE,
+        "extra_template_basedirs": [str(paths.TEMPLATE_DIR)],
+        "embed_images": True,
+    }
+    full = HTMLExporter(**options)
+    student = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, **options
+    )
+    return full, student
+
+
+def _export(nb, path: Path, folder: Path, exporters) -> ReportPage:
+    import copy
+
+    full_exporter, student_exporter = exporters
+    title = notebook_title(nb) or path.stem
+    page = ReportPage(
+        notebook=path.name,
+        title=title,
+        summary=notebook_summary(nb),
+        full=f"{path.stem}.html",
+        student=f"{path.stem}.student.html",
+    )
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = title
+    for exporter, name in ((full_exporter, page.full), (student_exporter, page.student)):
+        resources = {"metadata": {"name": path.stem, "path": str(path.parent)}}
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        (folder / name).write_text(body, encoding="utf-8")
+    return page
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` in the place of ``target``: old folder aside, new one renamed in, old one deleted."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    old.rmdir()
+    os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

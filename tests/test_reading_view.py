@@ -1,0 +1,677 @@
+"""Tests for the annotated side-by-side reading page (framing.reading_view)."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from framing.paths import SEED_EVENT_DIR
+from framing.reading_view import CUE_CATEGORIES, cue_counts, render_reading_view, write_reading_view
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr", "col", "area", "base", "embed"}
+# Every tag the page is allowed to contain.  Anything else means text leaked out as markup.
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "table",
+    "caption", "thead", "tbody", "tr", "th", "td", "mark", "div", "span", "em", "main", "article",
+    "details", "summary", "ol", "li", "footer",
+}
+
+
+# ---------------------------------------------------------------------------
+# A tiny DOM built with html.parser: enough to inspect structure and text
+# ---------------------------------------------------------------------------
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str | None]):
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+
+class TreeBuilder(HTMLParser):
+    """Builds a Node tree and fails on any mis-nested end tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+        node = Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+        self.stack[-1].children.append(Node(tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        assert self.stack[-1].tag == tag, f"</{tag}> closes <{self.stack[-1].tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(page: str) -> TreeBuilder:
+    builder = TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    assert builder.stack == [builder.root], "unclosed elements"
+    return builder
+
+
+def strip_tags(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", fragment))
+
+
+def sentence_fragment(page: str, sentence_id: str) -> str:
+    """The inner HTML of one sentence span (sentences contain marks, never spans)."""
+    pattern = rf'<span class="s[^"]*" data-sentence="{re.escape(html.escape(sentence_id))}"[^>]*>(.*?)</span>'
+    found = re.findall(pattern, page, flags=re.S)
+    assert len(found) == 1, sentence_id
+    return found[0]
+
+
+def marks_by_cue(tree: TreeBuilder) -> dict[str, list[Node]]:
+    out: dict[str, list[Node]] = {}
+    for node in tree.root.iter():
+        if node.tag == "mark" and "data-cue" in node.attrs:
+            out.setdefault(node.attrs["data-cue"], []).append(node)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Hand-made corpus builder: offsets are known by construction
+# ---------------------------------------------------------------------------
+
+
+def make_article(article_id, outlet, headline, paragraphs, chrome=("Menu", "Home / World"), footer=("SHARE",)):
+    """Raw page = chrome lines, headline, body paragraphs (sentences joined by a space), footer.
+
+    Returns (article row, raw text, sentences frame, lines frame).
+    """
+    parts: list[tuple[str, str]] = [(line, "chrome") for line in chrome]
+    parts.append(("", "blank"))
+    parts.append((headline, "headline"))
+    for para in paragraphs:
+        parts.append(("", "blank"))
+        parts.append((" ".join(para), "body"))
+    parts.append(("", "blank"))
+    parts.extend((line, "chrome") for line in footer)
+    raw = "\n".join(p for p, _ in parts)
+
+    lines, sentences = [], []
+    pos = 0
+    para_no = 0
+    n = 0
+    for line_no, (line, role) in enumerate(parts, start=1):
+        lines.append(
+            {
+                "article_id": article_id, "line_no": line_no, "role": role, "is_body": role == "body",
+                "reason": {"chrome": "page furniture", "blank": "empty line"}.get(role, "kept"),
+                "start": pos, "end": pos + len(line), "text": line,
+            }
+        )
+        if role in ("headline", "body"):
+            if role == "body":
+                para_no += 1
+            pieces = paragraphs[para_no - 1] if role == "body" else [line]
+            cursor = pos
+            for sentence in pieces:
+                n += 1
+                start = raw.index(sentence, cursor)
+                sentences.append(
+                    {
+                        "article_id": article_id, "outlet": outlet, "sentence_id": f"{article_id}-{n:03d}",
+                        "paragraph": 0 if role == "headline" else para_no, "role": role, "voice": "authorial",
+                        "start": start, "end": start + len(sentence), "text": sentence,
+                    }
+                )
+                cursor = start + len(sentence)
+        pos += len(line) + 1
+    article = {
+        "article_id": article_id, "outlet": outlet, "published": "2021-06-04", "headline": headline,
+        "country": "Nowhere", "ownership": "private", "url": "", "event": "Test event",
+    }
+    return article, raw, pd.DataFrame(sentences), pd.DataFrame(lines)
+
+
+def make_corpus(*specs):
+    arts, texts, sents, lines = [], {}, [], []
+    for spec in specs:
+        article, raw, s, ln = make_article(*spec)
+        arts.append(article)
+        texts[article["article_id"]] = raw
+        sents.append(s)
+        lines.append(ln)
+    return pd.DataFrame(arts), pd.concat(lines, ignore_index=True), pd.concat(sents, ignore_index=True), texts
+
+
+def cue(texts, articles, article_id, needle, category, *, occurrence=1, subcategory="", voice="authorial",
+        term=None):
+    raw = texts[article_id]
+    start = -1
+    for _ in range(occurrence):
+        start = raw.index(needle, start + 1)
+    outlet = articles.set_index("article_id").loc[article_id, "outlet"]
+    return {
+        "article_id": article_id, "outlet": outlet, "sentence_id": "", "start": start, "end": start + len(needle),
+        "cue": needle, "term": needle.lower() if term is None else term, "category": category,
+        "subcategory": subcategory, "voice": voice,
+    }
+
+
+def render(articles, lines, sentences, cues=None, sentiment=None, texts=None, **kw):
+    cue_frame = pd.DataFrame(cues) if cues is not None else None
+    return render_reading_view(articles, lines, sentences, cue_frame, sentiment, texts, **kw)
+
+
+# ---------------------------------------------------------------------------
+# Escaping and the absence of live markup
+# ---------------------------------------------------------------------------
+
+HOSTILE_HEADLINE = "<script>alert(1)</script> Summit & the \"reset\""
+HOSTILE_PARAS = [
+    [
+        'The envoy wrote " onmouseover="x and left.',
+        "Officials quoted the &amp; entity verbatim.",
+    ],
+    ["An image tag <img src=x onerror=alert(2)> appeared in the copy, reportedly."],
+]
+
+
+def hostile_corpus():
+    return make_corpus(
+        ("evil", 'Outlet <b onclick="x()">Bold</b>', HOSTILE_HEADLINE, HOSTILE_PARAS,
+         ("<img src=y onerror=alert(3)>",), ('<a href="javascript:alert(4)">Share</a>',)),
+    )
+
+
+def test_hostile_text_is_escaped_and_never_live_markup():
+    articles, lines, sentences, texts = hostile_corpus()
+    articles.loc[0, "url"] = "javascript:alert(5)"
+    articles.loc[0, "country"] = '"><script>alert(6)</script>'
+    cues = [
+        cue(texts, articles, "evil", "reportedly", "hedge", term='"><script>alert(7)</script>'),
+        cue(texts, articles, "evil", '" onmouseover="x', "scare_quote", subcategory='" onfocus="y'),
+    ]
+    sentiment = pd.DataFrame(
+        {"sentence_id": ["evil-002"], "compound": [-0.3], "label": ["negative"],
+         "drivers": ['<img src=z onerror=alert(8)>:-1']}
+    )
+    page = render(articles, lines, sentences, cues, sentiment, texts,
+                  title="</title><script>alert(9)</script>")
+    tree = parse(page)
+    tags = {tag for tag, _ in tree.tags}
+    assert "script" not in tags and "img" not in tags and "a" not in tags and "b" not in tags
+    assert tags <= ALLOWED_TAGS
+    for tag, attrs in tree.tags:
+        for name, _ in attrs:
+            assert not name.lower().startswith("on"), (tag, name)
+        assert not any(name in ("src", "href") for name, _ in attrs)
+    text = tree.root.text()
+    # The hostile strings are shown to the reader as text, exactly.
+    assert "<script>alert(1)</script> Summit & the \"reset\"" in text
+    assert '" onmouseover="x' in text
+    assert "the &amp; entity" in text  # the entity stays literal: the page holds &amp;amp;
+    assert "&amp;amp;" in page
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "<img src=y onerror=alert(3)>" in text  # removed chrome, listed as text
+    assert "javascript:alert(5)" in text
+    notes = [dict(attrs).get("title", "") for tag, attrs in tree.tags if tag == "mark"]
+    assert any('term: "><script>alert(7)</script>' in n for n in notes)
+    assert any('(" onfocus="y)' in n for n in notes)
+
+
+def test_page_is_self_contained_without_script():
+    articles, lines, sentences, texts = news_corpus()
+    cues = [cue(texts, articles, "daily", "reportedly", "hedge")]
+    sentiment = pd.DataFrame({"sentence_id": ["daily-002"], "compound": [-0.3]})
+    page = render(articles, lines, sentences, cues, sentiment, texts)
+    lowered = page.lower()
+    forbidden_bits = ("<script", "<link", "<img", "<iframe", "src=", "href=", "@import", "url(", "http:", "//")
+    for forbidden in forbidden_bits:
+        assert forbidden not in lowered, forbidden
+    assert "@media print" in page
+    assert "default-src 'none'" in page  # a content security policy that blocks any request
+
+
+# ---------------------------------------------------------------------------
+# Cues
+# ---------------------------------------------------------------------------
+
+NEWS_PARAS = [
+    [
+        "The minister reportedly told aides that the talks may well collapse.",
+        "Critics said the so-called \"reset\" had clearly failed.",
+    ],
+    ["According to officials, the deal was indeed signed on Friday."],
+]
+
+
+def news_corpus():
+    return make_corpus(("daily", "The Daily", "Talks may collapse, minister warns", NEWS_PARAS))
+
+
+def test_every_cue_is_highlighted_exactly_once_with_its_category():
+    articles, lines, sentences, texts = news_corpus()
+    cues = [
+        cue(texts, articles, "daily", "may", "hedge", occurrence=2),
+        cue(texts, articles, "daily", "reportedly", "hedge"),
+        cue(texts, articles, "daily", "clearly", "booster"),
+        cue(texts, articles, "daily", "indeed", "booster"),
+        cue(texts, articles, "daily", "so-called", "distancing"),
+        cue(texts, articles, "daily", "said", "attribution", subcategory="neutral"),
+        cue(texts, articles, "daily", "According to", "attribution", subcategory="neutral"),
+        cue(texts, articles, "daily", '"reset"', "scare_quote"),
+        cue(texts, articles, "daily", "may", "hedge", occurrence=1),  # in the headline
+    ]
+    page = render(articles, lines, sentences, cues, None, texts)
+    marks = marks_by_cue(parse(page))
+    assert len(marks) == len(cues)
+    raw = texts["daily"]
+    seen = []
+    for pieces in marks.values():
+        assert len(pieces) == 1 and "cue-cont" not in pieces[0].classes()
+        node = pieces[0]
+        category = next(c[4:] for c in node.classes() if c.startswith("cue-"))
+        seen.append((node.text(), category))
+    expected = sorted((raw[c["start"] : c["end"]], c["category"]) for c in cues)
+    assert sorted(seen) == expected
+    assert "4 sentences · 9 cues" in page
+
+
+def test_hover_note_gives_category_subcategory_voice_and_term():
+    articles, lines, sentences, texts = news_corpus()
+    cues = [
+        cue(texts, articles, "daily", "said", "attribution", subcategory="doubting", voice="authorial"),
+        cue(texts, articles, "daily", '"reset"', "scare_quote", voice="quoted", term="reset"),
+    ]
+    marks = marks_by_cue(parse(render(articles, lines, sentences, cues, None, texts)))
+    notes = sorted(pieces[0].attrs["title"] for pieces in marks.values())
+    assert notes == ["attribution (doubting) · authorial · term: said", "scare quote · quoted · term: reset"]
+
+
+def test_nested_and_crossing_cues_nest_properly_and_keep_their_text():
+    paras = [["He said the plan might possibly work."]]
+    articles, lines, sentences, texts = make_corpus(("x", "X News", "Plan", paras))
+    raw = texts["x"]
+    cues = [
+        cue(texts, articles, "x", "might possibly", "hedge", term="might"),
+        cue(texts, articles, "x", "possibly work", "booster", term="possibly"),  # crosses the hedge
+        cue(texts, articles, "x", "possibly", "distancing"),  # inside both
+        cue(texts, articles, "x", "said", "attribution", subcategory="neutral"),
+    ]
+    page = render(articles, lines, sentences, cues, None, texts)
+    tree = parse(page)  # fails on any mis-nested tag
+    fragment = sentence_fragment(page, "x-002")
+    # Hand-worked: the booster starts inside the hedge and runs past it, so it is cut at the
+    # hedge's end; its first piece is marked as continuing.
+    skeleton = re.sub(r' (data-cue|title)="[^"]*"', "", fragment)
+    assert skeleton == (
+        'He <mark class="cue cue-attribution">said</mark> the plan '
+        '<mark class="cue cue-hedge">might '
+        '<mark class="cue cue-booster cue-cont">'
+        '<mark class="cue cue-distancing">possibly</mark></mark></mark>'
+        '<mark class="cue cue-booster"> work</mark>.'
+    )
+    marks = marks_by_cue(tree)
+    assert len(marks) == 4
+    texts_by_category = {}
+    for pieces in marks.values():
+        category = next(c[4:] for c in pieces[0].classes() if c.startswith("cue-") and c != "cue-cont")
+        assert sum("cue-cont" not in p.classes() for p in pieces) == 1  # one final piece per cue
+        texts_by_category[category] = "".join(p.text() for p in pieces)
+    assert texts_by_category == {
+        "hedge": "might possibly",
+        "booster": "possibly work",
+        "distancing": "possibly",
+        "attribution": "said",
+    }
+    assert strip_tags(fragment) == raw[sentences.loc[1, "start"] : sentences.loc[1, "end"]]
+
+
+def test_identical_spans_of_two_categories_are_both_shown():
+    paras = [["Officials claimed the vote was rigged."]]
+    articles, lines, sentences, texts = make_corpus(("y", "Y", "Vote", paras))
+    cues = [
+        cue(texts, articles, "y", "claimed", "distancing"),
+        cue(texts, articles, "y", "claimed", "attribution", subcategory="doubting"),
+    ]
+    page = render(articles, lines, sentences, cues, None, texts)
+    fragment = re.sub(r' (data-cue|title)="[^"]*"', "", sentence_fragment(page, "y-002"))
+    # Same span: the fixed category order (hedge, booster, distancing, attribution, scare quote)
+    # makes the distancing mark the outer one.
+    assert fragment == (
+        'Officials <mark class="cue cue-distancing"><mark class="cue cue-attribution">claimed</mark></mark>'
+        " the vote was rigged."
+    )
+
+
+def test_cue_crossing_a_sentence_boundary_is_split_but_counted_once():
+    paras = [["Talks stalled.", "Hopes faded."]]
+    articles, lines, sentences, texts = make_corpus(("z", "Z", "Talks", paras))
+    cues = [cue(texts, articles, "z", "stalled. Hopes", "hedge")]
+    page = render(articles, lines, sentences, cues, None, texts)
+    pieces = next(iter(marks_by_cue(parse(page)).values()))
+    assert [p.text() for p in pieces] == ["stalled.", "Hopes"]
+    assert ["cue-cont" in p.classes() for p in pieces] == [True, False]
+
+
+def test_unknown_category_and_empty_span_are_rejected():
+    articles, lines, sentences, texts = news_corpus()
+    bad = [cue(texts, articles, "daily", "clearly", "emphasis")]
+    with pytest.raises(ValueError, match="unknown cue categories"):
+        render(articles, lines, sentences, bad, None, texts)
+    empty = [dict(cue(texts, articles, "daily", "clearly", "booster"), end=0)]
+    with pytest.raises(ValueError, match="end > start"):
+        render(articles, lines, sentences, empty, None, texts)
+
+
+def test_sentence_that_does_not_match_its_offsets_is_rejected():
+    articles, lines, sentences, texts = news_corpus()
+    sentences.loc[1, "text"] = "Something else entirely."
+    with pytest.raises(ValueError, match="does not match"):
+        render(articles, lines, sentences, [], None, texts)
+
+
+# ---------------------------------------------------------------------------
+# Columns, legend counts, sentiment, removed text
+# ---------------------------------------------------------------------------
+
+
+def three_outlets():
+    return make_corpus(
+        ("b1", "Beta Times", "Summit set", [["The summit is set for June."]]),
+        ("a1", "Alpha Post", "Leaders to meet", [["Leaders will reportedly meet.", "Aides said so."]]),
+        ("c1", "Gamma Wire", "Meeting confirmed", [["The meeting was clearly confirmed."]]),
+    )
+
+
+def test_three_outlets_give_three_columns_in_the_given_order():
+    articles, lines, sentences, texts = three_outlets()
+    cues = [
+        cue(texts, articles, "a1", "reportedly", "hedge"),
+        cue(texts, articles, "a1", "said", "attribution", subcategory="neutral"),
+        cue(texts, articles, "c1", "clearly", "booster"),
+    ]
+    tree = parse(render(articles, lines, sentences, cues, None, texts))
+    columns = [n for n in tree.root.iter() if n.tag == "article" and "col" in n.classes()]
+    assert [c.attrs["data-article"] for c in columns] == ["b1", "a1", "c1"]
+    heads = [n.text() for n in tree.root.iter() if n.tag == "th" and n.attrs.get("scope") == "col"]
+    assert heads == ["Cue", "What it does", "Beta Times", "Alpha Post", "Gamma Wire"]
+    # Legend rows: category, meaning, then one count per outlet (hand-counted).
+    rows = {}
+    for tr in (n for n in tree.root.iter() if n.tag == "tr"):
+        cells = [c for c in tr.children if isinstance(c, Node)]
+        if cells and cells[0].tag == "th" and cells[0].attrs.get("scope") == "row":
+            rows[cells[0].text().rstrip()] = [c.text() for c in cells[2:]]
+    assert rows == {
+        "hedge": ["0", "1", "0"],
+        "booster": ["0", "0", "1"],
+        "distancing": ["0", "0", "0"],
+        "attribution": ["0", "1", "0"],
+        "scare quote": ["0", "0", "0"],
+    }
+
+
+def test_articles_of_one_outlet_sit_together():
+    articles, lines, sentences, texts = make_corpus(
+        ("p2", "Post", "Second", [["Later report."]]),
+        ("w1", "Wire", "Only", [["Wire report."]]),
+        ("p1", "Post", "First", [["Earlier report."]]),
+    )
+    articles.loc[articles["article_id"] == "p1", "published"] = "2021-06-03"
+    tree = parse(render(articles, lines, sentences, [], None, texts))
+    order = [n.attrs["data-article"] for n in tree.root.iter() if n.tag == "article"]
+    assert order == ["p1", "p2", "w1"]
+
+
+def test_cue_counts_is_tidy_and_hand_checked():
+    articles, lines, sentences, texts = three_outlets()
+    cues = pd.DataFrame(
+        [
+            cue(texts, articles, "a1", "reportedly", "hedge"),
+            cue(texts, articles, "a1", "said", "attribution"),
+            cue(texts, articles, "c1", "clearly", "booster"),
+            cue(texts, articles, "c1", "confirmed", "booster"),
+        ]
+    )
+    before = cues.copy()
+    counts = cue_counts(cues, articles)
+    pd.testing.assert_frame_equal(cues, before)
+    assert list(counts.columns) == ["outlet", "category", "n_cues"]
+    assert len(counts) == 3 * len(CUE_CATEGORIES)
+    got = {(r.outlet, r.category): r.n_cues for r in counts.itertuples() if r.n_cues}
+    assert got == {("Alpha Post", "hedge"): 1, ("Alpha Post", "attribution"): 1, ("Gamma Wire", "booster"): 2}
+    assert cue_counts(None, articles)["n_cues"].sum() == 0
+
+
+def test_sentiment_marker_class_and_note():
+    articles, lines, sentences, texts = news_corpus()
+    sentiment = pd.DataFrame(
+        {
+            "article_id": "daily", "outlet": "The Daily",
+            "sentence_id": ["daily-001", "daily-002", "daily-003", "daily-004"],
+            "voice": "authorial",
+            "compound": [-0.4939, 0.05, -0.049, 0.4215],
+            "pos": [0.0, 0.1, 0.0, 0.3], "neu": [0.6, 0.9, 1.0, 0.7], "neg": [0.4, 0.0, 0.0, 0.0],
+            # Labels missing for two rows: derived from compound with VADER's +-0.05 cut-offs.
+            "label": ["negative", None, None, "positive"],
+            "drivers": ["collapse:-1.9", "", "", "indeed:+0.9"],
+        }
+    )
+    page = render(articles, lines, sentences, [], sentiment, texts)
+    tree = parse(page)
+    spans = {n.attrs["data-sentence"]: n for n in tree.root.iter() if n.tag == "span" and "data-sentence" in n.attrs}
+    labels = {sid: sorted(c for c in n.classes() if c != "s") for sid, n in spans.items()}
+    assert labels == {
+        "daily-001": ["s-negative"], "daily-002": ["s-positive"],
+        "daily-003": ["s-neutral"], "daily-004": ["s-positive"],
+    }
+    assert spans["daily-001"].attrs["title"] == (
+        "sentiment: authorial: negative, compound -0.49 (pos 0.00, neu 0.60, neg 0.40); drivers: collapse:-1.9"
+    )
+    # No sentiment table: no marker, no note.
+    bare = parse(render(articles, lines, sentences, [], None, texts))
+    for node in bare.root.iter():
+        if "data-sentence" in node.attrs:
+            assert node.classes() == {"s"} and "title" not in node.attrs
+
+
+def test_removed_page_text_lists_uncovered_lines_with_role_and_reason():
+    articles, lines, sentences, texts = news_corpus()
+    page = render(articles, lines, sentences, [], None, texts)
+    tree = parse(page)
+    details = [n for n in tree.root.iter() if n.tag == "details"]
+    assert len(details) == 1 and "removed" in details[0].classes()
+    summary = next(n for n in details[0].iter() if n.tag == "summary")
+    assert summary.text() == "Removed page text (3 lines)"  # Menu, Home / World, SHARE
+    items = [n for n in details[0].iter() if n.tag == "li"]
+    got = [
+        tuple(c.text() for c in item.children if isinstance(c, Node)) for item in items
+    ]
+    assert got == [
+        ("1", "chrome", "page furniture", "Menu"),
+        ("2", "chrome", "page furniture", "Home / World"),
+        ("10", "chrome", "page furniture", "SHARE"),
+    ]
+    without = render(articles, None, sentences, [], None, texts)
+    assert "<details" not in without and "Removed page text" not in without
+
+
+def test_sentences_reassemble_exactly_and_paragraphs_keep_their_spacing():
+    articles, lines, sentences, texts = hostile_corpus()
+    cues = [cue(texts, articles, "evil", "reportedly", "hedge")]
+    page = render(articles, lines, sentences, cues, None, texts)
+    for row in sentences.itertuples():
+        assert strip_tags(sentence_fragment(page, row.sentence_id)) == row.text
+    tree = parse(page)
+    body = next(n for n in tree.root.iter() if "article-text" in n.classes())
+    paragraphs = [n.text() for n in body.children if isinstance(n, Node)]
+    assert paragraphs == [" ".join(p) for p in HOSTILE_PARAS]
+
+
+def test_output_is_deterministic_and_inputs_untouched(tmp_path):
+    articles, lines, sentences, texts = three_outlets()
+    cues = pd.DataFrame([cue(texts, articles, "a1", "reportedly", "hedge")])
+    frames = [articles, lines, sentences, cues]
+    copies = [f.copy() for f in frames]
+    first = render_reading_view(articles, lines, sentences, cues, None, texts, title="T")
+    second = render_reading_view(articles, lines, sentences, cues.iloc[::-1], None, texts, title="T")
+    assert first == second
+    for frame, copy in zip(frames, copies, strict=True):
+        pd.testing.assert_frame_equal(frame, copy)
+    path = write_reading_view(tmp_path / "nested" / "page.html", first)
+    assert path.read_bytes() == first.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# A realistic page from the seed articles
+# ---------------------------------------------------------------------------
+
+# Hand-segmented sentences of the seed articles (exact raw text, curly quotes included).
+SEED_SENTENCES = {
+    "sputnik": [
+        (0, "headline", "Putin on Upcoming Meeting With Biden: Russia, US Need to Find Ways to Mend Relations"),
+        (1, "body", "Russian President Vladimir Putin said during a speech at the 24th St. Petersburg International "
+                    "Economic Forum (SPIEF) that he and US President Joe Biden need to find ways to mend relations "
+                    "between Russia and the United States\u00a0at the upcoming talks in Geneva."),
+        (2, "body", "\u201cWe will discuss matters concerning bilateral relations."),
+        (2, "body", "I assume we need to try finding ways of mending the relations, which are at the lowest "
+                    "level as for now."),
+        (2, "body", "We are all well aware of this fact\u201d, Putin said."),
+    ],
+    "presstv": [
+        (0, "headline", "Putin hopes to 'regularize' damaged ties with US at summit with Biden"),
+        (1, "body", "Putin told the Saint Petersburg International Economic Forum on Friday that ties with "
+                    "Washington are currently at a \"low level.\u201d"),
+        (2, "body", "Peskov said, \u201cThis is indeed a very important meeting,\u201d but \u201cAt the same time, "
+                    "it would be wrong to have inflated expectations.\u201d"),
+    ],
+}
+
+
+def seed_corpus():
+    texts, sentences, articles = {}, [], []
+    for article_id, outlet in (("sputnik", "Sputnik International"), ("presstv", "Press TV")):
+        raw = (SEED_EVENT_DIR / f"{article_id}.txt").read_text(encoding="utf-8")
+        texts[article_id] = raw
+        for n, (paragraph, role, text) in enumerate(SEED_SENTENCES[article_id], start=1):
+            start = raw.index(text)
+            sentences.append(
+                {"article_id": article_id, "outlet": outlet, "sentence_id": f"{article_id}-{n:03d}",
+                 "paragraph": paragraph, "role": role, "voice": "authorial", "start": start,
+                 "end": start + len(text), "text": text}
+            )
+        articles.append({"article_id": article_id, "outlet": outlet, "published": "2021-06-04",
+                         "country": "Russia" if article_id == "sputnik" else "Iran", "ownership": "state-owned"})
+    return pd.DataFrame(articles), pd.DataFrame(sentences), texts
+
+
+def test_seed_articles_render_with_curly_quotes_intact():
+    articles, sentences, texts = seed_corpus()
+    raw_p, raw_s = texts["presstv"], texts["sputnik"]
+    cues = pd.DataFrame(
+        [
+            {"article_id": "presstv", "start": raw_p.index("'regularize'"), "category": "scare_quote",
+             "subcategory": "", "voice": "authorial", "term": "regularize"},
+            {"article_id": "presstv", "start": raw_p.index("\"low level.\u201d"), "category": "scare_quote",
+             "subcategory": "", "voice": "authorial", "term": "low level"},
+            {"article_id": "presstv", "start": raw_p.index("indeed"), "category": "booster",
+             "subcategory": "", "voice": "quoted", "term": "indeed"},
+            {"article_id": "sputnik", "start": raw_s.index("I assume"), "category": "hedge",
+             "subcategory": "", "voice": "quoted", "term": "assume"},
+            {"article_id": "sputnik", "start": raw_s.index("well aware"), "category": "booster",
+             "subcategory": "", "voice": "quoted", "term": "well aware"},
+        ]
+    )
+    lengths = {"'regularize'": 12, "\"low level.\u201d": 12, "indeed": 6, "I assume": 8, "well aware": 10}
+    cues["end"] = cues["start"] + [lengths[k] for k in lengths]
+    page = render_reading_view(articles, None, sentences, cues, None, texts, title="SPIEF, 4 June 2021")
+    tree = parse(page)
+    for row in sentences.itertuples():
+        assert strip_tags(sentence_fragment(page, row.sentence_id)) == row.text
+    marks = marks_by_cue(tree)
+    assert sorted(p[0].text() for p in marks.values()) == sorted(lengths)
+    headlines = [n.text() for n in tree.root.iter() if n.tag == "h2"]
+    assert headlines == [SEED_SENTENCES["sputnik"][0][2], SEED_SENTENCES["presstv"][0][2]]
+    assert "4 June 2021" in tree.root.text()
+
+
+def test_load_corpus_tables_render_every_sentence_and_every_removed_line():
+    corpus_module = pytest.importorskip("framing.corpus")
+    corpus = corpus_module.load_corpus(SEED_EVENT_DIR)
+    page = render_reading_view(corpus.articles, corpus.lines, corpus.sentences, None, None, corpus.texts)
+    parse(page)
+    for row in corpus.sentences.itertuples():
+        assert strip_tags(sentence_fragment(page, row.sentence_id)) == row.text
+    # Every non-blank raw line is either shown (inside some sentence) or listed as removed.
+    listed = len(re.findall(r'<span class="ln">', page))
+    shown = 0
+    for row in corpus.lines.itertuples():
+        mine = corpus.sentences[corpus.sentences["article_id"] == row.article_id]
+        if ((mine["start"] < row.end) & (row.start < mine["end"])).any():
+            shown += 1
+    assert listed + shown == int((corpus.lines["role"] != "blank").sum())
+
+
+# ---------------------------------------------------------------------------
+# Any set of overlapping cues: the page stays well formed and every cue keeps its text
+# ---------------------------------------------------------------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+
+OVERLAP_SENTENCE = "Officials said the so-called reset may well have failed, reportedly."
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(OVERLAP_SENTENCE) - 1),
+            st.integers(1, 20),
+            st.sampled_from(CUE_CATEGORIES),
+        ),
+        max_size=8,
+    )
+)
+def test_random_overlapping_cues_nest_and_reassemble(spans):
+    articles, lines, sentences, texts = make_corpus(("r", "R", "Reset", [[OVERLAP_SENTENCE]]))
+    base = int(sentences.loc[1, "start"])
+    cues = [
+        {"article_id": "r", "start": base + s, "end": base + min(s + n, len(OVERLAP_SENTENCE)), "category": c,
+         "subcategory": "", "voice": "authorial", "term": ""}
+        for s, n, c in spans
+    ]
+    page = render(articles, lines, sentences, cues, None, texts)
+    tree = parse(page)  # raises on mis-nesting
+    assert strip_tags(sentence_fragment(page, "r-002")) == OVERLAP_SENTENCE
+    marks = marks_by_cue(tree)
+    assert len(marks) == len(cues)
+    raw = texts["r"]
+    got = sorted(("".join(p.text() for p in pieces), sum("cue-cont" not in p.classes() for p in pieces))
+                 for pieces in marks.values())
+    assert got == sorted((raw[c["start"] : c["end"]], 1) for c in cues)

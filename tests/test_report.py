@@ -1,0 +1,344 @@
+"""The offline report build: notebooks run with the injected folder, pages export offline, builds are atomic."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from framing.report import (
+    NotebookRunError,
+    build_reports,
+    inject_parameters,
+    notebook_summary,
+    notebook_title,
+)
+
+# A folder name that needs quoting in Python source: quotes and a space.
+ARTICLES_FOLDER = "event \"test\" o'clock"
+ARTICLES_CSV = (
+    "article_id,outlet,file,event\n"
+    "a1,Outlet One,a1.txt,Test summit (1 June 2021)\n"
+    "a2,Outlet Two,a2.txt,Test summit (1 June 2021)\n"
+    "a3,Outlet One,a3.txt,Test summit (1 June 2021)\n"
+)
+
+PARAMETERS = "ARTICLES_DIR = None"
+SHOW_RUN = (
+    "import os, sys\n"
+    "print('ARTICLES_DIR =', ARTICLES_DIR)\n"
+    "print('PYTHON =', sys.executable)\n"
+    "print('CWD =', os.getcwd())"
+)
+PLOT = (
+    "import matplotlib.pyplot as plt\n"
+    "fig, ax = plt.subplots(figsize=(3, 2))\n"
+    "ax.bar(['Outlet One', 'Outlet Two'], [3, 5])\n"
+    "ax.set_ylabel('articles (count)')\n"
+    "plt.show()"
+)
+
+
+def write_notebook(folder: Path, name: str, cells: list) -> Path:
+    nb = new_notebook(
+        cells=cells,
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def report_notebooks(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    write_notebook(folder, "01-first-look.ipynb", [
+        new_markdown_cell(
+            "# First look at the *outlets*\n\n"
+            "How many articles each outlet wrote, drawn as [bars](https://example.org/bars).\n\n"
+            "1. a list that is not the summary"
+        ),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell(SHOW_RUN),
+        new_code_cell(PLOT),
+        new_markdown_cell("## What the bars show\n\nOne bar per outlet."),
+    ])
+    write_notebook(folder, "02-hedging.ipynb", [
+        new_markdown_cell("# Hedging & attribution < 2 outlets\n\nThis paragraph is not the summary."),
+        new_markdown_cell("Who hedges, and who says so.", metadata={"tags": ["summary"]}),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell(SHOW_RUN),
+        new_code_cell(PLOT),
+    ])
+    # Not a report: the name lacks the NN- prefix.
+    write_notebook(folder, "scratch.ipynb", [new_code_cell("raise SystemExit('must not run')")])
+
+
+class Tags(HTMLParser):
+    """Collects (tag, attrs) pairs and the visible text of a page, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path: Path) -> Tags:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def fake_python3_kernel(root: Path) -> Path:
+    """A kernel spec called python3 that would run a different program, put first on JUPYTER_PATH."""
+    spec = root / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(
+        '{"argv": ["/bin/false", "{connection_file}"], "display_name": "Other Python", "language": "python"}'
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("report")
+    articles = root / ARTICLES_FOLDER
+    articles.mkdir()
+    (articles / "articles.csv").write_text(ARTICLES_CSV, encoding="utf-8")
+    notebooks = root / "notebooks"
+    report_notebooks(notebooks)
+    out = root / "reports"
+    out.mkdir()
+    (out / "stale.html").write_text("from an older build")
+    (out / "side-by-side.html").write_text("<!DOCTYPE html><title>side</title><p>written by another step</p>")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_PATH", str(fake_python3_kernel(root / "jupyter")))
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        # The decoy is really what a plain kernel manager would start.
+        assert KernelSpecManager().get_kernel_spec("python3").argv[0] == "/bin/false"
+        result = build_reports(articles, out, notebooks_dir=notebooks)
+    return {"root": root, "articles": articles, "notebooks": notebooks, "out": out, "result": result}
+
+
+def test_build_writes_two_pages_per_notebook_and_an_index(built):
+    names = sorted(p.name for p in built["out"].iterdir())
+    assert names == [
+        "01-first-look.html",
+        "01-first-look.student.html",
+        "02-hedging.html",
+        "02-hedging.student.html",
+        "index.html",
+        "side-by-side.html",
+    ]
+    assert [p.notebook for p in built["result"].pages] == ["01-first-look.ipynb", "02-hedging.ipynb"]
+    assert not list(built["root"].glob(".reports-*")), "temporary folders left behind"
+
+
+def test_index_links_titles_summaries_and_counts(built):
+    page = parse(built["out"] / "index.html")
+    hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
+    for name in ("01-first-look.html", "01-first-look.student.html", "02-hedging.html",
+                 "02-hedging.student.html", "side-by-side.html"):
+        assert name in hrefs
+    text = " ".join("".join(page.text).split())
+    assert "Test summit (1 June 2021)" in text
+    assert "2 outlets, 3 articles" in text
+    assert "First look at the outlets" in text
+    assert "How many articles each outlet wrote, drawn as bars." in text
+    assert "Who hedges, and who says so." in text
+    assert "This paragraph is not the summary" not in text
+    raw = (built["out"] / "index.html").read_text(encoding="utf-8")
+    assert "Hedging &amp; attribution &lt; 2 outlets" in raw
+
+
+def test_page_titles_are_the_first_heading(built):
+    raw = (built["out"] / "02-hedging.student.html").read_text(encoding="utf-8")
+    assert "<title>Hedging &amp; attribution &lt; 2 outlets</title>" in raw
+    raw = (built["out"] / "01-first-look.html").read_text(encoding="utf-8")
+    assert "<title>First look at the outlets</title>" in raw
+
+
+def test_injected_folder_reaches_the_notebook_and_runs_in_this_python(built):
+    for name in ("01-first-look.html", "02-hedging.student.html"):
+        text = "".join(parse(built["out"] / name).text)
+        assert f"ARTICLES_DIR = {built['articles']}" in text
+        assert f"PYTHON = {sys.executable}" in text
+        assert f"CWD = {built['notebooks']}" in text
+
+
+def classes(path: Path) -> set[str]:
+    return {c for _, attrs in parse(path).tags for c in attrs.get("class", "").split()}
+
+
+def test_full_page_shows_code_and_the_injected_cell(built):
+    raw = (built["out"] / "01-first-look.html").read_text(encoding="utf-8")
+    assert {"jp-CodeMirrorEditor", "highlight"} <= classes(built["out"] / "01-first-look.html")
+    assert "injected-parameters" in raw
+    assert raw.index("ARTICLES_DIR</span> <span class=\"o\">=</span> <span class=\"kc\">None") < raw.index(
+        "injected-parameters"
+    )
+
+
+def test_student_page_has_outputs_and_prose_but_no_code(built):
+    for stem in ("01-first-look", "02-hedging"):
+        raw = (built["out"] / f"{stem}.student.html").read_text(encoding="utf-8")
+        assert not {"jp-CodeMirrorEditor", "highlight", "jp-InputPrompt"} & classes(
+            built["out"] / f"{stem}.student.html"
+        )
+        assert "plt.subplots" not in raw and "ax.bar" not in raw
+        assert 'src="data:image/png;base64,' in raw
+    text = "".join(parse(built["out"] / "01-first-look.student.html").text)
+    assert "What the bars show" in text
+
+
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+def test_no_page_loads_anything_from_the_web(built):
+    pages = sorted(built["out"].glob("*.html"))
+    assert len(pages) == 6
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        page = parse(path)
+        for tag, attrs in page.tags:
+            for attr in ("src", "href", "data"):
+                if tag == "a" and attr == "href":
+                    continue  # links the reader may follow are fine; nothing loads them
+                value = attrs.get(attr, "")
+                assert not EXTERNAL.match(value), f"{path.name}: <{tag} {attr}={value!r}>"
+            if tag == "img":
+                assert attrs["src"].startswith("data:image/"), f"{path.name}: image not inline"
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", raw), f"{path.name}: CSS fetches from the web"
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", raw), f"{path.name}: CSS import"
+    for stem in ("01-first-look", "02-hedging"):
+        for suffix in (".html", ".student.html"):
+            images = [a for t, a in parse(built["out"] / f"{stem}{suffix}").tags if t == "img"]
+            assert len(images) == 1
+
+
+def test_the_offline_template_really_is_needed(built):
+    """The stock lab template does load from a CDN, so the check above can fail."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(built["notebooks"] / "01-first-look.ipynb", as_version=4)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    assert re.search(r"<script[^>]+src=\"https://", body)
+
+
+def test_same_inputs_give_the_same_bytes(built, tmp_path):
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / "side-by-side.html").write_bytes((built["out"] / "side-by-side.html").read_bytes())
+    again = build_reports(built["articles"], tmp_path / "again", notebooks_dir=built["notebooks"])
+    for path in sorted(built["out"].glob("*.html")):
+        assert (again.out_dir / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_failing_notebook_is_named_and_old_reports_stay(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    write_notebook(notebooks, "01-fine.ipynb", [
+        new_markdown_cell("# Fine"),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell("print(ARTICLES_DIR)"),
+    ])
+    write_notebook(notebooks, "02-broken.ipynb", [
+        new_markdown_cell("# Broken"),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell("shares = {'Outlet One': 3}\nshares['Outlet One'] / 0"),
+    ])
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "index.html").write_text("good old index")
+    (out / "01-fine.html").write_text("good old page")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    with pytest.raises(NotebookRunError) as caught:
+        build_reports(tmp_path, out, notebooks_dir=notebooks)
+
+    message = str(caught.value)
+    assert "02-broken.ipynb" in message
+    assert "ZeroDivisionError: division by zero" in message
+    assert "cell 3" in message  # markdown, parameters, then the failing cell
+    assert "shares = {'Outlet One': 3}" in message
+    assert caught.value.cell == 3
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "reports"]
+
+
+def test_missing_notebooks_or_articles_are_reported(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no notebooks"):
+        build_reports(tmp_path, tmp_path / "out", notebooks_dir=tmp_path)
+    with pytest.raises(FileNotFoundError, match="articles folder"):
+        build_reports(tmp_path / "absent", tmp_path / "out", notebooks_dir=tmp_path)
+    assert not (tmp_path / "out").exists()
+
+
+# Notebook functions that need no kernel -------------------------------------------------------------
+
+
+def test_injected_cell_follows_parameters_and_quotes_any_path():
+    nb = new_notebook(cells=[
+        new_markdown_cell("# T"),
+        new_code_cell("import pandas as pd"),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell("ARTICLES_DIR = 'stale'", metadata={"tags": ["injected-parameters"]}),
+        new_code_cell("print(ARTICLES_DIR)"),
+    ])
+    tricky = Path("/data/it's \"here\"\\ and there")
+    at = inject_parameters(nb, articles_dir=tricky)
+    assert at == 3
+    assert [c.source for c in nb.cells].count("ARTICLES_DIR = 'stale'") == 0
+    assert nb.cells[at].metadata.tags == ["injected-parameters"]
+    assert nb.cells[at + 1].source == "print(ARTICLES_DIR)"
+    scope: dict = {}
+    exec(nb.cells[at].source, scope)  # noqa: S102 - the point is that the generated source is valid Python
+    assert scope["ARTICLES_DIR"] == str(tricky)
+
+
+def test_injected_cell_goes_before_the_first_code_cell_without_a_parameters_cell():
+    nb = new_notebook(cells=[new_markdown_cell("# T"), new_code_cell("x = 1")])
+    assert inject_parameters(nb, articles_dir=Path("/a")) == 1
+    assert nb.cells[2].source == "x = 1"
+
+
+def test_title_and_summary_come_from_markdown():
+    nb = new_notebook(cells=[
+        new_code_cell("# a comment, not a heading"),
+        new_markdown_cell(
+            "Some text before the heading.\n\n## Who is quoted, and **how often**\n\n"
+            "We count [quotes](https://example.org) per outlet,\nline by line."
+        ),
+    ])
+    assert notebook_title(nb) == "Who is quoted, and how often"
+    assert notebook_summary(nb) == "Some text before the heading."
+    nb.cells.append(new_markdown_cell("A `tagged` summary\nwins.", metadata={"tags": ["summary"]}))
+    assert notebook_summary(nb) == "A tagged summary wins."
+    assert notebook_title(new_notebook(cells=[new_code_cell("1")])) == ""
+    long = new_notebook(cells=[new_markdown_cell("word " * 200)])
+    assert len(notebook_summary(long)) <= 302 and notebook_summary(long).endswith("…")
+
+
+def test_titles_with_markup_are_escaped_in_the_index_not_interpreted():
+    from framing.report import ReportPage, render_index
+
+    page = ReportPage("01-x.ipynb", "<script>alert(1)</script>", "a & b", "01-x.html", "01-x.student.html")
+    out = render_index([page], Path(__file__).parent, has_side_by_side=False)
+    assert "<script>alert" not in out
+    assert html.escape("<script>alert(1)</script>") in out
+    assert "a &amp; b" in out
+    assert "side-by-side" not in out
