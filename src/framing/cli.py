@@ -76,8 +76,17 @@ def _report(args: argparse.Namespace) -> int:
     articles_dir = args.articles_dir or paths.SEED_EVENT_DIR
     out = args.out or paths.REPORT_DIR
     check_output_dir(out, forbidden=(articles_dir,))
-    build_all_reports(articles_dir, out)
-    print(f"framing: reports written to {out}/index.html", file=sys.stderr)
+    from .report import NotebookRunError
+
+    def say(msg: str) -> None:
+        print(f"framing: {msg}", file=sys.stderr, flush=True)
+
+    try:
+        build_all_reports(articles_dir, out, progress=say)
+    except NotebookRunError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"framing: open {out / 'index.html'}", file=sys.stderr)
     return 0
 
 

@@ -120,3 +120,33 @@ def _lines_table(lines: pd.DataFrame) -> pd.DataFrame:
     out = lines[["article_id", "line_no", "role", "is_body", "reason"]].copy()
     out["is_body"] = out["is_body"].map({True: "true", False: "false"})
     return out
+
+
+def reading_view_html(analysis: Analysis) -> str:
+    """The annotated side-by-side reading view of an analysis (a complete HTML document)."""
+    from .reading_view import render_reading_view
+
+    c = analysis.corpus
+    event = next((e for e in c.articles["event"] if e), "")
+    title = f"Side by side: {event}" if event else "Side-by-side reading"
+    return render_reading_view(
+        c.articles, c.lines, c.sentences, analysis["cues"], analysis["sentiment"], c.texts, title=title
+    )
+
+
+def build_all_reports(articles_dir: str | Path, out_dir: str | Path, *, progress=None) -> Path:
+    """Analyse ``articles_dir``, then write every notebook's pages, the reading view and the index to ``out_dir``.
+
+    The reports folder is replaced as a whole only when everything succeeded.
+    """
+    from .report import build_reports
+
+    say = progress or (lambda _msg: None)
+    say(f"analysing {articles_dir}")
+    analysis = analyze(articles_dir)
+    for notice in analysis.notices:
+        say(f"notice: {notice}")
+    say("rendering the side-by-side reading view")
+    pages = {"side-by-side.html": reading_view_html(analysis)}
+    build = build_reports(articles_dir, out_dir, extra_pages=pages, progress=say)
+    return build.out_dir

@@ -29,7 +29,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +126,7 @@ def build_reports(
     notebooks_dir: str | os.PathLike[str] | None = None,
     timeout: int = 300,
     keep: Sequence[str] = (SIDE_BY_SIDE_PAGE,),
+    extra_pages: Mapping[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportBuild:
     """Execute the report notebooks and write their offline HTML pages and an index.
@@ -145,6 +146,9 @@ def build_reports(
         Names of files in the current ``out_dir`` that are written by other steps: they are copied
         into the new reports folder unchanged.  The index links ``side-by-side.html`` when the new
         folder has it.
+    extra_pages : mapping of str to str, optional
+        Further pages built by other steps (file name -> HTML text), written into the new reports
+        folder before the index, so they are replaced together with everything else.
     progress : callable, optional
         Called with one line of text per step (e.g. ``print``); by default the build is silent.
 
@@ -184,8 +188,12 @@ def build_reports(
             say(f"exporting {path.name}")
             pages.append(_export(nb, path, staging, exporters))
         for name in keep:
-            if (out / name).is_file():
+            if (out / name).is_file() and name not in (extra_pages or {}):
                 shutil.copy2(out / name, staging / name)
+        for name, text in (extra_pages or {}).items():
+            if Path(name).name != name or not name.endswith(".html"):
+                raise ValueError(f"extra page name must be a plain .html file name, not {name!r}")
+            (staging / name).write_text(text, encoding="utf-8")
         (staging / "index.html").write_text(
             render_index(pages, articles, has_side_by_side=(staging / SIDE_BY_SIDE_PAGE).is_file()),
             encoding="utf-8",
