@@ -1,0 +1,522 @@
+"""Charts: labels, n, colours per outlet, empty inputs, reproducible files.
+
+Truths used here: the Okabe-Ito hex values as published by Okabe & Ito
+(2008), and small tables worked out by hand (which term belongs to which
+outlet, shares and positions computed in the comments).
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from framing import plots  # noqa: E402
+
+TWO = ["Harbour Post", "Capital Wire"]
+THREE = ["Harbour Post", "Capital Wire", "Valley Courier"]
+# Okabe & Ito (2008), "Color Universal Design", in the order the house palette uses.
+PUBLISHED = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+# --------------------------------------------------------------------------- hand-made tables
+
+
+def make_terms(outlets: list[str]) -> pd.DataFrame:
+    """Each outlet has two words of its own (z > 0 for it, < 0 for the others) and shares 'summit'."""
+    own = {
+        "Harbour Post": [("sanctions", 4, 2.4), ("warned", 2, 1.1)],
+        "Capital Wire": [("dialogue", 5, 2.8), ("partners", 3, 1.5)],
+        "Valley Courier": [("pipeline", 3, 2.0), ("tariffs", 2, 1.2)],
+    }
+    rows = []
+    for outlet in outlets:
+        for owner in outlets:
+            for term, count, z in own[owner]:
+                mine = owner == outlet
+                rows.append((outlet, term, 1, count if mine else 0, 100, z if mine else -z / 2))
+        rows.append((outlet, "summit", 1, 6, 100, 0.0))
+        rows.append((outlet, "geneva talks", 2, 2, 40, 0.3))
+    terms = pd.DataFrame(rows, columns=["outlet", "term", "ngram", "count", "n_tokens", "log_odds_z"])
+    terms["rate_per_1k"] = 1000 * terms["count"] / terms["n_tokens"]
+    terms["g2"] = terms["log_odds_z"] ** 2
+    terms["log_ratio"] = terms["log_odds_z"] / 2
+    return terms
+
+
+def make_rates(outlets: list[str]) -> pd.DataFrame:
+    rows = []
+    for i, outlet in enumerate(outlets):
+        for j, category in enumerate(plots.CUE_CATEGORIES):
+            for voice, n_tokens in (("authorial", 400 + 100 * i), ("quoted", 80)):
+                n_cues = (i + j) % 4
+                rows.append((outlet, category, voice, n_cues, n_tokens, 1000 * n_cues / n_tokens))
+    return pd.DataFrame(rows, columns=["outlet", "category", "voice", "n_cues", "n_tokens", "rate_per_1k"])
+
+
+def make_cues(outlets: list[str]) -> pd.DataFrame:
+    """First outlet: 3 neutral + 1 doubting attribution (75 % / 25 %); others: 1 neutral + 1 endorsing."""
+    rows = []
+    for i, outlet in enumerate(outlets):
+        kinds = (
+            [("said", "say", "neutral")] * 3 + [("claimed", "claim", "doubting")]
+            if i == 0
+            else [("said", "say", "neutral"), ("noted", "note", "endorsing")]
+        )
+        for k, (cue, term, sub) in enumerate(kinds):
+            start = 10 * k
+            rows.append(
+                (f"a{i}", outlet, f"a{i}-{k:03d}", start, start + len(cue), cue, term, "attribution", sub)
+            )
+        rows.append((f"a{i}", outlet, f"a{i}-009", 90, 95, "might", "might", "hedge", ""))
+    columns = [
+        "article_id",
+        "outlet",
+        "sentence_id",
+        "start",
+        "end",
+        "cue",
+        "term",
+        "category",
+        "subcategory",
+    ]
+    cues = pd.DataFrame(rows, columns=columns)
+    cues["voice"] = "authorial"
+    return cues
+
+
+def make_sentiment(outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Three sentences per article starting at offsets 100, 150, 200 -> positions 0, 0.5, 1."""
+    sent, sentences = [], []
+    voices = ["authorial", "quoted", "mixed"]
+    for i, outlet in enumerate(outlets):
+        for k in range(3):
+            sid = f"a{i}-{k:03d}"
+            compound = [0.0, -0.6, 0.4][k] * (1 if i % 2 == 0 else -1)
+            sent.append((f"a{i}", outlet, sid, voices[k], compound, 0.1, 0.8, 0.1, "neutral", ""))
+            sentences.append(
+                (
+                    f"a{i}",
+                    outlet,
+                    sid,
+                    k,
+                    "headline" if k == 0 else "body",
+                    100 + 50 * k,
+                    140 + 50 * k,
+                    "The summit opened in Geneva.",
+                )
+            )
+    sentiment = pd.DataFrame(
+        sent,
+        columns=[
+            "article_id",
+            "outlet",
+            "sentence_id",
+            "voice",
+            "compound",
+            "pos",
+            "neu",
+            "neg",
+            "label",
+            "drivers",
+        ],
+    )
+    sentences = pd.DataFrame(
+        sentences,
+        columns=["article_id", "outlet", "sentence_id", "paragraph", "role", "start", "end", "text"],
+    )
+    return sentiment, sentences
+
+
+def make_actors(outlets: list[str]) -> pd.DataFrame:
+    """'Kyiv' is mentioned by nobody; 'Lavrov' only by the first outlet."""
+    rows = []
+    for i, outlet in enumerate(outlets):
+        rows.append((outlet, "Vladimir Putin", 4 + i, 0.2 - 0.3 * i, 2, 1, 1))
+        rows.append((outlet, "Sergei Lavrov", 2 if i == 0 else 0, -0.4 if i == 0 else math.nan, 0, 1, 1))
+        rows.append((outlet, "Kyiv", 0, math.nan, 0, 0, 0))
+    return pd.DataFrame(
+        rows,
+        columns=["outlet", "actor", "n_sentences", "mean_compound", "n_positive", "n_neutral", "n_negative"],
+    )
+
+
+def make_summary(outlets: list[str]) -> pd.DataFrame:
+    rows = []
+    for i, outlet in enumerate(outlets):
+        for j, category in enumerate(plots.CUE_CATEGORIES):
+            value = 2.0 + i + j
+            p = 0.01 if (i, j) == (0, 0) else 0.4
+            rows.append(
+                (
+                    outlet,
+                    f"{category}_rate_authorial",
+                    value,
+                    value,
+                    1.0,
+                    value - 1.0,
+                    value + 1.5,
+                    p,
+                    20,
+                    "insufficient evidence (p = 0.40, uncorrected)",
+                )
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "outlet",
+            "measure",
+            "value",
+            "numerator",
+            "denominator",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "n_units",
+            "verdict",
+        ],
+    )
+
+
+def make_rankings(outlets: list[str]) -> pd.DataFrame:
+    rows = []
+    for setting, order in (
+        ("default", ["sanctions", "warned", "summit"]),
+        ("no prior", ["warned", "sanctions"]),
+    ):
+        for rank, term in enumerate(order, start=1):
+            rows.append((setting, outlets[0], term, rank))
+    return pd.DataFrame(rows, columns=["setting", "outlet", "term", "rank"])
+
+
+def draw_all(outlets: list[str]) -> dict:
+    """Every chart drawn once on its own Axes; returns name -> Axes."""
+    sentiment, sentences = make_sentiment(outlets)
+    calls = {
+        "top_terms": lambda ax: plots.plot_top_terms(make_terms(outlets), outlets=outlets, ax=ax),
+        "freq": lambda ax: plots.plot_frequency_vs_distinctiveness(
+            make_terms(outlets), outlet=outlets[0], outlets=outlets, ax=ax
+        ),
+        "cue_rates": lambda ax: plots.plot_cue_rates(
+            make_rates(outlets), make_summary(outlets), outlets=outlets, ax=ax
+        ),
+        "attribution": lambda ax: plots.plot_attribution_profile(make_cues(outlets), outlets=outlets, ax=ax),
+        "arc": lambda ax: plots.plot_sentiment_arc(sentiment, sentences, outlets=outlets, ax=ax),
+        "distribution": lambda ax: plots.plot_sentiment_distribution(sentiment, outlets=outlets, ax=ax),
+        "actors": lambda ax: plots.plot_actor_sentiment(make_actors(outlets), outlets=outlets, ax=ax),
+        "summary": lambda ax: plots.plot_summary_intervals(
+            make_summary(outlets),
+            measures=["hedge_rate_authorial", "booster_rate_authorial"],
+            outlets=outlets,
+            ax=ax,
+        ),
+        "sensitivity": lambda ax: plots.plot_sensitivity(
+            make_rankings(outlets), outlet=outlets[0], outlets=outlets, ax=ax
+        ),
+    }
+    out = {}
+    for name, call in calls.items():
+        fig, ax = plt.subplots()
+        returned = call(ax)
+        assert returned is ax, name
+        out[name] = ax
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def all_text(ax) -> list[str]:
+    """Every visible string in the Axes' figure: title, labels, ticks, legend, annotations."""
+    return [t.get_text() for t in ax.figure.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def legend_colours(ax) -> dict[str, tuple]:
+    """Legend label -> RGBA face colour of its handle (for the outlet entries)."""
+    legends = [a for a in ax.get_children() if isinstance(a, matplotlib.legend.Legend)]
+    out = {}
+    for legend in legends:
+        for handle, text in zip(legend.legend_handles, legend.get_texts()):
+            if hasattr(handle, "get_facecolor") and not hasattr(handle, "get_markerfacecolor"):
+                colour = handle.get_facecolor()
+                colour = colour[0] if np.ndim(colour) == 2 else colour
+            else:
+                colour = handle.get_color()
+            out[text.get_text()] = to_rgba(colour)
+    return out
+
+
+# --------------------------------------------------------------------------- colours and style
+
+
+def test_outlet_colors_follow_first_appearance_and_okabe_ito():
+    colours = plots.outlet_colors(["Capital Wire", "Harbour Post", "Capital Wire", "Valley Courier"])
+    assert list(colours) == ["Capital Wire", "Harbour Post", "Valley Courier"]
+    assert list(colours.values()) == PUBLISHED[:3]
+    assert list(plots.outlet_colors([f"o{i}" for i in range(8)]).values()) == PUBLISHED
+
+
+def test_more_than_eight_outlets_cycle_colours_with_a_distinct_hatch_marker_and_line():
+    styles = plots.outlet_styles([f"o{i}" for i in range(10)])
+    assert styles["o8"].color == styles["o0"].color == PUBLISHED[0]
+    assert styles["o8"].hatch != styles["o0"].hatch
+    assert styles["o8"].marker != styles["o0"].marker
+    assert styles["o8"].linestyle != styles["o0"].linestyle
+
+
+def test_import_changes_no_rcparams_and_house_style_sets_reproducible_settings():
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); import framing.plots; "
+        "assert dict(mpl.rcParams) == before"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    with matplotlib.rc_context():
+        plots.use_house_style()
+        rc = matplotlib.rcParams
+        assert rc["svg.hashsalt"] == "framing"
+        assert rc["path.simplify"] is True
+        assert tuple(rc["figure.figsize"]) == (8.0, 4.5)
+        assert rc["figure.dpi"] == 100
+        assert min(rc["xtick.labelsize"], rc["ytick.labelsize"], rc["legend.fontsize"]) >= 9
+
+
+def test_savefig_deterministic_gives_identical_bytes_without_software_chunk(tmp_path):
+    def build():
+        fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
+        plots.plot_cue_rates(make_rates(TWO), outlets=TWO, ax=ax)
+        return fig
+
+    fig = build()
+    first = plots.savefig_deterministic(fig, tmp_path / "a.png").read_bytes()
+    second = plots.savefig_deterministic(fig, tmp_path / "b.png").read_bytes()
+    third = plots.savefig_deterministic(build(), tmp_path / "c.png").read_bytes()
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert first == second == third
+    assert b"Software" not in first and b"matplotlib" not in first.lower()
+
+
+# --------------------------------------------------------------------------- every chart
+
+
+@pytest.mark.parametrize("outlets", [TWO, THREE], ids=["two", "three"])
+def test_every_chart_has_title_labels_n_and_legible_text(outlets):
+    for name, ax in draw_all(outlets).items():
+        ax.figure.draw_without_rendering()
+        assert ax.get_title().strip(), name
+        assert ax.get_xlabel().strip(), name
+        assert ax.get_ylabel().strip(), name
+        texts = all_text(ax)
+        assert any("n = " in t or "n=" in t for t in texts), name
+        sizes = [t.get_fontsize() for t in ax.figure.findobj(Text) if t.get_visible() and t.get_text()]
+        assert min(sizes) >= 9, name
+
+
+@pytest.mark.parametrize("outlets", [TWO, THREE], ids=["two", "three"])
+def test_legend_colours_match_outlet_colors(outlets):
+    expected = {o: to_rgba(c) for o, c in plots.outlet_colors(outlets).items()}
+    for name, ax in draw_all(outlets).items():
+        if name in {"top_terms", "freq", "sensitivity", "distribution"}:
+            continue  # checked bar by bar / point by point below
+        found = legend_colours(ax)
+        for outlet, colour in expected.items():
+            matches = [c for label, c in found.items() if label.startswith(outlet)]
+            assert matches == [colour], (name, outlet, found)
+
+
+def test_significance_charts_carry_the_note():
+    axes = draw_all(TWO)
+    for name in ("top_terms", "freq", "cue_rates", "summary"):
+        assert any(plots.SIGNIFICANCE_NOTE in t for t in all_text(axes[name])), name
+    assert plots.SIGNIFICANCE_NOTE == "|z| > 1.96 \u2248 p < .05, no correction for multiple comparisons"
+
+
+def test_top_terms_two_outlets_diverge_in_outlet_colours():
+    colours = plots.outlet_colors(TWO)
+    fig, ax = plt.subplots()
+    plots.plot_top_terms(make_terms(TWO), outlets=TWO, ax=ax)
+    labels = {round(y): t.get_text() for y, t in zip(ax.get_yticks(), ax.get_yticklabels())}
+    bars = {labels[round(p.get_y() + p.get_height() / 2)]: p for p in ax.patches}
+    # Harbour Post's own words point left, Capital Wire's right; 'summit' (z = 0) is nobody's.
+    assert set(bars) == {"sanctions", "warned", "dialogue", "partners"}
+    for term in ("sanctions", "warned"):
+        assert bars[term].get_width() < 0
+        assert bars[term].get_facecolor() == to_rgba(colours["Harbour Post"])
+    for term in ("dialogue", "partners"):
+        assert bars[term].get_width() > 0
+        assert bars[term].get_facecolor() == to_rgba(colours["Capital Wire"])
+    assert math.isclose(abs(bars["dialogue"].get_width()), 2.8)
+    assert "n=5" in all_text(ax)  # 'dialogue' used 5 times
+    assert ax.get_xlabel() == "weighted log-odds z (outlet vs rest)"
+    dashed = sorted(line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--")
+    assert dashed == [-1.96, 1.96]
+
+
+def test_top_terms_grid_has_one_panel_per_outlet():
+    fig = plots.plot_top_terms_grid(make_terms(THREE), outlets=THREE)
+    visible = [a for a in fig.axes if a.get_visible()]
+    assert [a.get_title().split("\n")[0] for a in visible] == THREE
+    colours = plots.outlet_colors(THREE)
+    for ax, outlet in zip(visible, THREE):
+        assert {p.get_facecolor() for p in ax.patches} == {to_rgba(colours[outlet])}
+
+
+def test_frequency_scatter_colours_the_outlets_terms_and_greys_the_rest():
+    fig, ax = plt.subplots()
+    plots.plot_frequency_vs_distinctiveness(make_terms(TWO), outlet="Capital Wire", outlets=TWO, ax=ax)
+    by_label = {c.get_label(): c for c in ax.collections}
+    mine = by_label["more typical of Capital Wire"]
+    assert to_rgba(mine.get_facecolor()[0])[:3] == to_rgba(plots.outlet_colors(TWO)["Capital Wire"])[:3]
+    # Capital Wire's positive terms: dialogue (corpus count 5) and partners (3).
+    assert sorted(mine.get_offsets()[:, 0].tolist()) == [3.0, 5.0]
+    labelled = " ".join(all_text(ax))
+    assert "dialogue" in labelled and "sanctions" in labelled
+
+
+def test_cue_rates_bars_and_error_bars_come_from_the_tables():
+    rates, summary = make_rates(TWO), make_summary(TWO)
+    fig, ax = plt.subplots()
+    plots.plot_cue_rates(rates, summary, outlets=TWO, ax=ax)
+    first = ax.containers[0]
+    assert first.get_label().startswith("Harbour Post (n = 400 tokens)")
+    # Harbour Post, hedge: n_cues = (0 + 0) % 4 = 0; booster: 1 cue / 400 tokens = 2.5 per 1,000.
+    assert [round(b.get_height(), 6) for b in first.patches][:2] == [0.0, 2.5]
+    # error bar of booster for Harbour Post spans ci_low..ci_high = 2.0 .. 4.5 from the summary table
+    segments = [s for coll in ax.collections for s in coll.get_segments()]
+    spans = {(round(s[0][1], 6), round(s[1][1], 6)) for s in segments}
+    assert (2.0, 4.5) in spans
+
+
+def test_attribution_shares_are_counted_per_outlet():
+    fig, ax = plt.subplots()
+    plots.plot_attribution_profile(make_cues(TWO), outlets=TWO, ax=ax)
+    texts = all_text(ax)
+    assert "75% (n=3)" in texts and "25% (n=1)" in texts  # Harbour Post: 3 said, 1 claimed
+    assert "50% (n=1)" in texts  # Capital Wire: 1 said, 1 noted
+    widths = sorted(round(p.get_width(), 6) for p in ax.patches if p.get_width() > 0)
+    assert widths == [25.0, 50.0, 50.0, 75.0]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks[0].startswith("neutral") and "(say)" in ticks[0]
+
+
+def test_sentiment_arc_positions_from_offsets():
+    sentiment, sentences = make_sentiment(TWO)
+    fig, ax = plt.subplots()
+    plots.plot_sentiment_arc(sentiment, sentences, outlets=TWO, ax=ax)
+    lines = [line for line in ax.lines if len(line.get_xdata()) == 3]
+    assert len(lines) == 2
+    for line in lines:
+        assert list(line.get_xdata()) == [0.0, 0.5, 1.0]  # starts 100, 150, 200
+    assert list(lines[0].get_ydata()) == [0.0, -0.6, 0.4]
+    assert to_rgba(lines[1].get_color()) == to_rgba(plots.outlet_colors(TWO)["Capital Wire"])
+
+
+def test_sentiment_arc_index_positions():
+    sentiment, sentences = make_sentiment(TWO)
+    sentences = sentences.assign(start=[0, 10, 400, 0, 10, 400])  # uneven offsets, even indexes
+    fig, ax = plt.subplots()
+    plots.plot_sentiment_arc(sentiment, sentences, outlets=TWO, position="index", ax=ax)
+    assert list(ax.lines[-1].get_xdata()) == [0.0, 0.5, 1.0]
+
+
+def test_actor_chart_greys_actors_nobody_mentions_and_notes_missing_outlets():
+    fig, ax = plt.subplots()
+    plots.plot_actor_sentiment(make_actors(TWO), outlets=TWO, ax=ax)
+    ticks = {t.get_text(): t for t in ax.get_yticklabels()}
+    assert "Kyiv (not mentioned)" in ticks
+    assert to_rgba(ticks["Kyiv (not mentioned)"].get_color()) != to_rgba("black")
+    assert "not mentioned by Capital Wire" in all_text(ax)
+    # dots: Putin for both, Lavrov for Harbour Post only -> 3 dots in all
+    assert sum(len(c.get_offsets()) for c in ax.collections if c.get_label() in TWO) == 3
+
+
+def test_summary_intervals_draw_the_interval_and_fill_significant_dots():
+    fig, ax = plt.subplots()
+    summary = make_summary(TWO)
+    plots.plot_summary_intervals(summary, measures=["hedge_rate_authorial"], outlets=TWO, ax=ax)
+    horizontal = [
+        line for line in ax.lines if len(line.get_ydata()) == 2 and line.get_ydata()[0] == line.get_ydata()[1]
+    ]
+    intervals = sorted(tuple(line.get_xdata()) for line in horizontal)
+    assert intervals == [(1.0, 3.5), (2.0, 4.5)]  # hedge values 2 and 3, ci = value - 1 .. value + 1.5
+    dots = [line for line in ax.lines if len(line.get_xdata()) == 1]
+    fills = {line.get_xdata()[0]: line.get_markerfacecolor() for line in dots}
+    assert fills[2.0] != "white"  # Harbour Post hedge: p = 0.01
+    assert fills[3.0] == "white"  # Capital Wire hedge: p = 0.4
+    assert "p = 0.010, n = 20" in all_text(ax)
+
+
+def test_sensitivity_marks_terms_falling_out_of_the_top():
+    fig, ax = plt.subplots()
+    plots.plot_sensitivity(make_rankings(TWO), outlet=TWO[0], outlets=TWO, top=3, ax=ax)
+    summit = [line for line in ax.lines if list(line.get_ydata()) == [3.0, 4.0]]
+    assert len(summit) == 1  # rank 3, then absent -> drawn on the "below top 3" row
+    assert "below top 3" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+# --------------------------------------------------------------------------- empty input, no mutation
+
+
+def test_empty_inputs_draw_a_message_instead_of_failing():
+    sentiment, sentences = make_sentiment(TWO)
+    cases = {
+        "no cues found": lambda ax: plots.plot_cue_rates(make_rates(TWO).iloc[:0], outlets=TWO, ax=ax),
+        "no attribution cues found": lambda ax: plots.plot_attribution_profile(
+            make_cues(TWO).query("category != 'attribution'"), outlets=TWO, ax=ax
+        ),
+        "no sentences found": lambda ax: plots.plot_sentiment_arc(
+            sentiment.iloc[:0], sentences, outlets=TWO, ax=ax
+        ),
+        "no distinctive terms found": lambda ax: plots.plot_top_terms(
+            make_terms(TWO).assign(log_odds_z=math.nan), outlets=TWO, ax=ax
+        ),
+        "no actors to show": lambda ax: plots.plot_actor_sentiment(
+            make_actors(TWO).iloc[:0], outlets=TWO, ax=ax
+        ),
+        "no values to show": lambda ax: plots.plot_summary_intervals(
+            make_summary(TWO), measures=["nothing"], outlets=TWO, ax=ax
+        ),
+    }
+    for message, call in cases.items():
+        fig, ax = plt.subplots()
+        assert call(ax) is ax
+        assert any(t.startswith(message) for t in all_text(ax)), message
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        assert "n = 0" in ax.get_title()
+
+
+def test_zero_cues_everywhere_is_reported_as_no_cues():
+    fig, ax = plt.subplots()
+    plots.plot_cue_rates(make_rates(TWO).assign(n_cues=0, rate_per_1k=0.0), outlets=TWO, ax=ax)
+    assert any(t.startswith("no cues found") for t in all_text(ax))
+
+
+def test_ax_none_uses_current_axes_and_inputs_are_not_modified():
+    terms = make_terms(TWO)
+    before = terms.copy()
+    fig, ax = plt.subplots()
+    assert plots.plot_top_terms(terms, outlets=TWO) is ax
+    pd.testing.assert_frame_equal(terms, before)
+    sentiment, sentences = make_sentiment(TWO)
+    s_before, se_before = sentiment.copy(), sentences.copy()
+    plots.plot_sentiment_arc(sentiment, sentences, outlets=TWO)
+    pd.testing.assert_frame_equal(sentiment, s_before)
+    pd.testing.assert_frame_equal(sentences, se_before)
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(ValueError, match="rates lacks columns"):
+        plots.plot_cue_rates(make_rates(TWO).drop(columns="n_tokens"), outlets=TWO)
