@@ -28,6 +28,7 @@ page, a non-English article, a single outlet, ...) become ``Corpus.notices``.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import os
@@ -318,6 +319,8 @@ def parse_page(
         if ln.role != "headline":
             paragraph += 1
         spans = quote_spans(ln.text)
+        starts = [q.start for q in spans]
+        ends = [q.end for q in spans]
         for qs, qe in spans:
             quote_rows.append((article_id, ln.start + qs, ln.start + qe, ln.text[qs:qe]))
         norm = normalise(ln.text)
@@ -328,12 +331,14 @@ def parse_page(
         for s, e in pieces:
             n_sent += 1
             sid = f"{article_id}-{n_sent:03d}"
+            # only the quotations that overlap this sentence (spans are sorted and disjoint)
+            near = spans[bisect.bisect_right(ends, s):bisect.bisect_left(starts, e)]
             sent_rows.append((
                 article_id, outlet, sid, 0 if ln.role == "headline" else paragraph, ln.role,
-                voice_of(spans, s, e), ln.start + s, ln.start + e, ln.text[s:e],
+                voice_of(near, s, e), ln.start + s, ln.start + e, ln.text[s:e],
             ))
             for k, tok in enumerate(tokenize(norm[s:e], offset=s)):
-                tvoice = "quoted" if voice_of(spans, tok.start, tok.end) == "quoted" else "authorial"
+                tvoice = "quoted" if voice_of(near, tok.start, tok.end) == "quoted" else "authorial"
                 tok_rows.append((
                     article_id, outlet, sid, k, ln.start + tok.start, ln.start + tok.end,
                     tok.text, tok.text.lower(), tok.kind, tvoice,

@@ -55,8 +55,8 @@ def check_output_dir(out: Path, *, forbidden: tuple[Path, ...] = ()) -> None:
 def write_tables(tables: Mapping[str, object], out: Path) -> list[Path]:
     """Write DataFrames as ``<name>.csv`` into ``out``, atomically per file.
 
-    Floats are written with ``repr`` precision and ``\\n`` line endings, so two
-    runs on the same input give byte-identical files.  Every table is written
+    Floats are written with ten significant digits (``%.10g``) and ``\\n`` line
+    endings, so two runs on the same input give byte-identical files.  Every table is written
     to a temporary folder first; only when all are written are they moved
     into ``out``.  An :class:`OSError` (disk full, permissions) becomes a
     :class:`FramingInputError` naming the folder.
@@ -72,7 +72,7 @@ def write_tables(tables: Mapping[str, object], out: Path) -> list[Path]:
     done = False
     try:
         for name, df in tables.items():
-            df.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+            df.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8", float_format="%.10g")
         for name in tables:
             target = out / f"{name}.csv"
             os.replace(tmp / f"{name}.csv", target)

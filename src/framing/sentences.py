@@ -10,6 +10,7 @@ point into the raw text.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 
@@ -44,12 +45,53 @@ def _tokenizer():
     return PunktSentenceTokenizer(params)
 
 
+#: Longest stretch handed to Punkt at once.  Longer paragraphs (never seen in real news, but possible in
+#: a page captured without line breaks) are cut into windows after a sentence-final mark, so time stays
+#: linear and nltk's regular-expression time limit is never reached.
+WINDOW = 100_000
+
+_CUT_RE = re.compile(r"[.!?\u2026][\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0400-\u042f])")
+
+
+def _windows(norm: str) -> list[tuple[int, int]]:
+    """Cut ``norm`` into pieces of at most ``WINDOW`` characters, preferring cuts after sentence ends."""
+    out = []
+    pos = 0
+    n = len(norm)
+    while n - pos > WINDOW:
+        limit = pos + WINDOW
+        cut = None
+        for m in _CUT_RE.finditer(norm, pos + WINDOW // 2, limit):
+            before = norm[max(m.start() - 12, pos):m.start()].split()
+            if not before or before[-1].lower() not in ABBREVIATIONS:  # not after "Mr." or "U.S."
+                cut = m.end()
+        if cut is None:  # no sentence end in the second half: cut at the last white space, else anywhere
+            ws = max(norm.rfind(" ", pos + 1, limit), norm.rfind("\t", pos + 1, limit))
+            cut = ws + 1 if ws > pos else limit
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, n))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences in ``text``.
 
     Spans are offsets into ``text`` (which may be raw: it is normalised
     internally without changing its length).  Leading and trailing white
-    space is excluded from each span.
+    space is excluded from each span, spans are in order and never overlap,
+    and every other character of ``text`` lies in exactly one span.
     """
     norm = normalise(text)
-    return [(s, e) for s, e in _tokenizer().span_tokenize(norm)]
+    spans = []
+    for w_start, w_end in _windows(norm):
+        for s, e in _tokenizer().span_tokenize(norm[w_start:w_end]):
+            s, e = s + w_start, e + w_start
+            # Punkt keeps white space that opens the text (an indented paragraph) in the first span: trim it.
+            while s < e and norm[s].isspace():
+                s += 1
+            while e > s and norm[e - 1].isspace():
+                e -= 1
+            if s < e:
+                spans.append((s, e))
+    return spans
