@@ -251,3 +251,40 @@ def test_built_reports_are_clean_offline(browser):
     if not (folder / "index.html").is_file():
         pytest.skip(f"no built reports in {folder} (run `make report` first, or set FRAMING_REPORTS_DIR)")
     check_reports(browser, folder)
+
+
+HOSTILE_FOLDER = paths.REPO_ROOT / "tests" / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile_reports(tmp_path_factory) -> Path:
+    from framing.pipeline import build_all_reports
+
+    out = tmp_path_factory.mktemp("hostile") / "reports"
+    build_all_reports(HOSTILE_FOLDER, out)
+    return out
+
+
+def test_hostile_three_outlet_folder_is_shown_as_text(browser, hostile_reports):
+    """Every page of a full build from a folder whose text, names and metadata carry markup: nothing runs."""
+    pages = check_reports(browser, hostile_reports)
+    assert {"index.html", "side-by-side.html"} <= {p.name for p in pages}
+    assert any(p.name.endswith(".student.html") for p in pages)
+    side = (hostile_reports / "side-by-side.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in side
+    assert side.count('<article class="col"') == 3
+
+
+def test_report_build_is_deterministic(tmp_path):
+    """Building the reports again gives the same bytes in every page (run after `make report`)."""
+    folder = os.environ.get("FRAMING_REPORTS_DIR")
+    if not folder or not (Path(folder) / "index.html").is_file():
+        pytest.skip("set FRAMING_REPORTS_DIR to a built reports folder (make browser does)")
+    from framing.pipeline import build_all_reports
+
+    again = tmp_path / "again"
+    build_all_reports(paths.SEED_EVENT_DIR, again)
+    first = sorted(p.name for p in Path(folder).glob("*.html"))
+    assert first == sorted(p.name for p in again.glob("*.html"))
+    changed = [n for n in first if (Path(folder) / n).read_bytes() != (again / n).read_bytes()]
+    assert not changed, f"pages differ between two builds: {changed}"
