@@ -339,8 +339,10 @@ def test_legend_colours_match_outlet_colors(outlets):
 
 def test_significance_charts_carry_the_note():
     axes = draw_all(TWO)
-    for name in ("top_terms", "freq", "cue_rates", "summary"):
+    for name in ("top_terms", "freq"):
         assert any(plots.SIGNIFICANCE_NOTE in t for t in all_text(axes[name])), name
+    for name in ("cue_rates", "summary"):  # intervals and permutation p-values, not z
+        assert any(plots.INTERVAL_NOTE in t for t in all_text(axes[name])), name
     assert plots.SIGNIFICANCE_NOTE == "|z| > 1.96 \u2248 p < .05, no correction for multiple comparisons"
 
 
@@ -360,7 +362,7 @@ def test_top_terms_two_outlets_diverge_in_outlet_colours():
         assert bars[term].get_facecolor() == to_rgba(colours["Capital Wire"])
     assert math.isclose(abs(bars["dialogue"].get_width()), 2.8)
     assert "n=5" in all_text(ax)  # 'dialogue' used 5 times
-    assert ax.get_xlabel() == "weighted log-odds z (outlet vs rest)"
+    assert ax.get_xlabel() == "weighted log-odds z (outlet vs whole corpus)"
     dashed = sorted(line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--")
     assert dashed == [-1.96, 1.96]
 

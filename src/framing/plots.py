@@ -60,6 +60,8 @@ INK = "#333333"
 Z_CRITICAL = 1.96
 NEUTRAL_BAND = 0.05
 SIGNIFICANCE_NOTE = "|z| > 1.96 \u2248 p < .05, no correction for multiple comparisons"
+INTERVAL_NOTE = ("95% bootstrap intervals over sentences; p: permutation test against the other outlets, "
+                 "no correction for multiple comparisons")
 SMALL = 9  # smallest font size used anywhere, in points
 
 CUE_CATEGORIES = ("hedge", "booster", "distancing", "attribution", "scare_quote")
@@ -430,7 +432,7 @@ def plot_top_terms(
     unit = _ngram_unit(ngram)
     rows = _term_rows(terms, ngram)
     title = f"The {unit} most typical of each outlet"
-    xlabel = "weighted log-odds z (outlet vs rest)"
+    xlabel = "weighted log-odds z (outlet vs whole corpus)"
     blocks = [_top_for(rows, o, top) for o in outlets]
     chosen = pd.concat(blocks, ignore_index=True) if blocks else rows.iloc[:0]
     if chosen.empty:
@@ -522,7 +524,7 @@ def plot_top_terms_grid(
     for panel in axes[len(outlets) :]:
         panel.set_visible(False)
     fig.suptitle(f"The {unit} most typical of each outlet (label: n = uses by the outlet)")
-    fig.supxlabel(f"weighted log-odds z (outlet vs rest)\n{SIGNIFICANCE_NOTE}", fontsize=10)
+    fig.supxlabel(f"weighted log-odds z (outlet vs whole corpus)\n{SIGNIFICANCE_NOTE}", fontsize=10)
     return fig
 
 
@@ -849,7 +851,7 @@ def plot_cue_rates(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if summary is not None:
-        _note(ax, "95% bootstrap intervals; " + SIGNIFICANCE_NOTE)
+        _note(ax, INTERVAL_NOTE)
     return ax
 
 
@@ -1463,7 +1465,7 @@ def plot_summary_intervals(
     ax.set_title(f"{title}\nn = sentences (units) per outlet, at right with the permutation p-value", pad=pad)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("measure")
-    _note(ax)
+    _note(ax, INTERVAL_NOTE)
     return ax
 
 
