@@ -1,0 +1,593 @@
+"""Tables and widgets for exploring the evidence behind the cue and sentiment measures in a notebook.
+
+Every function here either returns a tidy pandas DataFrame (to be displayed as it is, so pandas
+escapes the article text) or HTML built with every piece of article text passed through
+:func:`html.escape`.  Article text is untrusted: nothing here puts it into a page unescaped.
+
+The interactive :func:`explorer` needs a running kernel; a page exported to HTML keeps no widget
+state, so a notebook that shows the explorer follows it with :func:`explorer_static`, the same
+evidence for one default choice as a plain table.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from framing.cues import CATEGORIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from IPython.display import HTML
+
+Category = Literal["hedge", "booster", "distancing", "attribution", "scare_quote", "term"]
+EXPLORER_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "term")
+EVIDENCE_COLUMNS = [
+    "outlet",
+    "sentence_id",
+    "category",
+    "subcategory",
+    "voice",
+    "term",
+    "left",
+    "match",
+    "right",
+]
+SHORT_QUOTE_COLUMNS = [
+    "outlet",
+    "article_id",
+    "sentence_id",
+    "role",
+    "start",
+    "end",
+    "quote",
+    "n_words",
+    "reporting_verbs",
+    "counted_as_scare_quote",
+    "sentence",
+]
+DRIVER_COLUMNS = ["outlet", "rank", "word", "direction", "n_occurrences", "mean_valence", "total_valence"]
+EXTREME_COLUMNS = ["outlet", "which", "sentence_id", "voice", "compound", "drivers", "text"]
+EXAMPLE_COLUMNS = ["text", "compound", "label", "drivers"]
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_DRIVER_RE = re.compile(r"^(?P<word>.+):(?P<value>[+-]?[0-9.]+(?:e[+-]?[0-9]+)?)$")
+_TERM_CHOICES = 40
+
+
+# --------------------------------------------------------------------------- cue evidence
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def cue_evidence(
+    cues: pd.DataFrame,
+    sentences: pd.DataFrame,
+    texts: dict[str, str],
+    *,
+    tokens: pd.DataFrame | None = None,
+    outlet: str | None = None,
+    category: Category = "hedge",
+    term: str | None = None,
+    width: int = 60,
+) -> pd.DataFrame:
+    """Keyword-in-context lines for the cues (or a salience term) of one choice.
+
+    Parameters
+    ----------
+    cues : DataFrame
+        Output of :func:`framing.cues.find_cues`.
+    sentences : DataFrame
+        ``Corpus.sentences`` (``article_id, outlet, sentence_id, start, end, text``).
+    texts : dict
+        article_id -> raw text.
+    tokens : DataFrame, optional
+        ``Corpus.tokens``; needed only for ``category="term"``.
+    outlet : str, optional
+        Keep only this outlet; ``None`` keeps all.
+    category : {"hedge", "booster", "distancing", "attribution", "scare_quote", "term"}
+        A cue category, or ``"term"`` to find every occurrence of ``term`` in the tokens (as the
+        salience tables count it, :func:`framing.evidence.find_term`).
+    term : str, optional
+        For a cue category: keep only cues with this lexicon lemma (``cues.term``); ``None`` keeps
+        every cue of the category.  For ``"term"``: the lower-case term to find; ``None`` gives an
+        empty table.
+    width : int
+        Characters of context on each side (never beyond the sentence).
+
+    Returns
+    -------
+    DataFrame
+        One row per occurrence, in text order (article, start), with columns ``outlet, sentence_id,
+        category, subcategory, voice, term, left, match, right``.  ``match`` is the raw text that
+        was counted; ``voice`` is ``"quoted"`` inside quotation marks and ``"authorial"`` outside.
+    """
+    import pandas as pd
+
+    from framing.evidence import find_term, kwic
+
+    if category not in EXPLORER_CATEGORIES:
+        raise ValueError(f"category must be one of {EXPLORER_CATEGORIES}, not {category!r}")
+    if category == "term":
+        if term is None or not str(term).split():
+            return _empty(EVIDENCE_COLUMNS)
+        if tokens is None:
+            raise ValueError("category='term' needs the token table")
+        spans = find_term(tokens, str(term))
+        voice = tokens.set_index(["article_id", "start"])["voice"]
+        keys = list(zip(spans["article_id"], spans["start"]))
+        spans = spans.assign(
+            category="term", subcategory="", term=str(term), voice=[voice.get(k, "") for k in keys]
+        )
+    else:
+        spans = cues[cues["category"] == category]
+        if term is not None:
+            spans = spans[spans["term"] == term]
+    if outlet is not None:
+        spans = spans[spans["article_id"].isin(set(sentences.loc[sentences["outlet"] == outlet, "article_id"]))]
+    if spans.empty:
+        return _empty(EVIDENCE_COLUMNS)
+    spans = spans.drop(columns=[c for c in ("outlet", "sentence_id", "cue") if c in spans.columns])
+    lines = kwic(sentences, texts, spans, width=width)
+    out = lines[EVIDENCE_COLUMNS].reset_index(drop=True)
+    return pd.DataFrame(out)
+
+
+def evidence_html(evidence: pd.DataFrame, *, empty_message: str = "No evidence for this choice.") -> str:
+    """An HTML table of keyword-in-context lines, every piece of text escaped.
+
+    Parameters
+    ----------
+    evidence : DataFrame
+        Output of :func:`cue_evidence` (at least ``outlet, voice, left, match, right``; ``term``
+        and ``category`` are shown when present).
+    empty_message : str
+        Shown (escaped) when the table has no rows.
+
+    Returns
+    -------
+    str
+        ``<table>`` with one row per line: outlet, voice, and the context with the counted words
+        in ``<mark>``.  Each cell's text goes through :func:`html.escape`, so markup in an article
+        is shown as text, never run.
+    """
+    esc = html.escape
+    if evidence.empty:
+        return f"<p><em>{esc(empty_message)}</em></p>"
+    head = "<tr><th>outlet</th><th>what</th><th>voice</th><th style='text-align:left'>in context</th></tr>"
+    rows = []
+    for rec in evidence.to_dict("records"):
+        what = " / ".join(esc(str(rec.get(c, "") or "")) for c in ("category", "term") if rec.get(c))
+        line = f"{esc(str(rec['left']))}<mark>{esc(str(rec['match']))}</mark>{esc(str(rec['right']))}"
+        rows.append(
+            f"<tr><td>{esc(str(rec['outlet']))}</td><td>{what}</td><td>{esc(str(rec['voice']))}</td>"
+            f"<td style='text-align:left'>{line}</td></tr>"
+        )
+    return f"<table class='framing-evidence'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def term_choices(
+    cues: pd.DataFrame,
+    terms: pd.DataFrame | None,
+    *,
+    category: Category,
+    outlet: str | None = None,
+    limit: int = _TERM_CHOICES,
+) -> list[str]:
+    """The terms offered for a category (and outlet) in the explorer.
+
+    For a cue category: the distinct lexicon lemmas of the cues found, most frequent first (ties
+    alphabetical).  For ``"term"``: the salience terms the outlet (or any outlet) used with the
+    highest weighted log-odds z (``terms.log_odds_z``, higher = more typical of the outlet), at
+    most ``limit`` of them.
+    """
+    if category == "term":
+        if terms is None or terms.empty:
+            return []
+        rows = terms[(terms["count"] > 0) & terms["log_odds_z"].notna()]
+        if outlet is not None:
+            rows = rows[rows["outlet"] == outlet]
+        rows = rows.sort_values(["log_odds_z", "term"], ascending=[False, True], kind="stable")
+        return list(dict.fromkeys(rows["term"].astype(str)))[:limit]
+    rows = cues[cues["category"] == category]
+    if outlet is not None:
+        rows = rows[rows["outlet"] == outlet]
+    counts = rows.groupby("term").size().reset_index(name="n")
+    counts = counts.sort_values(["n", "term"], ascending=[False, True], kind="stable")
+    return [str(t) for t in counts["term"]][:limit]
+
+
+def explorer_static(
+    analysis, *, outlet: str | None = None, category: Category = "hedge", term: str | None = None
+) -> pd.DataFrame:
+    """The evidence the :func:`explorer` shows for one choice, as a plain table.
+
+    A page exported to HTML keeps no widget state, so show this after the explorer.
+
+    Parameters
+    ----------
+    analysis : framing.pipeline.Analysis
+        Uses ``analysis["cues"]`` and ``analysis.corpus`` (sentences, texts, tokens).
+    outlet, category, term
+        As in :func:`cue_evidence`; with ``category="term"`` and no ``term`` the most typical
+        term of the outlet (:func:`term_choices`) is used.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``outlet, sentence_id, category, subcategory, voice, term, left, match, right``.
+    """
+    c = analysis.corpus
+    if category == "term" and term is None:
+        choices = term_choices(analysis["cues"], analysis.tables.get("terms"), category="term", outlet=outlet)
+        term = choices[0] if choices else None
+    return cue_evidence(
+        analysis["cues"], c.sentences, c.texts, tokens=c.tokens, outlet=outlet, category=category, term=term
+    )
+
+
+_STATIC_NOTE = "[Evidence explorer: its menus appear when this notebook runs in JupyterLab.]"
+
+
+def _explorer_box_class():
+    """``ipywidgets.VBox`` whose plain-text form (shown in saved pages) says what is missing."""
+    import ipywidgets as w
+
+    class ExplorerBox(w.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = super()._repr_mimebundle_(**kwargs)
+            if isinstance(bundle, dict):
+                bundle["text/plain"] = _STATIC_NOTE
+            return bundle
+
+    return ExplorerBox
+
+
+def explorer(analysis):
+    """An interactive evidence browser: outlet, category and term -> keyword-in-context lines.
+
+    Parameters
+    ----------
+    analysis : framing.pipeline.Analysis
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Three dropdowns (``outlet``: an outlet or all; ``category``: a cue category or ``"term"``;
+        ``term``: filled from the cues of that category, or from the salience terms) above an
+        ``ipywidgets.Output`` holding :func:`evidence_html` of :func:`cue_evidence`.  The widgets
+        are also reachable as attributes ``outlet``, ``category``, ``term`` and ``output`` of the
+        returned box.  Changing a dropdown redraws the output.
+    """
+    import ipywidgets as w
+
+    _ExplorerBox = _explorer_box_class()
+    outlets = list(analysis.corpus.outlets)
+    outlet = w.Dropdown(options=[("all outlets", None), *[(o, o) for o in outlets]], value=None,
+                        description="Outlet")
+    category = w.Dropdown(options=list(EXPLORER_CATEGORIES), value="hedge", description="Category")
+    term = w.Dropdown(options=[("(all)", None)], value=None, description="Term")
+    output = w.Output()
+
+    def refill(_change=None):
+        choices = term_choices(analysis["cues"], analysis.tables.get("terms"), category=category.value,
+                               outlet=outlet.value)
+        first = [] if category.value == "term" else [("(all)", None)]
+        options = first + [(t, t) for t in choices]
+        term.options = options or [("(none found)", None)]
+        term.value = options[0][1] if options else None
+        redraw()
+
+    def redraw(_change=None):
+        table = explorer_static(analysis, outlet=outlet.value, category=category.value, term=term.value)
+        caption = f"<p>{len(table)} line(s).</p>"
+        output.outputs = (
+            {"output_type": "display_data", "metadata": {},
+             "data": {"text/html": caption + evidence_html(table), "text/plain": f"{len(table)} line(s)"}},
+        )
+
+    outlet.observe(refill, names="value")
+    category.observe(refill, names="value")
+    term.observe(redraw, names="value")
+    refill()
+    box = _ExplorerBox([w.HBox([outlet, category, term]), output])
+    box.outlet, box.category, box.term, box.output = outlet, category, term, output
+    return box
+
+
+def table_view(table: pd.DataFrame, *, precision: int = 2):
+    """A table for reading: text left-aligned, every cell HTML-escaped, keyword-in-context lines lined up.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Any table; columns named ``left``, ``match`` and ``right`` (as from :func:`cue_evidence` or
+        :func:`framing.evidence.kwic`) are aligned so the matches form one column: ``left``
+        right-aligned, ``match`` bold.
+    precision : int
+        Decimals shown for floats (the data are not changed).
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+        Renders as HTML in a notebook; ``.format(escape="html")`` escapes every cell, so markup in
+        article text is shown as text.  The index is hidden.
+    """
+    from pandas.api.types import is_numeric_dtype
+
+    text_cols = [c for c in table.columns if not is_numeric_dtype(table[c]) or table[c].dtype == bool]
+    styler = table.style.format(escape="html", precision=precision, na_rep="").hide(axis="index")
+    styler = styler.set_properties(subset=text_cols, **{"text-align": "left", "vertical-align": "top"})
+    if "left" in table.columns:
+        styler = styler.set_properties(subset=["left"], **{"text-align": "right"})
+    if "match" in table.columns:
+        styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "white-space": "nowrap"})
+    return styler.set_table_styles([{"selector": "th", "props": "text-align: left; vertical-align: bottom;"}])
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def short_quotes(
+    quotes: pd.DataFrame, sentences: pd.DataFrame, cues: pd.DataFrame, *, max_words: int = 4
+) -> pd.DataFrame:
+    """Every short quotation, and whether the cue finder counted it as a scare quote.
+
+    A scare quote (:func:`framing.cues.find_cues`) is a quotation of 1-4 words that nobody in its
+    sentence is said to have spoken and whose words are not taken from an attributed quotation of
+    the same article.  This table lists *all* quotations of 1 to ``max_words`` words, so a reader
+    can check the ones that were not counted (partial quotes of a speaker) as well as those that were.
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        ``Corpus.quotes``: ``article_id, start, end, text`` (marks included).
+    sentences : DataFrame
+        ``Corpus.sentences``.
+    cues : DataFrame
+        Output of :func:`framing.cues.find_cues`.
+    max_words : int
+        Longest quotation listed, in words (runs of letters and digits, apostrophes and hyphens
+        inside a word kept).
+
+    Returns
+    -------
+    DataFrame
+        One row per short quotation, sorted by article and start, with columns
+
+        - ``outlet, article_id, sentence_id, role``: where it is (``role`` = headline / body ...).
+        - ``start, end, quote, n_words``: the span (raw offsets) and its text.
+        - ``reporting_verbs``: the authorial reporting verbs of the same sentence
+          (``"said, told"``), ``""`` when there are none; a reporting verb attributes the quote.
+        - ``counted_as_scare_quote``: True when ``cues`` has a scare quote starting there.
+        - ``sentence``: the whole sentence.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if quotes.empty or sentences.empty:
+        return _empty(SHORT_QUOTE_COLUMNS)
+    q = quotes.assign(n_words=[len(_WORD_RE.findall(str(t))) for t in quotes["text"]])
+    q = q[(q["n_words"] >= 1) & (q["n_words"] <= max_words)]
+    sent = sentences.sort_values(["article_id", "start"], kind="stable")
+    rows = []
+    for rec in q.sort_values(["article_id", "start"], kind="stable").to_dict("records"):
+        own = sent[sent["article_id"] == rec["article_id"]]
+        i = int(np.searchsorted(own["start"].to_numpy(dtype=int), int(rec["start"]), side="right")) - 1
+        if i < 0 or int(rec["start"]) >= int(own["end"].iloc[i]):
+            continue
+        s = own.iloc[i]
+        verbs = cues[(cues["sentence_id"] == s["sentence_id"]) & (cues["category"] == "attribution")
+                     & (cues["voice"] == "authorial")]["cue"]
+        scare = cues[(cues["article_id"] == rec["article_id"]) & (cues["category"] == "scare_quote")
+                     & (cues["start"] == int(rec["start"]))]
+        rows.append({
+            "outlet": s["outlet"], "article_id": rec["article_id"], "sentence_id": s["sentence_id"],
+            "role": s.get("role", ""), "start": int(rec["start"]), "end": int(rec["end"]),
+            "quote": rec["text"], "n_words": int(rec["n_words"]),
+            "reporting_verbs": ", ".join(map(str, verbs)),
+            "counted_as_scare_quote": not scare.empty, "sentence": s["text"],
+        })
+    if not rows:
+        return _empty(SHORT_QUOTE_COLUMNS)
+    return pd.DataFrame(rows, columns=SHORT_QUOTE_COLUMNS)
+
+
+# --------------------------------------------------------------------------- sentiment
+
+
+def _parse_drivers(value: object) -> list[tuple[str, float]]:
+    pairs = []
+    for part in str(value or "").split(";"):
+        m = _DRIVER_RE.match(part.strip())
+        if m:
+            pairs.append((m.group("word"), float(m.group("value"))))
+    return pairs
+
+
+def driver_table(sentiment: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """The lexicon words that moved VADER's scores most often, per outlet.
+
+    Parameters
+    ----------
+    sentiment : DataFrame
+        Output of :func:`framing.sentiment.sentence_sentiment` (``outlet, drivers``; drivers
+        formatted ``"word:+1.8; hope:+1.9"``).
+    top : int
+        Words kept per outlet.
+
+    Returns
+    -------
+    DataFrame
+        One row per outlet x word, sorted by outlet then ``rank``, with columns
+
+        - ``rank``: 1 = the word that moved the outlet's scores most often.
+        - ``word``: lower-case lexicon word.
+        - ``direction``: ``"positive"`` when its valences sum above 0, else ``"negative"``.
+        - ``n_occurrences``: how often it drove a score in the outlet's sentences.
+        - ``mean_valence``: mean valence after VADER's modifiers (negation, boosters, "but"),
+          on VADER's word scale of about -4 to +4; higher = more positive.
+        - ``total_valence``: the sum, its total push on the outlet's scores.
+
+        Words are ranked by ``n_occurrences`` (higher first), then by ``|total_valence|``, then
+        alphabetically.
+    """
+    import pandas as pd
+
+    pairs = [
+        (outlet, word, value)
+        for outlet, drivers in zip(sentiment["outlet"], sentiment["drivers"])
+        for word, value in _parse_drivers(drivers)
+    ]
+    if not pairs:
+        return _empty(DRIVER_COLUMNS)
+    long = pd.DataFrame(pairs, columns=["outlet", "word", "valence"])
+    agg = long.groupby(["outlet", "word"], sort=True)["valence"].agg(["size", "mean", "sum"]).reset_index()
+    agg.columns = ["outlet", "word", "n_occurrences", "mean_valence", "total_valence"]
+    agg["abs_total"] = agg["total_valence"].abs()
+    agg = agg.sort_values(
+        ["outlet", "n_occurrences", "abs_total", "word"], ascending=[True, False, False, True], kind="stable"
+    )
+    agg["rank"] = agg.groupby("outlet").cumcount() + 1
+    agg = agg[agg["rank"] <= top]
+    agg["direction"] = ["positive" if v > 0 else "negative" for v in agg["total_valence"]]
+    agg["mean_valence"] = agg["mean_valence"].round(3)
+    agg["total_valence"] = agg["total_valence"].round(3)
+    return agg[DRIVER_COLUMNS].reset_index(drop=True)
+
+
+def extreme_sentences(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, n: int = 2) -> pd.DataFrame:
+    """The most negative and most positive sentences of each outlet, with the words that drove them.
+
+    Parameters
+    ----------
+    sentiment : DataFrame
+        Output of :func:`framing.sentiment.sentence_sentiment`.
+    sentences : DataFrame
+        ``Corpus.sentences`` (for the text).
+    n : int
+        Sentences per outlet and side.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``outlet, which, sentence_id, voice, compound, drivers, text``; ``which`` is
+        ``"most negative"`` (lowest compound first) or ``"most positive"`` (highest first).  Only
+        sentences with compound <= -0.05 (negative) or >= 0.05 (positive) qualify, so an outlet
+        without such sentences has fewer rows.  Sorted by outlet, then negative before positive.
+    """
+    import pandas as pd
+
+    from framing.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+
+    data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
+    neg = data[data["compound"] <= NEGATIVE_THRESHOLD].sort_values(
+        ["outlet", "compound", "sentence_id"], kind="stable").groupby("outlet").head(n)
+    pos = data[data["compound"] >= POSITIVE_THRESHOLD].sort_values(
+        ["outlet", "compound", "sentence_id"], ascending=[True, False, True], kind="stable").groupby("outlet").head(n)
+    out = pd.concat([neg.assign(which="most negative", _side=0), pos.assign(which="most positive", _side=1)])
+    if out.empty:
+        return _empty(EXTREME_COLUMNS)
+    out = out.sort_values(["outlet", "_side"], kind="stable")
+    return out[EXTREME_COLUMNS].reset_index(drop=True)
+
+
+def actor_evidence(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The sentences behind :func:`framing.sentiment.actor_sentiment`: each sentence that mentions an actor.
+
+    Parameters
+    ----------
+    sentiment : DataFrame
+        Output of :func:`framing.sentiment.sentence_sentiment`.
+    sentences : DataFrame
+        ``Corpus.sentences`` (``sentence_id, text``).
+    actors : DataFrame
+        ``actor, alias``, one alias per row; matched by :func:`framing.sentiment.mentions`.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor x sentence that mentions it, sorted by actor, outlet and sentence, with
+        columns ``actor, outlet, sentence_id, compound, drivers, text`` (compound: VADER, -1 to +1,
+        higher = more positive wording; a sentence naming two actors appears under both).
+    """
+    import pandas as pd
+
+    from framing.sentiment import mentions
+
+    data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
+    aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
+    parts = [
+        data[[mentions(str(t), names) for t in data["text"]]].assign(actor=actor)
+        for actor, names in aliases.items()
+    ]
+    cols = ["actor", "outlet", "sentence_id", "compound", "drivers", "text"]
+    if not parts:
+        return _empty(cols)
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["actor", "outlet", "sentence_id"], kind="stable")[cols].reset_index(drop=True)
+
+
+def score_examples(texts: Sequence[str]) -> pd.DataFrame:
+    """Score short example sentences with the project's VADER set-up, to probe what it sees.
+
+    Returns
+    -------
+    DataFrame
+        One row per text, in the given order: ``text, compound, label, drivers`` as in
+        :func:`framing.sentiment.sentence_sentiment` (compound = s / sqrt(s^2 + 15), where s is the
+        sum of the word valences; higher = more positive; labels at +/-0.05).
+    """
+    import pandas as pd
+
+    from framing.sentiment import format_drivers, label_of, load_analyzer, prepare_text, word_valences
+
+    analyzer = load_analyzer()
+    rows = []
+    for text in texts:
+        plain = prepare_text(str(text))
+        compound = float(analyzer.polarity_scores(plain)["compound"])
+        rows.append({"text": str(text), "compound": compound, "label": label_of(compound),
+                     "drivers": format_drivers(word_valences(plain))})
+    return pd.DataFrame(rows, columns=EXAMPLE_COLUMNS)
+
+
+# --------------------------------------------------------------------------- embedding
+
+
+def embed_html_document(doc: str, *, height: int = 1400, title: str = "embedded page") -> HTML:
+    """Show a complete HTML document inside a notebook, in an iframe of its own.
+
+    The document goes into the iframe's ``srcdoc`` attribute, escaped with
+    ``html.escape(doc, quote=True)``, so its markup and styles cannot leak into the notebook page
+    and it needs no file on disk.  The iframe is sandboxed (no scripts).
+
+    Parameters
+    ----------
+    doc : str
+        A whole HTML document (``<!DOCTYPE html>...``).
+    height : int
+        Height of the iframe in CSS pixels; its width is 100 % of the output area.
+    title : str
+        Accessible title of the iframe.
+
+    Returns
+    -------
+    IPython.display.HTML
+    """
+    from IPython.display import HTML
+
+    if height <= 0:
+        raise ValueError("height must be positive")
+    return HTML(
+        '<div class="framing-embed">'
+        f'<iframe title="{html.escape(title, quote=True)}" sandbox="" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #cccccc;" '
+        f'srcdoc="{html.escape(doc, quote=True)}"></iframe></div>'
+    )

@@ -1,0 +1,234 @@
+"""Tests of the notebook exploration helpers: evidence tables, widgets, escaping, sentiment drivers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing import explore
+from framing.pipeline import Analysis
+
+# A hand-made article: two sentences, one hedge in the outlet's words, one quoted booster,
+# one reporting verb, and a script tag in the article text.
+RAW = (
+    'Officials said the deal "will certainly hold". '
+    "The port may reopen next week <script>alert(1)</script>."
+)
+S1_END = RAW.index(". ") + 1
+S2_START = S1_END + 1
+
+
+def _sentences() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "outlet": ["Harbour Gazette", "Harbour Gazette"],
+            "sentence_id": ["a-001", "a-002"],
+            "paragraph": [1, 1],
+            "role": ["body", "body"],
+            "voice": ["mixed", "authorial"],
+            "start": [0, S2_START],
+            "end": [S1_END, len(RAW)],
+            "text": [RAW[:S1_END], RAW[S2_START:]],
+        }
+    )
+
+
+def _cue(start: int, word: str, category: str, subcategory: str, voice: str, term: str) -> dict:
+    return {
+        "article_id": "a",
+        "outlet": "Harbour Gazette",
+        "sentence_id": "a-001" if start < S1_END else "a-002",
+        "start": start,
+        "end": start + len(word),
+        "cue": word,
+        "term": term,
+        "category": category,
+        "subcategory": subcategory,
+        "voice": voice,
+    }
+
+
+def _cues() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            _cue(RAW.index("said"), "said", "attribution", "neutral", "authorial", "say"),
+            _cue(RAW.index("certainly"), "certainly", "booster", "", "quoted", "certainly"),
+            _cue(RAW.index("may"), "may", "hedge", "", "authorial", "may"),
+        ]
+    )
+
+
+def test_static_table_of_hand_made_cues():
+    ev = explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="hedge")
+    assert list(ev.columns) == explore.EVIDENCE_COLUMNS
+    assert len(ev) == 1
+    row = ev.iloc[0]
+    assert (row["match"], row["voice"], row["sentence_id"]) == ("may", "authorial", "a-002")
+    assert row["left"] == "The port "
+    assert row["right"].startswith(" reopen next week")
+    # Context stops at the sentence edge: nothing of the first sentence leaks in.
+    assert "certainly" not in row["left"]
+    boosters = explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="booster")
+    assert boosters["match"].tolist() == ["certainly"] and boosters["voice"].tolist() == ["quoted"]
+    assert explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="hedge", outlet="Other").empty
+    assert explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="scare_quote").empty
+
+
+def test_evidence_html_escapes_script():
+    ev = explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="hedge")
+    page = explore.evidence_html(ev)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<mark>may</mark>" in page
+
+
+def test_evidence_html_escapes_every_column():
+    ev = pd.DataFrame(
+        [{"outlet": "<b>x</b>", "category": "hedge", "term": "<i>", "voice": "authorial",
+          "left": "<script>", "match": "<img src=x>", "right": "&"}]
+    )
+    page = explore.evidence_html(ev)
+    for raw in ("<b>", "<i>", "<script>", "<img"):
+        assert raw not in page
+    assert "&amp;" in page
+
+
+def test_embed_html_document_escapes_into_srcdoc():
+    doc = '<!DOCTYPE html><html><body><p title="a">x & y</p></body></html>'
+    shown = explore.embed_html_document(doc, height=900).data
+    assert shown.startswith('<div class="framing-embed"><iframe') and 'height:900px' in shown
+    assert "&lt;p title=&quot;a&quot;&gt;x &amp; y&lt;/p&gt;" in shown
+    assert "<p" not in shown
+
+
+def test_short_quotes_flags_scare_quotes():
+    raw = 'Critics mocked the "reform". He said "we will win this fight easily" on Monday.'
+    s1 = raw.index(". ") + 1
+    sentences = pd.DataFrame(
+        {"article_id": ["b", "b"], "outlet": ["O", "O"], "sentence_id": ["b-1", "b-2"],
+         "role": ["body", "body"], "start": [0, s1 + 1], "end": [s1, len(raw)],
+         "text": [raw[:s1], raw[s1 + 1:]]}
+    )
+    q1 = raw.index('"reform"')
+    q2 = raw.index('"we will')
+    q2_end = raw.index('" on') + 1
+    quotes = pd.DataFrame({"article_id": ["b", "b"], "start": [q1, q2], "end": [q1 + 8, q2_end],
+                           "text": ['"reform"', raw[q2:q2_end]]})
+    cues = pd.DataFrame(
+        [{"article_id": "b", "outlet": "O", "sentence_id": "b-1", "start": q1, "end": q1 + 8, "cue": '"reform"',
+          "term": "reform", "category": "scare_quote", "subcategory": "", "voice": "authorial"},
+         {"article_id": "b", "outlet": "O", "sentence_id": "b-2", "start": raw.index("said"),
+          "end": raw.index("said") + 4, "cue": "said", "term": "say", "category": "attribution",
+          "subcategory": "neutral", "voice": "authorial"}]
+    )
+    table = explore.short_quotes(quotes, sentences, cues)
+    # Only the one-word quotation is short; the six-word one is a full quotation.
+    assert table["quote"].tolist() == ['"reform"']
+    assert table["counted_as_scare_quote"].tolist() == [True]
+    assert table["reporting_verbs"].tolist() == [""]
+    wide = explore.short_quotes(quotes, sentences, cues, max_words=6)
+    assert wide["counted_as_scare_quote"].tolist() == [True, False]
+    assert wide["reporting_verbs"].tolist() == ["", "said"]
+
+
+def test_driver_table_counts_and_ranks():
+    sentiment = pd.DataFrame(
+        {"outlet": ["A", "A", "A", "B"],
+         "drivers": ["killer:-3.3; hope:+1.9", "killer:-1.65", "", "united:+1.8"]}
+    )
+    table = explore.driver_table(sentiment, top=10)
+    a = table[table["outlet"] == "A"]
+    assert a["word"].tolist() == ["killer", "hope"]
+    assert a["n_occurrences"].tolist() == [2, 1]
+    assert a["total_valence"].tolist() == [pytest.approx(-4.95), pytest.approx(1.9)]
+    assert a["direction"].tolist() == ["negative", "positive"]
+    assert a["rank"].tolist() == [1, 2]
+    assert explore.driver_table(sentiment, top=1)["word"].tolist() == ["killer", "united"]
+
+
+def test_extreme_sentences_picks_by_threshold():
+    sentiment = pd.DataFrame(
+        {"outlet": ["A"] * 4, "sentence_id": ["s1", "s2", "s3", "s4"], "voice": ["authorial"] * 4,
+         "compound": [-0.8, 0.02, 0.6, -0.1], "drivers": ["x:-3", "", "y:+2", "z:-1"]}
+    )
+    sentences = pd.DataFrame({"sentence_id": ["s1", "s2", "s3", "s4"], "text": ["one", "two", "three", "four"]})
+    out = explore.extreme_sentences(sentiment, sentences, n=1)
+    assert out["sentence_id"].tolist() == ["s1", "s3"]
+    assert out["which"].tolist() == ["most negative", "most positive"]
+
+
+def test_score_examples_shows_vader_blind_spots():
+    out = explore.score_examples(["The minister admitted the mistake.", "The United States agreed."])
+    assert "admitted:+0.4" in out.loc[0, "drivers"]
+    assert "united:+1.8" in out.loc[1, "drivers"]
+    # Compound follows s / sqrt(s^2 + 15) on the summed valences (Hutto & Gilbert 2014).
+    assert out.loc[1, "label"] == "positive"
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    from framing.pipeline import analyze
+
+    return analyze(None, n_boot=50, n_perm=50)
+
+
+def test_explorer_builds_and_updates(seed_analysis):
+    box = explore.explorer(seed_analysis)
+    assert box.category.value == "hedge"
+    first = box.output.outputs[0]["data"]["text/html"]
+    hedges = len(seed_analysis["cues"].query("category == 'hedge'"))
+    assert f"{hedges} line(s)" in first
+    box.category.value = "attribution"
+    second = box.output.outputs[0]["data"]["text/html"]
+    assert second != first
+    n_attr = len(seed_analysis["cues"].query("category == 'attribution'"))
+    assert f"{n_attr} line(s)" in second
+    assert "say" in [v for _, v in box.term.options]
+    box.term.value = "say"
+    third = box.output.outputs[0]["data"]["text/html"]
+    n_say = len(seed_analysis["cues"].query("term == 'say'"))
+    assert f"{n_say} line(s)" in third and n_say < n_attr
+    outlet = seed_analysis.corpus.outlets[0]
+    box.outlet.value = outlet
+    assert all(o == outlet for o in explore.explorer_static(seed_analysis, outlet=outlet,
+                                                            category="attribution")["outlet"])
+
+
+def test_explorer_term_category(seed_analysis):
+    box = explore.explorer(seed_analysis)
+    box.category.value = "term"
+    term = box.term.value
+    assert term is not None
+    table = explore.explorer_static(seed_analysis, category="term", term=term)
+    assert len(table) > 0
+    assert (table["match"].str.lower().str.split().str.join(" ") == term).all()
+
+
+def test_explorer_static_on_empty_analysis(seed_analysis):
+    empty = Analysis(seed_analysis.corpus, {**seed_analysis.tables, "cues": seed_analysis["cues"].iloc[0:0]})
+    assert explore.explorer_static(empty, category="hedge").empty
+    assert "No evidence" in explore.explorer(empty).output.outputs[0]["data"]["text/html"]
+
+
+def test_actor_evidence_lists_mentioning_sentences():
+    sentiment = pd.DataFrame({"outlet": ["A", "A", "B"], "sentence_id": ["s1", "s2", "s3"],
+                              "compound": [0.5, -0.3, 0.0], "drivers": ["", "", ""]})
+    sentences = pd.DataFrame({"sentence_id": ["s1", "s2", "s3"],
+                              "text": ["Reyes welcomed the deal.", "The union walked out.", "Unionists met."]})
+    actors = pd.DataFrame({"actor": ["Tom Reyes", "Union"], "alias": ["Reyes", "union"]})
+    out = explore.actor_evidence(sentiment, sentences, actors)
+    assert out[["actor", "sentence_id"]].values.tolist() == [["Tom Reyes", "s1"], ["Union", "s2"]]
+
+
+def test_table_view_escapes_and_aligns():
+    ev = explore.cue_evidence(_cues(), _sentences(), {"a": RAW}, category="hedge")
+    page = explore.table_view(ev).to_html()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_explorer_says_what_a_saved_page_lacks(seed_analysis):
+    bundle = explore.explorer(seed_analysis)._repr_mimebundle_()
+    assert "JupyterLab" in bundle["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
