@@ -670,7 +670,7 @@ def plot_frequency_vs_distinctiveness(
         if x == "count"
         else f"{unit} per 1,000 {unit} in the whole corpus (log scale)"
     )
-    ylabel = f"weighted log-odds z ({outlet} vs rest)"
+    ylabel = f"weighted log-odds z ({outlet} vs whole corpus)"
     title = f"How common vs how typical of {outlet}"
     if own.empty:
         msg = "no terms to compare\n(log-odds need at least two outlets with text)"
