@@ -454,7 +454,7 @@ def test_headline_quote_without_source_is_scare_quote():
 # ---------------------------------------------------------------------------
 # Lexicon file.
 
-METHODS_ITEMS = {
+CORE_ITEMS = {
     "hedge": "may might could possibly perhaps probably likely unlikely|appear to|appears to|appeared to|seem|seems"
     "|seemed|suggest|suggests|suggested|reportedly|apparently|estimate|estimated|unclear|about|around|roughly"
     "|approximately",
@@ -482,14 +482,14 @@ _MULTIWORD = {
 }
 
 
-@pytest.mark.parametrize("label", sorted(METHODS_ITEMS))
+@pytest.mark.parametrize("label", sorted(CORE_ITEMS))
 def test_lexicon_covers_methods_list(label):
     lex = load_lexicon()
     cat, _, sub = label.partition("/")
     rows = lex[(lex["category"] == cat) & (lex["subcategory"] == sub)]
     # multi-word items are separated by "|", single words by spaces
     items = []
-    for part in METHODS_ITEMS[label].split("|"):
+    for part in CORE_ITEMS[label].split("|"):
         items.extend([part] if part in _MULTIWORD else part.split())
     for item in items:
         assert any(
@@ -677,3 +677,75 @@ def test_seed_rates_denominators(seed_cues):
     for r in rates.itertuples():
         assert r.n_tokens == expected.get((r.outlet, r.voice), 0)
     assert rates["n_cues"].sum() == len(cues)
+
+
+# ---------------------------------------------------------------------------
+# The literal-prefix prefilter skips lexicon entries that cannot match a
+# sentence; it must never change what is found.
+
+
+def test_literal_prefixes_of_hand_written_patterns():
+    from framing.cues import _literal_prefixes
+
+    assert _literal_prefixes("appear(?:s|ed|ing)? (?:to|that)") == ("appear",)
+    assert _literal_prefixes("said|says|saying") == ("said", "saying", "says")
+    assert _literal_prefixes("says?") == ("say",)  # the "s" is optional
+    assert _literal_prefixes("no doubt|without (?:a |any )?doubt") == ("no", "without")
+    assert _literal_prefixes("So-called") == ("so",)
+    # No guarantee: a group, an escape, a class or an empty alternative comes first.
+    for pattern in ("(?:is|are) believed to", r"\bsaid", "[Ss]aid", "said|", "a{2}"):
+        assert _literal_prefixes(pattern) is None, pattern
+
+
+def test_case_twins_are_those_of_the_re_module():
+    from framing.cues import _ASCII_CASE_TWINS
+
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall("[a-z0-9]", everything, re.IGNORECASE)) == set(_ASCII_CASE_TWINS)
+
+
+def _variants(sentences):
+    """Each sentence as written, in capitals, in title case and with a long s."""
+    for s in sentences:
+        yield s
+        yield s.upper()
+        yield s.title()
+        yield s.replace("s", "\u017f")
+
+
+def test_prefilter_never_changes_matches(seed_cues):
+    import dataclasses
+
+    from framing.cues import _entries, _match_sentence
+
+    corpus, _ = seed_cues
+    entries = _entries(load_lexicon())
+    unfiltered = [dataclasses.replace(e, prefixes=None) for e in entries]
+    extra = [
+        "Officials said the talks may not produce a breakthrough, reportedly because of so-called red lines.",
+        "He was widely believed to have admitted that about 20 people were told to stay away.",
+        "The minister \u017faid that talks \u017ftalled.",  # a long s still matches "said"
+    ]
+    texts = [normalise(t) for t in list(corpus.sentences["text"]) + extra]
+    n_found = 0
+    for text in _variants(texts):
+        for headline in (False, True):
+            got = _match_sentence(text, entries, headline=headline)
+            want = _match_sentence(text, unfiltered, headline=headline)
+            assert [(s, e, x.order) for s, e, x in got] == [(s, e, x.order) for s, e, x in want], text
+            n_found += len(got)
+    assert n_found > 100  # the comparison saw real matches
+    long_s = _match_sentence(normalise(extra[2]), entries, headline=False)
+    assert [(text[s:e], x.term) for text in [normalise(extra[2])] for s, e, x in long_s] == [("\u017faid", "say")]
+
+
+def test_every_match_begins_with_a_literal_prefix(seed_cues):
+    from framing.cues import _entries
+
+    corpus, _ = seed_cues
+    for entry in _entries(load_lexicon()):
+        if entry.prefixes is None:
+            continue
+        for text in corpus.sentences["text"]:
+            for m in entry.regex.finditer(normalise(text)):
+                assert m.group().lower().startswith(entry.prefixes), (entry.term, m.group())

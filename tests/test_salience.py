@@ -68,7 +68,7 @@ def cell(table: pd.DataFrame, outlet: str, term: str, column: str) -> float:
 
 
 # ---------------------------------------------------------------------------
-# Oracles (ORACLES.md)
+# Published reference values (tidylo, scattertext and quanteda test suites)
 # ---------------------------------------------------------------------------
 
 TIDYLO_COUNTS = [[12, 2, 4], [3, 10, 1]]  # set 0 and set 1; features 3, 4, 5

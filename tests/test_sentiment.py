@@ -1,6 +1,6 @@
 """Sentence sentiment (VADER) and actor sentiment.
 
-Truths used here: the VADER authors' published compound scores (ORACLES.md),
+Truths used here: the VADER authors' published compound scores (vaderSentiment README),
 and sentences worked out by hand from the lexicon file (valences quoted in
 the comments) with compound = s / sqrt(s**2 + 15).
 """
@@ -26,8 +26,8 @@ from framing.sentiment import (
     word_valences,
 )
 
-# vaderSentiment README (Hutto & Gilbert), via ORACLES.md.
-ORACLES = [
+# vaderSentiment README (Hutto & Gilbert).
+PUBLISHED = [
     ("VADER is smart, handsome, and funny.", 0.8316),
     ("VADER is smart, handsome, and funny!", 0.8439),
     ("VADER is very smart, handsome, and funny.", 0.8545),
@@ -68,7 +68,7 @@ def parse_drivers(drivers: str) -> list[tuple[str, float]]:
     return out
 
 
-@pytest.mark.parametrize("text, expected", ORACLES)
+@pytest.mark.parametrize("text, expected", PUBLISHED)
 def test_published_compound_scores(text, expected):
     got = sentence_sentiment(frame([text]))
     assert got["compound"].iloc[0] == pytest.approx(expected, abs=1e-4)
@@ -106,7 +106,7 @@ def test_label_thresholds(compound, label):
 
 
 def test_labels_follow_compound_in_output():
-    got = sentence_sentiment(frame([t for t, _ in ORACLES] + ["The summit is on 16 June."]))
+    got = sentence_sentiment(frame([t for t, _ in PUBLISHED] + ["The summit is on 16 June."]))
     for c, lab in zip(got["compound"], got["label"]):
         assert lab == ("positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
 
@@ -181,7 +181,7 @@ def test_prepare_text_keeps_length_and_apostrophes():
 
 
 def test_drivers_add_up_to_compound_on_news_sentences():
-    texts = [t for t, _ in ORACLES if "!" not in t] + [
+    texts = [t for t, _ in PUBLISHED if "!" not in t] + [
         "Relations between Moscow and Washington hit a new low in March after Biden said in an interview "
         'that the Russian president was a \u201ckiller\u201d and that he would have to "pay a price" for '
         "alleged interference in the 2020 US presidential election.",
@@ -311,3 +311,75 @@ def test_seed_corpus_actor_sentiment():
     # Lavrov is named only by Sputnik, Peskov and Navalny only by Press TV.
     lavrov = got.xs("Sergei Lavrov", level="actor")["n_sentences"]
     assert sorted(lavrov.tolist()) == [0, 1]
+
+
+# ---------------------------------------------------------------- one pass per sentence
+# sentence_sentiment reads VADER's words once per sentence and derives both the
+# scores and the drivers from them; nltk's own scorer is the truth here.
+
+TRICKY = [
+    "",
+    "a",
+    "Good, BAD; ok.",
+    "!!good!! and good!!! but ??bad",
+    "'killer' -- \"pay a price\" ... :-) :)",
+    "It was NOT good, nor was it kind of bad - at least not very.",
+    "Sanctions?! The talks were never so bad, Ryabkov said.",
+    "U.S.-Russia ties, once 'warm', hit a new low; Moscow's envoy was recalled.",
+]
+
+
+def _seed_texts():
+    from framing.corpus import load_corpus
+
+    sentences = load_corpus(SEED_EVENT_DIR).sentences["text"]
+    return [prepare_text(t, quote_marks=q) for t in sentences for q in ("strip", "keep")]
+
+
+def test_vader_words_are_nltks_words():
+    from nltk.sentiment.vader import SentiText
+
+    from framing.sentiment import _vader_words, load_analyzer
+
+    consts = load_analyzer().constants
+    for text in TRICKY + _seed_texts():
+        senti = SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
+        assert _vader_words(text) == senti.words_and_emoticons, text
+
+
+def test_punctuation_deletion_matches_nltks_regex():
+    from framing.sentiment import _DELETE_PUNCTUATION, load_analyzer
+
+    regex = load_analyzer().constants.REGEX_REMOVE_PUNCTUATION
+    text = "".join(chr(c) for c in range(0x250)) + "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0"
+    assert text.translate(_DELETE_PUNCTUATION) == regex.sub("", text)
+
+
+def test_scores_equal_nltk_polarity_scores():
+    from framing.sentiment import load_analyzer
+
+    analyzer = load_analyzer()
+    texts = TRICKY + [t for t, _ in PUBLISHED]
+    got = sentence_sentiment(frame(texts), quote_marks="keep")
+    for text, row in zip(texts, got.itertuples()):
+        want = analyzer.polarity_scores(prepare_text(text, quote_marks="keep"))
+        assert [row.compound, row.pos, row.neu, row.neg] == [want[k] for k in ("compound", "pos", "neu", "neg")], text
+
+
+def test_seed_scores_and_drivers_agree_with_nltk():
+    from framing.sentiment import load_analyzer
+
+    analyzer = load_analyzer()
+    consts = analyzer.constants
+    texts = _seed_texts()[::2]  # quotation marks stripped, as sentence_sentiment does by default
+    got = sentence_sentiment(frame(texts))
+    n_drivers = 0
+    for text, row in zip(texts, got.itertuples()):
+        want = analyzer.polarity_scores(text)
+        assert [row.compound, row.pos, row.neu, row.neg] == [want[k] for k in ("compound", "pos", "neu", "neg")]
+        # Without "!" or "?", nltk's compound is the normalised sum of the word valences.
+        if "!" not in text and "?" not in text:
+            total = sum(v for _, v in parse_drivers(row.drivers))
+            assert round(consts.normalize(total), 4) == pytest.approx(row.compound, abs=2e-3)
+        n_drivers += len(parse_drivers(row.drivers))
+    assert n_drivers > 30  # the comparison saw real lexicon words

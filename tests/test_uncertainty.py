@@ -169,3 +169,84 @@ def test_p_value_formula_and_formatting():
     assert format_p(0.41) == "p = 0.41"
     assert format_p(0.003) == "p = 0.003"
     assert format_p(0.0004) == "p < 0.001"
+
+
+# ---------------------------------------------------------------------------
+# The random draws, as documented: replicates computed here straight from the
+# definitions must equal those of the (blocked, shared) implementation.
+
+
+def test_bootstrap_replicates_follow_the_documented_draws():
+    from framing.uncertainty import bootstrap_ratio
+
+    rng = np.random.default_rng(5)
+    n = 4500  # 1000 x 4500 cells: drawn in two blocks
+    num = rng.poisson(1.0, n).astype(float)
+    den = rng.integers(5, 40, n) / 1000
+    got = bootstrap_ratio(num, den, n_boot=1000, rng=np.random.default_rng(42))
+    idx = np.random.default_rng(42).integers(0, n, size=(1000, n))
+    want = num[idx].sum(axis=1) / den[idx].sum(axis=1)
+    np.testing.assert_array_equal(got, want)
+
+
+def test_permutation_diffs_follow_the_documented_draws():
+    from framing.uncertainty import permutation_diffs
+
+    rng = np.random.default_rng(6)
+    labels = np.array(["B", "A", "C", "A", "B"] * 900)  # 4500 units, 1000 x 4500 cells: two blocks
+    num = rng.poisson(2.0, labels.size).astype(float)
+    den = rng.integers(5, 40, labels.size) / 1000
+    got = permutation_diffs(num, den, labels, n_perm=1000, rng=np.random.default_rng(9))
+
+    order = np.argsort(labels, kind="stable")  # units grouped by outlet, input order within
+    g_num, g_den = num[order], den[order]
+    slots = np.random.default_rng(9).permuted(np.tile(np.arange(labels.size), (1000, 1)), axis=1)
+    bounds = np.cumsum([0] + [int((labels == o).sum()) for o in "ABC"])
+    for k, outlet in enumerate("ABC"):
+        own = labels == outlet
+        obs = num[own].sum() / den[own].sum() - num[~own].sum() / den[~own].sum()
+        take = slots[:, bounds[k] : bounds[k + 1]]  # the units dealt to this outlet
+        in_num, in_den = g_num[take].sum(axis=1), g_den[take].sum(axis=1)
+        perm = in_num / in_den - (g_num.sum() - in_num) / (g_den.sum() - in_den)
+        assert got[outlet][0] == pytest.approx(obs, rel=1e-12)
+        np.testing.assert_allclose(got[outlet][1], perm, rtol=1e-9)
+
+
+def test_summary_interval_uses_the_outlet_stream():
+    from framing.uncertainty import _stream, bootstrap_ratio
+
+    rng = np.random.default_rng(8)
+    rows = [(o, rng.poisson(1), rng.integers(5, 30) / 1000) for o in "AB" for _ in range(40)]
+    data = units(rows)
+    got = summarise(data, n_boot=500, n_perm=50).set_index("outlet")
+    for outlet in "AB":
+        sub = data[data["outlet"] == outlet].sort_values("unit_id")
+        num, den = sub["numerator"].to_numpy(), sub["denominator"].to_numpy()
+        reps = bootstrap_ratio(num, den, n_boot=500, rng=_stream(20210604, "boot", outlet))
+        low, high = np.percentile(reps, [50 * (1 - 0.95), 50 * (1 + 0.95)])  # as summarise computes them
+        assert (got.loc[outlet, "ci_low"], got.loc[outlet, "ci_high"]) == (low, high)
+
+
+def test_measure_alone_equals_measure_among_others_of_other_shapes():
+    rng = np.random.default_rng(12)
+    rows = [(o, rng.poisson(1), rng.integers(5, 30) / 1000) for o in "ABC" for _ in range(30)]
+    fewer = [(o, rng.normal(), 1.0) for o in "AB" for _ in range(12)]  # other outlets, other unit counts
+    same_den = [(o, rng.poisson(3), d) for o, _, d in rows]  # shares the denominators of the first
+    data = pd.concat([units(rows, "m1"), units(fewer, "m2"), units(same_den, "m3")], ignore_index=True)
+    together = summarise(data, n_boot=300, n_perm=300)
+    for measure in ("m1", "m2", "m3"):
+        alone = summarise(data[data["measure"] == measure], n_boot=300, n_perm=300)
+        assert alone.equals(together[together["measure"] == measure].reset_index(drop=True)), measure
+
+
+def test_large_input_in_bounded_blocks_matches_enumeration_free_truths():
+    # 3 outlets x 3000 units: every resample and permutation is drawn in several blocks.
+    rng = np.random.default_rng(13)
+    rows = [(o, rng.poisson(lam), 1.0) for o, lam in (("A", 1.0), ("B", 1.0), ("C", 1.3)) for _ in range(3000)]
+    got = summarise(units(rows), n_boot=2000, n_perm=2000).set_index("outlet")
+    for outlet in "ABC":
+        row = got.loc[outlet]
+        # Poisson counts: the standard error of a mean of 3000 is about sqrt(lambda / 3000).
+        half = 1.96 * math.sqrt(row["value"] / 3000)
+        assert row["ci_high"] - row["ci_low"] == pytest.approx(2 * half, rel=0.1)
+    assert got.loc["C", "p_value"] == pytest.approx(1 / 2001)  # C's mean is clearly higher

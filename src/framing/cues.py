@@ -99,6 +99,7 @@ Continuum.  Wikipedia Manual of Style, "Words to watch" (MOS:WTW, WP:SAY).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -478,35 +479,142 @@ class _Entry:
     category: str
     subcategory: str
     conditions: tuple[Callable[[_Context], bool], ...]
+    # Lower-case strings one of which every match begins with, or None when
+    # the pattern gives no such guarantee (see _literal_prefixes).
+    prefixes: tuple[str, ...] | None = None
 
 
 def _entries(lexicon: pd.DataFrame) -> list[_Entry]:
     out = []
     for i, row in enumerate(lexicon.itertuples(index=False)):
         conds = tuple(_CONDITIONS[c] for c in _split_conditions(row.condition))
-        out.append(_Entry(i, row.term, _compile(row.pattern), row.category, row.subcategory, conds))
+        out.append(
+            _Entry(
+                i,
+                row.term,
+                _compile(row.pattern),
+                row.category,
+                row.subcategory,
+                conds,
+                _literal_prefixes(row.pattern),
+            )
+        )
     return out
 
 
-def _match_sentence(text: str, entries: Sequence[_Entry], *, headline: bool) -> list[tuple[int, int, _Entry]]:
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """Split ``pattern`` at its top-level ``|``.
+
+    None when the pattern has a character class or an escape (a ``(`` or
+    ``|`` in them would be literal) or unbalanced parentheses.
+    """
+    if "[" in pattern or "\\" in pattern:
+        return None
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    if depth != 0:
+        return None
+    parts.append(pattern[start:])
+    return parts
+
+
+_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literal beginnings, one of which starts every match of a lexicon ``pattern``.
+
+    Each top-level alternative contributes its leading run of ASCII letters
+    and digits, less the last one when a quantifier follows it
+    (``appear(?:s|ed)?`` gives ``"appear"``, ``says?`` gives ``"say"``).  None
+    when some alternative does not begin with such a letter or digit
+    (``(?:is|are) ...``): that entry is always searched in full.
+    """
+    alternatives = _top_level_alternatives(pattern.strip())
+    if alternatives is None:
+        return None
+    out = []
+    for alt in alternatives:
+        n = 0
+        while n < len(alt) and alt[n] in _PLAIN_CHARS:
+            n += 1
+        if alt[n : n + 1] in ("?", "*", "+", "{"):
+            n -= 1
+        if n <= 0:
+            return None
+        out.append(alt[:n].lower())
+    return tuple(sorted(set(out)))
+
+
+# Characters outside ASCII that a case-insensitive regex matches to an ASCII
+# letter (dotted and dotless I, long s, Kelvin sign); a sentence containing one
+# of them is searched with every lexicon entry.  tests/test_cues.py checks this
+# set against the re module.
+_ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _all_prefixes(entries: Sequence[_Entry]) -> tuple[str, ...]:
+    return tuple(sorted({p for e in entries for p in (e.prefixes or ())}))
+
+
+def _candidates(text: str, entries: Sequence[_Entry], prefixes: Sequence[str]) -> Sequence[_Entry]:
+    """The entries that can match ``text``: a cheap test that never drops an entry that matches.
+
+    A match of an entry with literal prefixes begins with one of them, case
+    aside; with no case twin in the text that beginning is a substring of
+    ``text.lower()``.  ``prefixes`` holds every entry's prefixes
+    (:func:`_all_prefixes`).
+    """
+    if not _ASCII_CASE_TWINS.isdisjoint(text):
+        return entries
+    low = text.lower()
+    present = {p for p in prefixes if p in low}
+    return [e for e in entries if e.prefixes is None or not present.isdisjoint(e.prefixes)]
+
+
+def _match_sentence(
+    text: str, entries: Sequence[_Entry], *, headline: bool, prefixes: Sequence[str] | None = None
+) -> list[tuple[int, int, _Entry]]:
     """All lexicon matches in one normalised sentence that pass their rules.
 
     Overlapping matches are resolved by keeping the earliest, then the
-    longest, then the first lexicon entry.
+    longest, then the first lexicon entry.  ``prefixes`` (optional, for speed)
+    is :func:`_all_prefixes` of ``entries``.
     """
-    tokens = tokenize(text)
+    if prefixes is None:
+        prefixes = _all_prefixes(entries)
+    tokens: list[Token] | None = None
+    starts: list[int] = []
+    ends: list[int] = []
     found = []
-    for entry in entries:
+    for entry in _candidates(text, entries, prefixes):
         for m in entry.regex.finditer(text):
             s, e = m.span()
-            ctx = _Context(
-                surface=m.group(),
-                before=tuple(t for t in tokens if t.end <= s),
-                after=tuple(t for t in tokens if t.start >= e),
-                headline=headline,
-            )
-            if all(cond(ctx) for cond in entry.conditions):
-                found.append((s, e, entry))
+            if entry.conditions:
+                if tokens is None:
+                    tokens = tokenize(text)
+                    starts = [t.start for t in tokens]
+                    ends = [t.end for t in tokens]
+                # Tokens come in text order without overlap, so the tokens that
+                # end by s are a prefix of the list and those starting from e a suffix.
+                ctx = _Context(
+                    surface=m.group(),
+                    before=tuple(tokens[: bisect.bisect_right(ends, s)]),
+                    after=tuple(tokens[bisect.bisect_left(starts, e) :]),
+                    headline=headline,
+                )
+                if not all(cond(ctx) for cond in entry.conditions):
+                    continue
+            found.append((s, e, entry))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].order))
     kept: list[tuple[int, int, _Entry]] = []
     for f in found:
@@ -599,6 +707,7 @@ def find_cues(
     lex = load_lexicon() if lexicon is None else lexicon
     speech = load_speech_cues() if speech_cues is None else speech_cues
     entries = _entries(lex)
+    prefixes = _all_prefixes(entries)
     speech_res = [_compile(p) for p in speech["pattern"]]
     spans = _spans_by_article(quotes)
 
@@ -612,7 +721,7 @@ def find_cues(
         art_spans = spans.get(art, [])
         headline = _is_headline(sent)
         attribution_at: list[int] = []
-        for s, e, entry in _match_sentence(text, entries, headline=headline):
+        for s, e, entry in _match_sentence(text, entries, headline=headline, prefixes=prefixes):
             voice = "quoted" if inside(art_spans, base + s, base + e) else "authorial"
             if entry.category == "attribution" and voice == "authorial":
                 attribution_at.append(s)

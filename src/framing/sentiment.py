@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import string
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
@@ -129,25 +130,89 @@ def word_valences(text: str) -> list[tuple[str, float]]:
     in one sentence therefore gets the modifiers of its first occurrence, as in
     nltk's own compound score.
     """
+    words, valences = _valences(text)
+    return _nonzero(words, valences)
+
+
+def _nonzero(words: list[str], valences: list[float]) -> list[tuple[str, float]]:
+    return [(w.lower(), float(v)) for w, v in zip(words, valences) if v != 0]
+
+
+# nltk's VADER strips punctuation with the character class of string.punctuation
+# (``constants.REGEX_REMOVE_PUNCTUATION``); deleting the same characters with
+# str.translate gives the same text, faster.  tests/test_sentiment.py checks that
+# the two agree.
+_DELETE_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
+@functools.lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """VADER's punctuation affixes and their first and last characters."""
+    punc = tuple(load_analyzer().constants.PUNC_LIST)
+    return punc, frozenset(p[0] for p in punc), frozenset(p[-1] for p in punc)
+
+
+def _vader_words(text: str) -> list[str]:
+    """The words VADER scores in ``text``, the same list as nltk's ``SentiText.words_and_emoticons``.
+
+    nltk splits on white space, drops one-character tokens and replaces a
+    token that is a word with one punctuation affix from its ``PUNC_LIST``
+    (``"cat,"``, ``"!!cat"``) by the bare word, provided the word (more than
+    one character) occurs in the text with all punctuation removed; a
+    trailing affix wins over a leading one.  nltk builds a table of every
+    word x affix pair for this; here each token is checked against the
+    affixes directly, which gives the same words.
+    """
+    punc, firsts, lasts = _affixes()
+    bare: set[str] | None = None
+    out = []
+    for tok in text.split():
+        if len(tok) <= 1:
+            continue
+        if tok[0] in firsts or tok[-1] in lasts:
+            if bare is None:
+                bare = {w for w in text.translate(_DELETE_PUNCTUATION).split() if len(w) > 1}
+            after = next((tok[: -len(p)] for p in punc if tok.endswith(p) and tok[: -len(p)] in bare), None)
+            if after is not None:
+                tok = after
+            else:
+                tok = next((tok[len(p) :] for p in punc if tok.startswith(p) and tok[len(p) :] in bare), tok)
+        out.append(tok)
+    return out
+
+
+def _valences(text: str) -> tuple[list[str], list[float]]:
+    """VADER's words of ``text`` and the valence of each, exactly as nltk's ``polarity_scores`` sums them."""
     from nltk.sentiment.vader import SentiText
 
     analyzer = load_analyzer()
     consts = analyzer.constants
-    senti = SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
-    words = senti.words_and_emoticons
+    words = _vader_words(text)
+    n_caps = sum(1 for w in words if w.isupper())
+    # The scorer reads only these attributes of its SentiText argument.
+    senti = SentiText.__new__(SentiText)
+    senti.text = text
+    senti.PUNC_LIST = consts.PUNC_LIST
+    senti.REGEX_REMOVE_PUNCTUATION = consts.REGEX_REMOVE_PUNCTUATION
+    senti.words_and_emoticons = words
+    senti.is_cap_diff = 0 < len(words) - n_caps < len(words)
     first: dict[str, int] = {}
     for idx, word in enumerate(words):
         first.setdefault(word, idx)
+    boosters = consts.BOOSTER_DICT
+    lexicon = analyzer.lexicon
     valences: list[float] = []
     for word in words:
         i = first[word]
-        is_kind_of = word.lower() == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
-        if is_kind_of or word.lower() in consts.BOOSTER_DICT:
+        low = word.lower()
+        is_kind_of = low == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
+        if is_kind_of or low in boosters:
             valences.append(0.0)
-            continue
-        valences = analyzer.sentiment_valence(0, senti, word, i, valences)
-    valences = analyzer._but_check(words, valences)
-    return [(w.lower(), float(v)) for w, v in zip(words, valences) if v != 0]
+        elif low not in lexicon:
+            valences.append(0.0)  # what sentiment_valence adds for a word outside the lexicon
+        else:
+            valences = analyzer.sentiment_valence(0, senti, word, i, valences)
+    return words, analyzer._but_check(words, valences)
 
 
 def format_drivers(pairs: list[tuple[str, float]]) -> str:
@@ -203,7 +268,10 @@ def sentence_sentiment(sentences: pd.DataFrame, *, quote_marks: Literal["strip",
     rows = []
     for rec in sentences[["article_id", "outlet", "sentence_id", "voice", "text"]].itertuples(index=False):
         text = prepare_text(str(rec.text), quote_marks=quote_marks)
-        scores = analyzer.polarity_scores(text)
+        # One pass gives both the word valences and the scores: polarity_scores(text)
+        # is score_valence() of exactly these valences.
+        words, valences = _valences(text)
+        scores = analyzer.score_valence(list(valences), text)
         rows.append(
             {
                 "article_id": rec.article_id,
@@ -215,7 +283,7 @@ def sentence_sentiment(sentences: pd.DataFrame, *, quote_marks: Literal["strip",
                 "neu": float(scores["neu"]),
                 "neg": float(scores["neg"]),
                 "label": label_of(scores["compound"]),
-                "drivers": format_drivers(word_valences(text)),
+                "drivers": format_drivers(_nonzero(words, valences)),
             }
         )
     out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
