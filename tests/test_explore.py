@@ -232,3 +232,14 @@ def test_explorer_says_what_a_saved_page_lacks(seed_analysis):
     bundle = explore.explorer(seed_analysis)._repr_mimebundle_()
     assert "JupyterLab" in bundle["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_table_view_renders_the_same_bytes_twice():
+    import pandas as pd
+
+    from framing.explore import table_view
+
+    table = pd.DataFrame({"left": ["a <b>"], "match": ["said"], "right": ["x"], "n": [1.5]})
+    first, second = table_view(table).to_html(), table_view(table.copy()).to_html()
+    assert first == second
+    assert "&lt;b&gt;" in first

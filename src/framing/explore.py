@@ -322,7 +322,15 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     from pandas.api.types import is_numeric_dtype
 
     text_cols = [c for c in table.columns if not is_numeric_dtype(table[c]) or table[c].dtype == bool]
-    styler = table.style.format(escape="html", precision=precision, na_rep="").hide(axis="index")
+    import hashlib
+
+    from pandas.util import hash_pandas_object
+
+    # A stable id (from the table's content, not random), so that the same table renders to the same bytes.
+    digest = hashlib.sha1(hash_pandas_object(table, index=True).to_numpy().tobytes())
+    digest.update("\x1f".join(map(str, table.columns)).encode("utf-8"))
+    styler = table.style.set_uuid(f"fr{digest.hexdigest()[:10]}")
+    styler = styler.format(escape="html", precision=precision, na_rep="").hide(axis="index")
     styler = styler.set_properties(subset=text_cols, **{"text-align": "left", "vertical-align": "top"})
     if "left" in table.columns:
         styler = styler.set_properties(subset=["left"], **{"text-align": "right"})
