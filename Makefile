@@ -43,8 +43,9 @@ test: lint unit notebooks browser ## everything: lint, unit tests, notebooks, br
 lab: $(STAMP) ## open JupyterLab on the suite (works as root)
 	$(BIN)/jupyter lab --no-browser --allow-root --port $(PORT) --notebook-dir=.
 
-bench: $(STAMP) ## time framing analyze and the throughput on a generated corpus
+bench: $(STAMP) ## time framing analyze (seed and 1,200 generated articles) and the report build
 	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean: ## remove built reports and caches (keeps .venv)
 	rm -rf $(REPORTS) .pytest_cache .ruff_cache
