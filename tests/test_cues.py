@@ -749,3 +749,16 @@ def test_every_match_begins_with_a_literal_prefix(seed_cues):
         for text in corpus.sentences["text"]:
             for m in entry.regex.finditer(normalise(text)):
                 assert m.group().lower().startswith(entry.prefixes), (entry.term, m.group())
+
+
+def test_present_participle_of_claim_is_a_doubting_verb_and_attributes_the_quote():
+    """'with the union claiming a "historic" win': the union's word, not the outlet's scare quote."""
+    text = 'Workers returned on Tuesday, with the union claiming a "historic" win after the strike.'
+    sentences = pd.DataFrame([{
+        "article_id": "a", "outlet": "A", "sentence_id": "a-001", "paragraph": 1, "role": "body",
+        "voice": "mixed", "start": 0, "end": len(text), "text": text,
+    }])
+
+    quotes = pd.DataFrame([{"article_id": "a", "start": s, "end": e, "text": text[s:e]} for s, e in quote_spans(text)])
+    cues = find_cues(sentences, quotes)
+    assert list(zip(cues.term, cues.category, cues.subcategory)) == [("claim", "attribution", "doubting")]
