@@ -342,3 +342,18 @@ def test_titles_with_markup_are_escaped_in_the_index_not_interpreted():
     assert html.escape("<script>alert(1)</script>") in out
     assert "a &amp; b" in out
     assert "side-by-side" not in out
+
+
+def test_charts_get_the_following_sentence_as_alternative_text():
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from framing.report import describe_images
+
+    image = new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    nb = new_notebook(cells=[
+        new_code_cell("plot()", outputs=[image]),
+        new_markdown_cell("The chart shows **two** outlets. A second sentence."),
+        new_code_cell("print(1)"),
+    ])
+    assert describe_images(nb) == 1
+    assert nb.cells[0].outputs[0].metadata["image/png"]["alt"] == "The chart shows two outlets."

@@ -540,11 +540,38 @@ def _export(nb, path: Path, folder: Path, exporters) -> ReportPage:
     )
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
+    describe_images(nb)
     for exporter, name in ((full_exporter, page.full), (student_exporter, page.student)):
         resources = {"metadata": {"name": path.stem, "path": str(path.parent)}}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
         (folder / name).write_text(body, encoding="utf-8")
     return page
+
+
+def describe_images(nb) -> int:
+    """Give every chart an alternative text: the first sentence of the markdown cell that follows it.
+
+    The notebooks follow every chart with a sentence saying what it shows, so that sentence is the
+    description a screen reader needs.  The text goes into the output's ``image/png`` metadata as
+    ``alt`` (the offline template writes it out).  Returns the number of images described.
+    """
+    cells = nb.cells
+    described = 0
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "code":
+            continue
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if not images:
+            continue
+        following = next((c for c in cells[i + 1:] if c.cell_type == "markdown"), None)
+        text = _plain(following.source) if following is not None else ""
+        sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0] if text else ""
+        for output in images:
+            meta = output.setdefault("metadata", {}).setdefault("image/png", {})
+            if sentence and not meta.get("alt"):
+                meta["alt"] = sentence
+                described += 1
+    return described
 
 
 def _replace_dir(new: Path, target: Path) -> None:
