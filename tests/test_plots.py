@@ -23,6 +23,9 @@ from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from framing import plots  # noqa: E402
+from framing.cues import CUE_COLUMNS  # noqa: E402
+from framing.sentiment import SENTENCE_COLUMNS  # noqa: E402
+from framing.uncertainty import SUMMARY_COLUMNS  # noqa: E402
 
 TWO = ["Harbour Post", "Capital Wire"]
 THREE = ["Harbour Post", "Capital Wire", "Valley Courier"]
@@ -80,18 +83,7 @@ def make_cues(outlets: list[str]) -> pd.DataFrame:
                 (f"a{i}", outlet, f"a{i}-{k:03d}", start, start + len(cue), cue, term, "attribution", sub)
             )
         rows.append((f"a{i}", outlet, f"a{i}-009", 90, 95, "might", "might", "hedge", ""))
-    columns = [
-        "article_id",
-        "outlet",
-        "sentence_id",
-        "start",
-        "end",
-        "cue",
-        "term",
-        "category",
-        "subcategory",
-    ]
-    cues = pd.DataFrame(rows, columns=columns)
+    cues = pd.DataFrame(rows, columns=[c for c in CUE_COLUMNS if c != "voice"])
     cues["voice"] = "authorial"
     return cues
 
@@ -117,21 +109,7 @@ def make_sentiment(outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "The summit opened in Geneva.",
                 )
             )
-    sentiment = pd.DataFrame(
-        sent,
-        columns=[
-            "article_id",
-            "outlet",
-            "sentence_id",
-            "voice",
-            "compound",
-            "pos",
-            "neu",
-            "neg",
-            "label",
-            "drivers",
-        ],
-    )
+    sentiment = pd.DataFrame(sent, columns=SENTENCE_COLUMNS)
     sentences = pd.DataFrame(
         sentences,
         columns=["article_id", "outlet", "sentence_id", "paragraph", "role", "start", "end", "text"],
@@ -172,21 +150,7 @@ def make_summary(outlets: list[str]) -> pd.DataFrame:
                     "insufficient evidence (p = 0.40, uncorrected)",
                 )
             )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "outlet",
-            "measure",
-            "value",
-            "numerator",
-            "denominator",
-            "ci_low",
-            "ci_high",
-            "p_value",
-            "n_units",
-            "verdict",
-        ],
-    )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
 def make_rankings(outlets: list[str]) -> pd.DataFrame:
