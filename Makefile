@@ -7,12 +7,17 @@ ARTICLES ?= data/raw/spief-2021-06-04
 REPORTS  ?= reports
 PORT     ?= 8888
 
+# Folder names reach the recipes through the environment, never through the shell's parser, so names
+# with spaces, quotes, `;` or `$` are passed as they are.
+export FRAMING_ARTICLES := $(value ARTICLES)
+export FRAMING_REPORTS := $(value REPORTS)
+
 .DEFAULT_GOAL := help
 .PHONY: help install report test lint unit notebooks browser lab bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  options: ARTICLES=path/to/folder (default $(ARTICLES)), REPORTS=dir (default $(REPORTS))"
+	@echo "  options: ARTICLES=path/to/folder (default: the seed event), REPORTS=dir (default: reports)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +28,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## create .venv and install the suite (done by every target that needs it)
 
 report: $(STAMP) ## run every notebook on ARTICLES and write offline HTML to REPORTS/ (index.html)
-	$(BIN)/framing report $(ARTICLES) --out $(REPORTS)
+	$(BIN)/framing report "$$FRAMING_ARTICLES" --out "$$FRAMING_REPORTS"
 
 lint: $(STAMP) ## ruff, and no notebook committed with outputs
 	$(BIN)/ruff check src tests benchmarks
@@ -36,7 +41,7 @@ notebooks: $(STAMP) ## execute every notebook with nbmake
 	$(BIN)/python -m pytest -q --nbmake notebooks
 
 browser: report ## build the reports, then load every page in headless Chromium
-	FRAMING_REPORTS_DIR=$(abspath $(REPORTS)) $(BIN)/python -m pytest -q tests/test_browser.py
+	FRAMING_REPORTS_DIR="$$FRAMING_REPORTS" $(BIN)/python -m pytest -q tests/test_browser.py
 
 test: lint unit notebooks browser ## everything: lint, unit tests, notebooks, browser test
 
@@ -47,5 +52,6 @@ bench: $(STAMP) ## time framing analyze (seed and 1,200 generated articles) and 
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_report.py
 
-clean: ## remove built reports and caches (keeps .venv)
-	rm -rf $(REPORTS) .pytest_cache .ruff_cache
+clean: ## remove built reports (only a folder framing wrote) and caches (keeps .venv)
+	@if [ -f "$$FRAMING_REPORTS/.framing-output.json" ]; then rm -rf -- "$$FRAMING_REPORTS"; fi
+	rm -rf .pytest_cache .ruff_cache

@@ -17,7 +17,7 @@ import pytest
 from framing.cli import main
 from framing.corpus import MAX_ARTICLE_BYTES, load_corpus
 from framing.errors import FramingInputError
-from framing.outputs import check_output_dir, write_tables
+from framing.outputs import MARKER, check_output_dir, write_tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -75,14 +75,13 @@ def assert_refused(capsys, tmp_path: Path, folder: Path, names: str, fix: str) -
     assert names in lines[0] and fix in lines[0], lines[0]
     assert not out.exists()
 
-    existing = tmp_path / "out-old"
-    existing.mkdir()
-    (existing / "articles.csv").write_text("old table\n", encoding="utf-8")
+    existing = tmp_path / "out-old"  # the tables of an earlier run stay as they were
+    write_tables({"articles": pd.DataFrame({"table": ["old"]})}, existing)
     old = snapshot(existing)
     code, err2 = run_cli(capsys, ["analyze", str(folder), "--out", str(existing)])
     assert code == 2 and err2 == err
     assert snapshot(existing) == old
-    assert sorted(p.name for p in existing.iterdir()) == ["articles.csv"]
+    assert sorted(p.name for p in existing.iterdir()) == [MARKER, "articles.csv"]
 
     with pytest.raises(FramingInputError) as info:
         load_corpus(folder)
@@ -475,7 +474,7 @@ def test_output_inside_the_input_folder_is_refused(tmp_path, capsys, inside):
     out = folder / inside
     code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(out)])
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "is inside the input folder" in err and "write the output somewhere else" in err
+    assert "is inside the articles folder" in err and "write the output somewhere else" in err
     assert snapshot(folder) == before and sorted(p.name for p in folder.iterdir()) == ["a.txt", "articles.csv",
                                                                                      "b.txt"]
 
@@ -525,7 +524,7 @@ def test_failure_in_the_middle_keeps_previous_tables(tmp_path, monkeypatch):
     with pytest.raises(FramingInputError, match="No space left on device"):
         write_tables(_tables("second"), out)
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "lines.csv", "sentences.csv"]  # no temp dirs
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "articles.csv", "lines.csv", "sentences.csv"]
     assert (out / "articles.csv").read_text(encoding="utf-8") == "table,run\narticles,first\n"
 
 
@@ -553,7 +552,7 @@ def test_successful_write_replaces_every_table(tmp_path):
     write_tables(_tables("first"), out)
     written = write_tables(_tables("second"), out)
     assert [p.name for p in written] == ["articles.csv", "lines.csv", "sentences.csv"]
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "lines.csv", "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "articles.csv", "lines.csv", "sentences.csv"]
     assert all(p.read_text(encoding="utf-8").endswith(",second\n") for p in written)
 
 

@@ -12,6 +12,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from framing.outputs import MARKER, OutputFolder
 from framing.report import (
     NotebookRunError,
     build_reports,
@@ -122,9 +123,9 @@ def built(tmp_path_factory):
     notebooks = root / "notebooks"
     report_notebooks(notebooks)
     out = root / "reports"
-    out.mkdir()
-    (out / "stale.html").write_text("from an older build")
-    (out / "side-by-side.html").write_text("<!DOCTYPE html><title>side</title><p>written by another step</p>")
+    with OutputFolder(out, kind="reports") as earlier:  # the reports of an earlier build
+        (earlier / "stale.html").write_text("from an older build")
+        (earlier / "side-by-side.html").write_text("<!DOCTYPE html><title>side</title><p>written by another step</p>")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("JUPYTER_PATH", str(fake_python3_kernel(root / "jupyter")))
         from jupyter_client.kernelspec import KernelSpecManager
@@ -138,6 +139,7 @@ def built(tmp_path_factory):
 def test_build_writes_two_pages_per_notebook_and_an_index(built):
     names = sorted(p.name for p in built["out"].iterdir())
     assert names == [
+        MARKER,
         "01-first-look.html",
         "01-first-look.student.html",
         "02-hedging.html",
@@ -146,7 +148,7 @@ def test_build_writes_two_pages_per_notebook_and_an_index(built):
         "side-by-side.html",
     ]
     assert [p.notebook for p in built["result"].pages] == ["01-first-look.ipynb", "02-hedging.ipynb"]
-    assert not list(built["root"].glob(".reports-*")), "temporary folders left behind"
+    assert not list(built["root"].glob(".framing-*")), "staging folders or locks left behind"
 
 
 def test_index_links_titles_summaries_and_counts(built):
@@ -241,9 +243,8 @@ def test_the_offline_template_really_is_needed(built):
 
 
 def test_same_inputs_give_the_same_bytes(built, tmp_path):
-    (tmp_path / "again").mkdir()
-    (tmp_path / "again" / "side-by-side.html").write_bytes((built["out"] / "side-by-side.html").read_bytes())
-    again = build_reports(built["articles"], tmp_path / "again", notebooks_dir=built["notebooks"])
+    side = {"side-by-side.html": (built["out"] / "side-by-side.html").read_text(encoding="utf-8")}
+    again = build_reports(built["articles"], tmp_path / "again", notebooks_dir=built["notebooks"], extra_pages=side)
     for path in sorted(built["out"].glob("*.html")):
         assert (again.out_dir / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -261,14 +262,16 @@ def test_failing_notebook_is_named_and_old_reports_stay(tmp_path):
         new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
         new_code_cell("shares = {'Outlet One': 3}\nshares['Outlet One'] / 0"),
     ])
+    articles = tmp_path / "articles"
+    articles.mkdir()
     out = tmp_path / "reports"
-    out.mkdir()
-    (out / "index.html").write_text("good old index")
-    (out / "01-fine.html").write_text("good old page")
+    with OutputFolder(out, kind="reports") as earlier:
+        (earlier / "index.html").write_text("good old index")
+        (earlier / "01-fine.html").write_text("good old page")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     with pytest.raises(NotebookRunError) as caught:
-        build_reports(tmp_path, out, notebooks_dir=notebooks)
+        build_reports(articles, out, notebooks_dir=notebooks)
 
     message = str(caught.value)
     assert "02-broken.ipynb" in message
@@ -277,7 +280,7 @@ def test_failing_notebook_is_named_and_old_reports_stay(tmp_path):
     assert "shares = {'Outlet One': 3}" in message
     assert caught.value.cell == 3
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "reports"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "notebooks", "reports"]
 
 
 def test_missing_notebooks_or_articles_are_reported(tmp_path):

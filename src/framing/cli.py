@@ -27,66 +27,97 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     a = sub.add_parser("analyze", help="write the tables for an articles folder")
     a.add_argument("articles_dir", type=Path, help="folder with articles.csv and the article files")
-    a.add_argument("--out", type=Path, required=True, help="folder to write the CSV tables into")
+    a.add_argument("--out", type=Path, required=True,
+                   help="folder for the CSV tables: a new or empty folder, or one framing wrote before")
+    a.add_argument("--exact-text", action="store_true",
+                   help="write text cells exactly as they are, even those a spreadsheet would run as a formula "
+                        "(for programs; by default such cells start with an apostrophe)")
     r = sub.add_parser("report", help="build the HTML reports")
     r.add_argument("articles_dir", type=Path, nargs="?", default=None,
                    help="folder with articles.csv (default: the seed event)")
-    r.add_argument("--out", type=Path, default=None, help="report folder (default: reports/)")
+    r.add_argument("--out", type=Path, default=None,
+                   help="report folder: a new or empty folder, or one framing wrote before (default: reports/)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (2 bad input, 130 Ctrl-C, 143 SIGTERM)."""
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return 0
+    from . import interrupts
     from .errors import FramingInputError
+    from .outputs import OutputFolder
 
+    interrupts.install()
+    kind = "tables" if args.command == "analyze" else "reports"
+    output = None
     try:
+        articles_dir, out = _folders(args)
+        output = OutputFolder(out, kind=kind, inputs=(articles_dir,))
         if args.command == "analyze":
-            return _analyze(args)
-        return _report(args)
+            return _analyze(args, articles_dir, output)
+        return _report(articles_dir, output)
     except FramingInputError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2
-    except KeyboardInterrupt:
-        print("framing: interrupted; nothing half-written was left behind", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        _say(f"interrupted; {_what_was_left(output, kind)}")
+        return interrupts.exit_status(exc)
+    finally:
+        interrupts.uninstall()
 
 
-def _analyze(args: argparse.Namespace) -> int:
-    from .outputs import check_output_dir, write_tables
+def _say(message: str) -> None:
+    """One line on stderr; a file name that is not valid UTF-8 is shown with escapes, never a traceback."""
+    text = f"framing: {message}"
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr, flush=True)
+
+
+def _what_was_left(output, kind: str) -> str:
+    if output is None:
+        return "nothing was written"
+    if output.committed:
+        return f"the new {kind} were already complete in {output.given}"
+    if output.existed:
+        return f"{output.given} was left as it was"
+    return "nothing was written"
+
+
+def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
+    if args.command == "analyze":
+        return args.articles_dir, args.out
+    from . import paths
+
+    return args.articles_dir or paths.SEED_EVENT_DIR, args.out or paths.REPORT_DIR
+
+
+def _analyze(args: argparse.Namespace, articles_dir: Path, output) -> int:
+    from .outputs import write_table_files
     from .pipeline import analyze
 
-    check_output_dir(args.out, forbidden=(args.articles_dir,))
-    result = analyze(args.articles_dir)
-    for notice in result.notices:
-        print(f"framing: notice: {notice}", file=sys.stderr)
-    written = write_tables(result.tables, args.out)
-    print(f"framing: wrote {len(written)} tables to {args.out}", file=sys.stderr)
+    with output as staging:
+        result = analyze(articles_dir)
+        for notice in result.notices:
+            _say(f"notice: {notice}")
+        write_table_files(result.tables, staging, exact_text=args.exact_text, folder_for_errors=output.given)
+    replaced = "replaced the previous tables" if output.existed else "a new folder"
+    _say(f"wrote {len(result.tables)} tables to {output.given} ({replaced})")
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from . import paths
-    from .outputs import check_output_dir
+def _report(articles_dir: Path, output) -> int:
     from .pipeline import build_all_reports
-
-    articles_dir = args.articles_dir or paths.SEED_EVENT_DIR
-    out = args.out or paths.REPORT_DIR
-    check_output_dir(out, forbidden=(articles_dir,))
     from .report import NotebookRunError
 
-    def say(msg: str) -> None:
-        print(f"framing: {msg}", file=sys.stderr, flush=True)
-
     try:
-        build_all_reports(articles_dir, out, progress=say)
+        build_all_reports(articles_dir, output, progress=lambda msg: _say(msg))
     except NotebookRunError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        where = f"{output.given} was left as it was" if output.existed else "nothing was written"
+        _say(f"error: {exc}; {where}")
         return 1
-    print(f"framing: open {out / 'index.html'}", file=sys.stderr)
+    _say(f"open {output.given / 'index.html'}")
     return 0
 
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+def printable(path: object) -> str:
+    """``path`` as text that can be written anywhere: bytes that are not UTF-8 become U+FFFD."""
+    import os
+
+    return os.fsencode(str(path)).decode("utf-8", "replace") if isinstance(path, (str, os.PathLike)) else str(path)
+
+
 def one_line(message: str) -> str:
     """Return ``message`` on one line: line breaks (say, in a file name) are shown as ``\\n``/``\\r``."""
     return message.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", " ").replace("\u2029", " ")
@@ -16,6 +23,6 @@ class FramingInputError(ValueError):
     """
 
     def __init__(self, path: object, problem: str) -> None:
-        self.path = str(path)
+        self.path = printable(path)
         self.problem = problem
         super().__init__(one_line(f"{self.path}: {problem}"))

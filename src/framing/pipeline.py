@@ -134,19 +134,25 @@ def reading_view_html(analysis: Analysis) -> str:
     )
 
 
-def build_all_reports(articles_dir: str | Path, out_dir: str | Path, *, progress=None) -> Path:
-    """Analyse ``articles_dir``, then write every notebook's pages, the reading view and the index to ``out_dir``.
+def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Path:
+    """Analyse ``articles_dir``, then write every notebook's pages, the reading view, the index and the tables.
 
-    The reports folder is replaced as a whole only when everything succeeded.
+    ``out_dir`` is a path or a :class:`framing.outputs.OutputFolder`.  The reports folder is
+    replaced as a whole only when everything succeeded; the tables go to its ``tables/`` folder.
     """
+    from .outputs import OutputFolder
     from .report import build_reports
 
     say = progress or (lambda _msg: None)
-    say(f"analysing {articles_dir}")
-    analysis = analyze(articles_dir)
-    for notice in analysis.notices:
-        say(f"notice: {notice}")
-    say("rendering the side-by-side reading view")
-    pages = {"side-by-side.html": reading_view_html(analysis)}
-    build = build_reports(articles_dir, out_dir, extra_pages=pages, progress=say)
-    return build.out_dir
+    output = out_dir if isinstance(out_dir, OutputFolder) else OutputFolder(out_dir, kind="reports",
+                                                                            inputs=(articles_dir,))
+    with output:
+        say(f"analysing {articles_dir}")
+        analysis = analyze(articles_dir)
+        for notice in analysis.notices:
+            say(f"notice: {notice}")
+        say("rendering the side-by-side reading view")
+        pages = {"side-by-side.html": reading_view_html(analysis)}
+        build_reports(articles_dir, output, extra_pages=pages, tables=analysis.tables, progress=say)
+    say(f"replaced the reports in {output.given}" if output.existed else f"wrote the reports to {output.given}")
+    return output.out

@@ -14,29 +14,34 @@ Notebooks run in fresh kernels of the *current* interpreter (``sys.executable``)
 The folder of articles reaches each notebook papermill-style: a code cell tagged ``parameters`` sets
 ``ARTICLES_DIR = None`` and a cell tagged ``injected-parameters`` is inserted right after it.
 
-The build is atomic: everything is written to a hidden temporary folder beside the reports folder,
-which then takes the old folder's place.  A notebook that fails raises :class:`NotebookRunError`
-and leaves the existing reports untouched.
+The build is atomic: everything is written to a hidden staging folder beside the reports folder,
+which then takes the old folder's place in one rename (see :class:`framing.outputs.OutputFolder`).
+A notebook that fails raises :class:`NotebookRunError`, an interrupt stops the build, and either
+leaves the existing reports untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing import paths
+from framing import interrupts, paths
+from framing.errors import printable
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 """Which files of the notebooks folder are reports: two digits, a dash, a name."""
+
+TABLES_FOLDER = "tables"
+"""Subfolder of the reports holding the analysis tables as CSV."""
 
 SIDE_BY_SIDE_PAGE = "side-by-side.html"
 """Page written by another step of the build; carried over and linked from the index when present."""
@@ -127,6 +132,7 @@ def build_reports(
     timeout: int = 300,
     keep: Sequence[str] = (SIDE_BY_SIDE_PAGE,),
     extra_pages: Mapping[str, str] | None = None,
+    tables: Mapping[str, object] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportBuild:
     """Execute the report notebooks and write their offline HTML pages and an index.
@@ -136,8 +142,11 @@ def build_reports(
     articles_dir : path, optional
         Folder of articles passed to every notebook as ``ARTICLES_DIR``.
         Default: the seed event folder, ``framing.paths.SEED_EVENT_DIR``.
-    out_dir : path, optional
-        Reports folder whose contents are replaced.  Default: ``framing.paths.REPORT_DIR``.
+    out_dir : path or framing.outputs.OutputFolder, optional
+        Reports folder whose contents are replaced as a whole.  Default: ``framing.paths.REPORT_DIR``.
+        It must be new, empty or written by the suite before (see :func:`framing.outputs.check_output_dir`).
+        Pass an :class:`~framing.outputs.OutputFolder` to learn afterwards whether it was replaced; when
+        it is already entered, the pages go into its staging folder and the caller's ``with`` swaps them in.
     notebooks_dir : path, optional
         Folder holding the ``NN-*.ipynb`` notebooks.  Default: ``framing.paths.NOTEBOOK_DIR``.
     timeout : int, default 300
@@ -149,6 +158,9 @@ def build_reports(
     extra_pages : mapping of str to str, optional
         Further pages built by other steps (file name -> HTML text), written into the new reports
         folder before the index, so they are replaced together with everything else.
+    tables : mapping of str to DataFrame, optional
+        Tables written as ``tables/<name>.csv`` (spreadsheet-safe), so pages can link the full
+        table behind a shortened one.
     progress : callable, optional
         Called with one line of text per step (e.g. ``print``); by default the build is silent.
 
@@ -165,11 +177,20 @@ def build_reports(
     NotebookRunError
         When a notebook fails; it names the notebook, the cell and the error line.
         The existing ``out_dir`` is then left as it was.
+    FramingInputError
+        When ``out_dir`` may not be replaced, or another build is writing into it.
     """
+    from .outputs import OutputFolder, write_table_files
+
     started = time.monotonic()
     say = progress if progress is not None else _silent
     articles = Path(articles_dir if articles_dir is not None else paths.SEED_EVENT_DIR).resolve()
-    out = Path(out_dir if out_dir is not None else paths.REPORT_DIR).resolve()
+    if isinstance(out_dir, OutputFolder):
+        output = out_dir
+    else:
+        output = OutputFolder(out_dir if out_dir is not None else paths.REPORT_DIR, kind="reports",
+                              inputs=(articles,))
+    out = output.out
     nb_dir = Path(notebooks_dir if notebooks_dir is not None else paths.NOTEBOOK_DIR).resolve()
     if not articles.is_dir():
         raise FileNotFoundError(f"articles folder not found: {articles}")
@@ -177,9 +198,8 @@ def build_reports(
     if not notebooks:
         raise FileNotFoundError(f"no notebooks named {NOTEBOOK_PATTERN} in {nb_dir}")
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
-    try:
+    entered = output.staging is not None  # the caller holds the folder already
+    with contextlib.nullcontext(output.staging) if entered else output as staging:
         exporters = _exporters()
         pages = []
         for path in notebooks:
@@ -194,17 +214,15 @@ def build_reports(
             if Path(name).name != name or not name.endswith(".html"):
                 raise ValueError(f"extra page name must be a plain .html file name, not {name!r}")
             (staging / name).write_text(text, encoding="utf-8")
+        if tables:
+            (staging / TABLES_FOLDER).mkdir()
+            write_table_files(tables, staging / TABLES_FOLDER, folder_for_errors=output.given)
         (staging / "index.html").write_text(
             render_index(pages, articles, has_side_by_side=(staging / SIDE_BY_SIDE_PAGE).is_file()),
             encoding="utf-8",
         )
-        staging.chmod(0o755)
-        _replace_dir(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
     seconds = time.monotonic() - started
-    say(f"wrote {2 * len(pages) + 1} pages to {out} in {seconds:.1f} s")
+    say(f"built {2 * len(pages) + 1} pages in {seconds:.1f} s")
     return ReportBuild(out_dir=out, articles_dir=articles, pages=tuple(pages), seconds=seconds)
 
 
@@ -250,10 +268,17 @@ def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[s
         store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
+    client.on_notebook_start = lambda **_: interrupts.take_back_from_loop(lambda: _kill_kernel(client))
+    seen = interrupts.count()
     try:
-        client.execute(env=_kernel_env())
+        with interrupts.calling(lambda: _kill_kernel(client)):
+            client.execute(env=_kernel_env())
     except Exception as exc:  # noqa: BLE001 - every failure is reported with the notebook's name
+        if interrupts.count() > seen:  # the kernel failed because the run was stopped
+            raise interrupts.received() from None
         raise _run_error(path, nb, injected_at, exc) from exc
+    if interrupts.count() > seen:
+        raise interrupts.received()
     _strip_run_metadata(nb)
     return nb
 
@@ -348,7 +373,7 @@ def render_index(pages: Sequence[ReportPage], articles_dir: Path, *, has_side_by
     and makes no request.
     """
     facts = articles_overview(articles_dir)
-    event = str(facts["event"]) or Path(articles_dir).name
+    event = str(facts["event"]) or printable(Path(articles_dir).name)
     n_articles = int(facts["n_articles"])  # type: ignore[call-overload]
     counts = f"{n_articles} article{'s' if n_articles != 1 else ''}"
     if facts["n_outlets"] is not None:
@@ -431,9 +456,9 @@ def _plain(text: str) -> str:
 def _display_path(path: Path) -> str:
     """The folder relative to the repository when it lies inside it, else absolute."""
     try:
-        return Path(path).resolve().relative_to(paths.REPO_ROOT.resolve()).as_posix()
+        return printable(Path(path).resolve().relative_to(paths.REPO_ROOT.resolve()).as_posix())
     except ValueError:
-        return str(path)
+        return printable(path)
 
 
 def _normalise(nb) -> None:
@@ -471,7 +496,7 @@ def _current_python_kernel_manager():
     """
     from ipykernel.kernelspec import get_kernel_dict
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
     class CurrentPythonSpecs(KernelSpecManager):
@@ -482,7 +507,7 @@ def _current_python_kernel_manager():
             spec["argv"][0] = sys.executable
             return KernelSpec(resource_dir="", **spec)
 
-    class CurrentPythonKernelManager(KernelManager):
+    class CurrentPythonKernelManager(AsyncKernelManager):
         @default("transport_encryption")
         def _encrypt_when_possible(self) -> str:
             return "auto"
@@ -492,6 +517,17 @@ def _current_python_kernel_manager():
             return CurrentPythonSpecs(data_dir=self.data_dir)
 
     return CurrentPythonKernelManager
+
+
+def _kill_kernel(client) -> None:
+    """End the kernel of ``client`` and everything it started (it runs in a session of its own)."""
+    import signal
+
+    provisioner = getattr(client.km, "provisioner", None)
+    pid = getattr(provisioner, "pid", None)
+    if pid:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
 
 
 def _run_error(path: Path, nb, injected_at: int, exc: Exception) -> NotebookRunError:
@@ -572,19 +608,3 @@ def describe_images(nb) -> int:
                 meta["alt"] = sentence
                 described += 1
     return described
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Put ``new`` in the place of ``target``: old folder aside, new one renamed in, old one deleted."""
-    if not target.exists():
-        os.replace(new, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    old.rmdir()
-    os.replace(target, old)
-    try:
-        os.replace(new, target)
-    except BaseException:
-        os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
