@@ -37,16 +37,24 @@ lint: $(STAMP) ## ruff, and no notebook committed with outputs
 unit: $(STAMP) ## unit and property tests
 	$(BIN)/python -m pytest -q --ignore=tests/test_browser.py
 
-notebooks: $(STAMP) ## execute every notebook with nbmake
-	$(BIN)/python -m pytest -q --nbmake notebooks
+notebooks: report ## execute every notebook on ARTICLES (the report build runs each once and stops at a failing cell)
 
 browser: report ## build the reports, then load every page in headless Chromium
 	FRAMING_REPORTS_DIR="$$FRAMING_REPORTS" $(BIN)/python -m pytest -q tests/test_browser.py
 
-test: lint unit notebooks browser ## everything: lint, unit tests, notebooks, browser test
+test: lint unit browser ## everything: lint, unit tests, every notebook (run once, by the report build), browser test
 
-lab: $(STAMP) ## open JupyterLab on the suite (works as root)
-	$(BIN)/jupyter lab --no-browser --allow-root --port $(PORT) --notebook-dir=.
+# JupyterLab with the project's settings (jupyter-config/: saving a notebook under notebooks/ strips its outputs),
+# on 127.0.0.1:PORT with a fresh token, printing the one URL to open; its own log shows warnings and errors only.
+lab: export FRAMING_PORT := $(value PORT)
+lab: $(STAMP) ## open JupyterLab on the suite and print the URL to open (works as root)
+	@case "$$FRAMING_PORT" in ''|*[!0-9]*) echo "make lab: PORT must be a number, not '$$FRAMING_PORT'" >&2; exit 2;; esac; \
+	token=$$($(BIN)/python -c 'import secrets, socket, sys; socket.create_server(("127.0.0.1", int(sys.argv[1]))).close(); print(secrets.token_hex(24))' "$$FRAMING_PORT" 2>/dev/null) \
+		|| { echo "make lab: port $$FRAMING_PORT on 127.0.0.1 is in use or out of range; choose another: make lab PORT=8890" >&2; exit 1; }; \
+	echo "Open http://127.0.0.1:$$FRAMING_PORT/lab?token=$$token in your browser (Ctrl-C stops JupyterLab)"; \
+	export JUPYTER_TOKEN="$$token" JUPYTER_CONFIG_PATH="$$PWD/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"; \
+	exec $(BIN)/jupyter lab --no-browser --allow-root --ip=127.0.0.1 --port="$$FRAMING_PORT" --notebook-dir=. \
+		--ServerApp.port_retries=0 --ServerApp.answer_yes=True --ServerApp.log_level=WARN --LabApp.log_level=WARN
 
 bench: $(STAMP) ## time framing analyze (seed and 1,200 generated articles) and the report build
 	$(BIN)/python benchmarks/bench_analyze.py
