@@ -112,29 +112,3 @@ def calling(stop: Callable[[], None]) -> Iterator[None]:
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
-
-
-def take_back_from_loop(stop: Callable[[], None]) -> None:
-    """Make Ctrl-C and SIGTERM record themselves and call ``stop``, over an event loop's own handlers.
-
-    For code inside an event loop whose library installs signal handlers of its own (the notebook
-    client does, to shut its kernel down and carry on; and while it waits in a blocking poll, the
-    loop would not see them anyway): the loop's handlers are removed and plain handlers set, which
-    Python runs in the main thread however the loop waits.  Does nothing outside the main thread.
-    """
-    import asyncio
-
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def handler(signum, frame) -> None:
-        _received.append(signum)
-        stop()
-
-    with contextlib.suppress(RuntimeError):
-        loop = asyncio.get_running_loop()
-        for s in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
-                loop.remove_signal_handler(s)
-    for s in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(s, handler)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +73,88 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
     return Analysis(corpus, tables)
 
 
+CACHE_ENV = "FRAMING_CACHE_DIR"
+"""Environment variable naming the folder of cached analyses (default: the user's cache folder)."""
+
+_CACHE_KEEP = 8
+
+
+def load_analysis(folder: str | Path | None = None) -> Analysis:
+    """The analysis of ``folder`` (default: the seed event), from the cache when the same input was analysed before.
+
+    The cache key is a SHA-256 over the suite's version, its own code and data files, the pandas
+    version and every file of the articles folder (names and bytes): change any of them and the
+    folder is analysed again.  The cache folder is ``$FRAMING_CACHE_DIR`` (the report build points
+    it at a folder of its own, so every notebook of a build reads the analysis the build made), or
+    else ``$XDG_CACHE_HOME/framing`` (``~/.cache/framing``); the eight most recent analyses are
+    kept.  A cache that cannot be read or written is ignored: the folder is then analysed as
+    :func:`analyze` does, with the same result.
+    """
+    import pickle
+
+    from . import paths
+
+    folder = Path(paths.SEED_EVENT_DIR if folder is None else folder)
+    cache = cache_dir()
+    key = analysis_key(folder)
+    entry = cache / f"{key}.pickle"
+    try:
+        with entry.open("rb") as handle:
+            analysis = pickle.load(handle)
+        os.utime(entry)
+        return analysis
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass
+    analysis = analyze(folder)
+    store_analysis(analysis, folder, cache=cache, key=key)
+    return analysis
+
+
+def store_analysis(analysis: Analysis, folder: str | Path, *, cache: Path | None = None,
+                   key: str | None = None) -> None:
+    """Put ``analysis`` of ``folder`` into the cache that :func:`load_analysis` reads (best effort)."""
+    import pickle
+
+    cache = cache_dir() if cache is None else cache
+    key = analysis_key(Path(folder)) if key is None else key
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache, prefix=".tmp-", delete=False) as handle:
+            pickle.dump(analysis, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, cache / f"{key}.pickle")
+        entries = sorted(cache.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[_CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(handle.name)
+
+
+def cache_dir() -> Path:
+    """Folder of cached analyses: ``$FRAMING_CACHE_DIR``, else ``$XDG_CACHE_HOME/framing`` or ``~/.cache/framing``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "framing"
+
+
+def analysis_key(folder: Path) -> str:
+    """SHA-256 of what an analysis depends on: the suite's code and data, pandas, and the folder's files."""
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(f"framing {__version__} pandas {pd.__version__}\n".encode())
+    package = Path(__file__).resolve().parent
+    for root, label in ((package, "package"), (Path(folder).resolve(), "articles")):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if label == "package" and path.suffix not in (".py", ".csv", ".j2"):
+                continue
+            digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode("utf-8", "surrogateescape"))
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence x measure: the units :func:`framing.uncertainty.summarise` resamples.
 
@@ -135,7 +220,10 @@ def reading_view_html(analysis: Analysis) -> str:
 
 
 def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Path:
-    """Analyse ``articles_dir``, then write every notebook's pages, the reading view, the index and the tables.
+    """Analyse ``articles_dir`` once, then write every notebook's pages, the reading view, the index and the tables.
+
+    The notebooks read the build's analysis through :func:`load_analysis` (the kernels get a
+    cache folder of the build's own), so the folder is analysed once per build.
 
     ``out_dir`` is a path or a :class:`framing.outputs.OutputFolder`.  The reports folder is
     replaced as a whole only when everything succeeded; the tables go to its ``tables/`` folder.
@@ -146,13 +234,15 @@ def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Pa
     say = progress or (lambda _msg: None)
     output = out_dir if isinstance(out_dir, OutputFolder) else OutputFolder(out_dir, kind="reports",
                                                                             inputs=(articles_dir,))
-    with output:
+    with output, tempfile.TemporaryDirectory(prefix="framing-analysis-") as cache:
         say(f"analysing {articles_dir}")
         analysis = analyze(articles_dir)
         for notice in analysis.notices:
             say(f"notice: {notice}")
+        store_analysis(analysis, articles_dir, cache=Path(cache))  # the notebooks load it from there
         say("rendering the side-by-side reading view")
         pages = {"side-by-side.html": reading_view_html(analysis)}
-        build_reports(articles_dir, output, extra_pages=pages, tables=analysis.tables, progress=say)
+        build_reports(articles_dir, output, extra_pages=pages, tables=analysis.tables, progress=say,
+                      kernel_env={CACHE_ENV: cache})
     say(f"replaced the reports in {output.given}" if output.existed else f"wrote the reports to {output.given}")
     return output.out

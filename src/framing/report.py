@@ -133,6 +133,8 @@ def build_reports(
     keep: Sequence[str] = (SIDE_BY_SIDE_PAGE,),
     extra_pages: Mapping[str, str] | None = None,
     tables: Mapping[str, object] | None = None,
+    jobs: int = 2,
+    kernel_env: Mapping[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportBuild:
     """Execute the report notebooks and write their offline HTML pages and an index.
@@ -161,6 +163,11 @@ def build_reports(
     tables : mapping of str to DataFrame, optional
         Tables written as ``tables/<name>.csv`` (spreadsheet-safe), so pages can link the full
         table behind a shortened one.
+    jobs : int, default 2
+        How many notebooks run at once (each in its own kernel).
+    kernel_env : mapping, optional
+        Extra environment variables for the kernels (the build passes the folder of the analysis it
+        made, so the notebooks load it instead of analysing again).
     progress : callable, optional
         Called with one line of text per step (e.g. ``print``); by default the build is silent.
 
@@ -200,13 +207,10 @@ def build_reports(
 
     entered = output.staging is not None  # the caller holds the folder already
     with contextlib.nullcontext(output.staging) if entered else output as staging:
+        executed = run_notebooks(notebooks, articles, timeout=timeout, jobs=jobs, env=kernel_env, progress=say)
+        say("exporting the pages")
         exporters = _exporters()
-        pages = []
-        for path in notebooks:
-            say(f"running {path.name}")
-            nb = run_notebook(path, articles, timeout=timeout)
-            say(f"exporting {path.name}")
-            pages.append(_export(nb, path, staging, exporters))
+        pages = [_export(nb, path, staging, exporters) for path, nb in zip(notebooks, executed)]
         for name in keep:
             if (out / name).is_file() and name not in (extra_pages or {}):
                 shutil.copy2(out / name, staging / name)
@@ -226,11 +230,13 @@ def build_reports(
     return ReportBuild(out_dir=out, articles_dir=articles, pages=tuple(pages), seconds=seconds)
 
 
-def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[str], *, timeout: int = 300):
+def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[str], *, timeout: int = 300,
+                 env: Mapping[str, str] | None = None):
     """Execute one notebook with ``ARTICLES_DIR`` injected and return it, ready for export.
 
     The notebook runs in a fresh kernel of the current interpreter with the notebook's folder as
     working directory.  Timing metadata is not recorded, so the same inputs give the same notebook.
+    See :func:`run_notebooks`, which this calls with one notebook.
 
     Parameters
     ----------
@@ -240,6 +246,8 @@ def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[s
         Value given to ``ARTICLES_DIR`` (made absolute).
     timeout : int, default 300
         Longest time, in seconds, that one cell may run.
+    env : mapping, optional
+        Extra environment variables for the kernel.
 
     Returns
     -------
@@ -251,13 +259,71 @@ def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[s
     NotebookRunError
         When a cell raises, times out, or the kernel dies.
     """
+    return run_notebooks([path], articles_dir, timeout=timeout, env=env)[0]
+
+
+def run_notebooks(notebooks: Sequence[str | os.PathLike[str]], articles_dir: str | os.PathLike[str], *,
+                  timeout: int = 300, jobs: int = 2, env: Mapping[str, str] | None = None,
+                  progress: Callable[[str], None] | None = None) -> list:
+    """Execute notebooks, ``jobs`` at a time, each in a fresh kernel; return them in the order given.
+
+    The kernels run from an event loop in a helper thread, so Ctrl-C and SIGTERM reach this
+    process's own handlers: they end every running kernel and are raised here as
+    :class:`KeyboardInterrupt` (or :class:`framing.interrupts.Terminated`) once the kernels are gone.
+
+    Raises
+    ------
+    NotebookRunError
+        For the first notebook (in the order given) that failed.
+    """
+    import asyncio
+    import concurrent.futures
+
+    say = progress if progress is not None else _silent
+    articles = Path(articles_dir).resolve()
+    runs = [_prepare(Path(p).resolve(), articles, timeout) for p in notebooks]
+    running: set = set()
+    kernel_env = {**_kernel_env(), **(env or {})}
+
+    def stop_all() -> None:
+        for client in list(running):
+            _kill_kernel(client)
+
+    async def execute(path: Path, client, limit: asyncio.Semaphore) -> None:
+        async with limit:
+            say(f"running {path.name}")
+            running.add(client)
+            try:
+                await client.async_execute(env=kernel_env)
+            finally:
+                running.discard(client)
+
+    async def execute_all() -> list:
+        limit = asyncio.Semaphore(max(1, jobs))
+        return await asyncio.gather(*(execute(path, client, limit) for path, _, client, _ in runs),
+                                    return_exceptions=True)
+
+    seen = interrupts.count()
+    with interrupts.calling(stop_all), concurrent.futures.ThreadPoolExecutor(1) as pool:
+        outcomes = pool.submit(asyncio.run, execute_all()).result()
+    if interrupts.count() > seen:  # the kernels failed because the run was stopped
+        raise interrupts.received()
+    for (path, nb, _, injected_at), outcome in zip(runs, outcomes):
+        if isinstance(outcome, BaseException):
+            raise _run_error(path, nb, injected_at, outcome) from outcome
+    for _, nb, _, _ in runs:
+        _strip_run_metadata(nb)
+    return [nb for _, nb, _, _ in runs]
+
+
+def _prepare(path: Path, articles: Path, timeout: int):
+    """Read a notebook, inject its parameters and make its client: ``(path, nb, client, injected_at)``."""
     import nbformat
     from nbclient import NotebookClient
 
-    path = Path(path).resolve()
     nb = nbformat.read(path, as_version=4)
     _normalise(nb)
-    injected_at = inject_parameters(nb, articles_dir=Path(articles_dir).resolve())
+    injected_at = inject_parameters(nb, articles_dir=articles)
     client = NotebookClient(
         nb,
         kernel_name=KERNEL_NAME,
@@ -268,19 +334,7 @@ def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[s
         store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.on_notebook_start = lambda **_: interrupts.take_back_from_loop(lambda: _kill_kernel(client))
-    seen = interrupts.count()
-    try:
-        with interrupts.calling(lambda: _kill_kernel(client)):
-            client.execute(env=_kernel_env())
-    except Exception as exc:  # noqa: BLE001 - every failure is reported with the notebook's name
-        if interrupts.count() > seen:  # the kernel failed because the run was stopped
-            raise interrupts.received() from None
-        raise _run_error(path, nb, injected_at, exc) from exc
-    if interrupts.count() > seen:
-        raise interrupts.received()
-    _strip_run_metadata(nb)
-    return nb
+    return path, nb, client, injected_at
 
 
 def inject_parameters(nb, *, articles_dir: Path) -> int:
