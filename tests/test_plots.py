@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+import warnings
 
 import matplotlib
 
@@ -22,7 +23,8 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from framing import plots  # noqa: E402
+from framing import chart_labels, plots  # noqa: E402
+from framing.chart_labels import chart_text, visual_order  # noqa: E402
 from framing.cues import CUE_COLUMNS  # noqa: E402
 from framing.sentiment import SENTENCE_COLUMNS  # noqa: E402
 from framing.uncertainty import SUMMARY_COLUMNS  # noqa: E402
@@ -486,3 +488,187 @@ def test_ax_none_uses_current_axes_and_inputs_are_not_modified():
 def test_missing_columns_are_named():
     with pytest.raises(ValueError, match="rates lacks columns"):
         plots.plot_cue_rates(make_rates(TWO).drop(columns="n_tokens"), outlets=TWO)
+
+
+# --------------------------------------------------------------------------- names in any script
+
+# Arabic, Hebrew, Chinese, an emoji and plain Latin: "Al Jazeera" + Arabic "arabi", Haaretz, People's Daily.
+WORLD = ["Al Jazeera \u0639\u0631\u0628\u064a", "\u05d4\u05d0\u05e8\u05e5", "\u4eba\u6c11\u65e5\u62a5",
+         "Outlet \U0001f98a", "Ordinary"]
+# "negotiations" (Arabic), "talks" (Hebrew), "talks" (Chinese), a speaking-head emoji
+WORLD_TERMS = ["\u0645\u0641\u0627\u0648\u0636\u0627\u062a", "\u05e9\u05d9\u05d7\u05d5\u05ea",
+               "\u4f1a\u8c08", "talks \U0001f5e3", "summit"]
+
+
+def make_world_terms(outlets: list[str]) -> pd.DataFrame:
+    """Like ``make_terms``, for any outlet names: outlet j owns a word in its own script and 'word<j>'."""
+    rows = []
+    for outlet in outlets:
+        for j, owner in enumerate(outlets):
+            for term, count, z in ((WORLD_TERMS[j % len(WORLD_TERMS)], 4, 2.4), (f"word{j}", 2, 1.1)):
+                mine = owner == outlet
+                rows.append((outlet, term, 1, count if mine else 0, 100, z if mine else -z / 2))
+        rows.append((outlet, "geneva", 1, 6, 100, 0.0))
+    return pd.DataFrame(rows, columns=["outlet", "term", "ngram", "count", "n_tokens", "log_odds_z"])
+
+
+def draw_world(outlets: list[str]) -> dict:
+    """Every chart type, drawn and rendered, with ``outlets`` as outlet names; returns name -> Figure."""
+    sentiment, sentences = make_sentiment(outlets)
+    terms = make_world_terms(outlets)
+    calls = {
+        "top_terms": lambda ax: plots.plot_top_terms(terms, outlets=outlets, ax=ax),
+        "top_terms_two": lambda ax: plots.plot_top_terms(
+            make_world_terms(outlets[:2]), outlets=outlets[:2], ax=ax
+        ),
+        "freq": lambda ax: plots.plot_frequency_vs_distinctiveness(
+            terms, outlet=outlets[1], outlets=outlets, ax=ax
+        ),
+        "freq_empty": lambda ax: plots.plot_frequency_vs_distinctiveness(
+            terms.iloc[:0], outlet=outlets[2], outlets=outlets, ax=ax
+        ),
+        "cue_rates": lambda ax: plots.plot_cue_rates(
+            make_rates(outlets), make_summary(outlets), outlets=outlets, ax=ax
+        ),
+        "attribution": lambda ax: plots.plot_attribution_profile(make_cues(outlets), outlets=outlets, ax=ax),
+        "arc": lambda ax: plots.plot_sentiment_arc(sentiment, sentences, outlets=outlets, ax=ax),
+        "distribution": lambda ax: plots.plot_sentiment_distribution(sentiment, outlets=outlets, ax=ax),
+        "distribution_outlets": lambda ax: plots.plot_sentiment_distribution(
+            sentiment, outlets=outlets, by_voice=False, ax=ax
+        ),
+        "actors": lambda ax: plots.plot_actor_sentiment(make_actors(outlets), outlets=outlets, ax=ax),
+        "summary": lambda ax: plots.plot_summary_intervals(
+            make_summary(outlets),
+            measures=["hedge_rate_authorial", "booster_rate_authorial"],
+            outlets=outlets,
+            ax=ax,
+        ),
+        "sensitivity": lambda ax: plots.plot_sensitivity(
+            make_rankings(outlets), outlet=outlets[0], outlets=outlets, ax=ax
+        ),
+    }
+    figures = {}
+    for name, call in calls.items():
+        fig, ax = plt.subplots()
+        assert call(ax) is ax, name
+        figures[name] = fig
+    figures["grid"] = plots.plot_top_terms_grid(terms, outlets=outlets)
+    for fig in figures.values():
+        fig.canvas.draw()
+    return figures
+
+
+@pytest.mark.parametrize("style", ["default", "house"])
+def test_outlet_names_in_any_script_draw_every_chart_without_a_warning(style):
+    context = plots.house_rcparams() if style == "house" else {}
+    with matplotlib.rc_context(context), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figures = draw_world(WORLD)
+    texts = [t for fig in figures.values() for t in all_text(fig.axes[0])]
+    assert any(t.startswith("Ordinary") for t in texts)  # the plain name is drawn as it is
+
+
+def legend_reading_order(legend) -> list[str]:
+    """Legend texts in reading order: rows from the top, left to right in each row."""
+    boxes = [(t.get_window_extent(), t.get_text()) for t in legend.get_texts()]
+    rows: list[list] = []
+    for box, text in sorted(boxes, key=lambda b: -(b[0].y0 + b[0].y1) / 2):
+        middle = (box.y0 + box.y1) / 2
+        if rows and abs(rows[-1][0] - middle) < 0.5 * box.height:
+            rows[-1][1].append((box.x0, text))
+        else:
+            rows.append([middle, [(box.x0, text)]])
+    return [text for _, row in rows for _, text in sorted(row)]
+
+
+@pytest.mark.parametrize("outlets", [WORLD, [f"Outlet {k}" for k in range(1, 8)]], ids=["five", "seven"])
+def test_legends_list_outlets_in_data_order(outlets):
+    shown = [chart_text(o) for o in outlets]
+    figures = draw_world(outlets)
+    for name in ("top_terms", "cue_rates", "attribution", "arc", "actors", "summary"):
+        (legend,) = [a for a in figures[name].axes[0].get_children() if isinstance(a, matplotlib.legend.Legend)]
+        read = legend_reading_order(legend)
+        owners = [next(i for i, s in enumerate(shown) if t == s or t.startswith(s + " ")) for t in read
+                  if any(t == s or t.startswith(s + " ") for s in shown)]
+        assert owners == list(range(len(outlets))), (name, read)
+
+
+def test_chart_text_keeps_what_a_font_can_draw_and_substitutes_the_rest():
+    assert chart_text("Ordinary (n = 12)") == "Ordinary (n = 12)"
+    latin_cyrillic_greek = "Caf\u00e9 \u041c\u043e\u0441\u043a\u0432\u0430 \u2014 \u0394"
+    assert chart_text(latin_cyrillic_greek) == latin_cyrillic_greek
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        assert chart_text("\u4eba\u6c11\u65e5\u62a5") == "\u25a1" * 4
+        assert chart_text("Outlet \U0001f98a\nn = 3") == "Outlet \u25a1\nn = 3"
+        assert chart_text("Ra\u1d81io") == "Ra\u25a1io"  # LATIN SMALL LETTER D WITH PALATAL HOOK: not in DejaVu Sans
+        # MATHEMATICAL SANS-SERIF CAPITAL A: in DejaVu Sans, not in its bold face
+        assert chart_text("\U0001d5a0 News") == "\U0001d5a0 News"
+        assert chart_text("\U0001d5a0 News", weight="bold") == "\u25a1 News"
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "STIXGeneral"]}):  # both ship with matplotlib
+        assert chart_text("Ra\u1d81io") == "Ra\u1d81io"  # the fallback font has it
+        fig, ax = plt.subplots()
+        ax.set_title(chart_text("Ra\u1d81io"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.canvas.draw()
+
+
+def test_chart_text_drops_invisible_characters_and_keeps_line_breaks():
+    assert chart_text("Fox\u200b News\u00ad\nn = 3") == "Fox News\nn = 3"
+    assert chart_text("Caf\u00e9\ufe0f") == "Caf\u00e9"
+
+
+def test_chart_text_puts_right_to_left_names_in_reading_order():
+    hebrew = chart_text("\u05d4\u05d0\u05e8\u05e5 (n = 400 tokens)")
+    if chart_labels._matplotlib_orders_bidi():  # matplotlib lays it out: a left-to-right mark sets the base direction
+        assert hebrew == "\u200e\u05d4\u05d0\u05e8\u05e5 (n = 400 tokens)"
+    else:
+        assert hebrew == "\u05e5\u05e8\u05d0\u05d4 (n = 400 tokens)"
+
+
+@pytest.mark.parametrize(
+    "stored, shown",
+    [
+        ("Ordinary (n = 12)", "Ordinary (n = 12)"),  # left-to-right text is left alone
+        ("\u4eba\u6c11\u65e5\u62a5 2024", "\u4eba\u6c11\u65e5\u62a5 2024"),  # so is Chinese
+        ("\u05d4\u05d0\u05e8\u05e5", "\u05e5\u05e8\u05d0\u05d4"),
+        ("Al Jazeera \u0639\u0631\u0628\u064a", "Al Jazeera \u064a\u0628\u0631\u0639"),
+        ("\u05d4\u05d0\u05e8\u05e5 2024", "2024 \u05e5\u05e8\u05d0\u05d4"),  # digits keep their order
+        ("\u05d4\u05d0\u05e8\u05e5 (n = 4)", "\u05e5\u05e8\u05d0\u05d4 (n = 4)"),
+        ("\u05d0 (\u05d1) \u05d2", "\u05d2 (\u05d1) \u05d0"),  # brackets inside right-to-left text are mirrored
+        ("abc \u05d0\u05d1 12 \u05d2\u05d3 def", "abc \u05d3\u05d2 12 \u05d1\u05d0 def"),
+        ("Outlet 7 \u05d4\u05d0\u05e8\u05e5", "Outlet 7 \u05e5\u05e8\u05d0\u05d4"),  # digits after Latin are Latin
+        ("\u0634\u0628\u0643\u0629 24", "24 \u0629\u0643\u0628\u0634"),
+    ],
+)
+def test_visual_order_follows_the_bidirectional_algorithm(stored, shown):
+    assert visual_order(stored) == shown
+
+
+def test_visual_order_agrees_with_matplotlibs_own_layout_where_it_has_one():
+    from matplotlib import font_manager
+
+    font = font_manager.get_font(font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans")))
+    if not hasattr(font, "_layout") or not chart_labels._matplotlib_orders_bidi():
+        pytest.skip("this matplotlib draws text in stored order")
+    from matplotlib.ft2font import LoadFlags
+
+    font.set_size(12, 72)
+    for text in ["Outlet \u05d4\u05d0\u05e8\u05e5, 12 articles", "\u05de\u05d7\u05d9\u05e8 5% \u05d5-10$",
+                 "\u0634\u0628\u0643\u0629 \u0627\u0644\u062c\u0632\u064a\u0631\u0629 24",
+                 "x: \u05d0\u05d1, \u05d2\u05d3; 3.5",
+                 "\u05e2\u05d1\u05e8\u05d9\u05ea \u05d5-English \u05d1\u05d9\u05d7\u05d3"]:
+        laid_out = "".join(item.char for item in font._layout("\u200e" + text, LoadFlags.NO_HINTING))
+        assert visual_order(text) == laid_out.replace("\u200e", ""), text
+
+
+def test_house_font_list_names_only_installed_fonts(monkeypatch):
+    from matplotlib import font_manager
+
+    assert chart_labels.chart_fonts()[0] == "DejaVu Sans"
+    assert plots.house_rcparams()["font.family"] == chart_labels.chart_fonts()
+    installed = font_manager.get_font_names()
+    monkeypatch.setattr(font_manager, "get_font_names", lambda: [*installed, "Noto Sans CJK JP", "Symbola"])
+    assert chart_labels.chart_fonts() == ["DejaVu Sans", "Noto Sans CJK JP", "Symbola"]
+    monkeypatch.setattr(font_manager, "get_font_names", lambda: ["DejaVu Sans"])
+    assert chart_labels.chart_fonts() == ["DejaVu Sans"]

@@ -17,7 +17,8 @@ How a line gets its role
 ------------------------
 1. Pattern rules, read from data (``framing/data/page_rules.csv``, plus an
    optional ``page_rules.csv`` in the articles folder).  A rule may name an
-   outlet; an empty outlet applies to every page.  First match wins.
+   outlet; an empty outlet applies to every page.  First match wins.  A
+   folder's rules run with a time limit (:data:`RULE_TIME_LIMIT`).
 2. A line mostly in another script than the article's language is chrome.
 3. The headline is the line that matches the metadata headline; without one,
    the first title-like line (four or more words, no full stop) before the
@@ -30,6 +31,10 @@ How a line gets its role
    with a date other than the article's opens a related-story teaser that
    runs over the following lines until the next paragraph; everything after
    the last paragraph is page footer.
+
+Every step reads a line as it is drawn, without its invisible format
+characters (:func:`framing.text.visible`): a soft hyphen or a zero-width space
+inside a word neither splits it nor hides a sentence-final full stop.
 """
 
 from __future__ import annotations
@@ -37,13 +42,14 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from . import paths
-from .text import normalise
+from .text import drop_invisible, normalise
 
 ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
 BODY_ROLES = frozenset({"standfirst", "body"})
@@ -56,14 +62,51 @@ _DATE_STAMP_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s*$")
 _LATIN_LANGS = {"en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da", "no", "fi", "cs", "hr"}
 
 
+#: Longest time, in seconds, one rule from an articles folder may spend on one line.  Any line of a page is
+#: searched in microseconds by a sound pattern; only catastrophic backtracking gets near this limit.
+RULE_TIME_LIMIT = 1.0
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One pattern rule: lines matching ``pattern`` get ``role``."""
+    """One pattern rule: lines matching ``pattern`` get ``role``.
+
+    ``source`` and ``row`` say where the rule was read (the header is row 1).
+    A rule with a ``time_limit`` runs on the ``regex`` engine, which can stop a
+    search after that many seconds; see :meth:`matches`.
+    """
 
     outlet: str
     pattern: re.Pattern[str]
     role: str
     reason: str
+    source: str = ""
+    row: int = 0
+    time_limit: float | None = None
+    guarded: Any = field(default=None, repr=False, compare=False)
+
+    def matches(self, line: str) -> bool:
+        """True when ``pattern`` is found in ``line``.
+
+        Raises
+        ------
+        FramingInputError
+            When the search runs longer than ``time_limit``: the pattern
+            backtracks catastrophically and could run for hours.
+        """
+        if self.guarded is None:
+            return self.pattern.search(line) is not None
+        try:
+            return self.guarded.search(line, timeout=self.time_limit) is not None
+        except TimeoutError:
+            from .errors import FramingInputError
+
+            raise FramingInputError(
+                self.source,
+                f"row {self.row}: pattern '{self.pattern.pattern}' ran for more than {self.time_limit:g} s on one "
+                "line and could run for hours (catastrophic backtracking); rewrite it so that no repeated group "
+                r"can match the same text in two ways (e.g. .* instead of (.|\s)*) or delete the row",
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -85,6 +128,15 @@ class Line:
 def load_rules(files: Iterable[Path]) -> list[Rule]:
     """Read page rules from CSV files with columns ``outlet, pattern, role, reason``.
 
+    The package's own rules (:data:`framing.paths.PAGE_RULES_FILE`, checked
+    by the test suite) run on Python's ``re`` engine.  Rules from any other
+    file, such as an articles folder's ``page_rules.csv``, run on the
+    ``regex`` engine with a time limit of :data:`RULE_TIME_LIMIT` seconds
+    per line, so a pattern that backtracks catastrophically stops the run
+    with a message instead of hanging it (see :meth:`Rule.matches`).  The
+    ``regex`` engine also settles at once many nested repetitions on which
+    ``re`` backtracks for hours, such as ``^(\\w+\\s?)*$``.
+
     Raises
     ------
     FramingInputError
@@ -95,6 +147,9 @@ def load_rules(files: Iterable[Path]) -> list[Rule]:
 
     rules: list[Rule] = []
     for path in files:
+        guard = Path(path).resolve() != paths.PAGE_RULES_FILE.resolve()
+        if guard:
+            import regex
         try:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 records = list(csv.DictReader(fh))
@@ -116,7 +171,14 @@ def load_rules(files: Iterable[Path]) -> list[Rule]:
                 compiled = re.compile(pattern)
             except re.error as exc:
                 raise FramingInputError(path, f"row {n}: bad pattern {pattern!r}: {exc}") from None
-            rules.append(Rule(outlet.strip(), compiled, role, reason))
+            if not guard:
+                rules.append(Rule(outlet.strip(), compiled, role, reason, str(path), n))
+                continue
+            try:
+                guarded = regex.compile(pattern)
+            except regex.error as exc:
+                raise FramingInputError(path, f"row {n}: bad pattern {pattern!r}: {exc}") from None
+            rules.append(Rule(outlet.strip(), compiled, role, reason, str(path), n, RULE_TIME_LIMIT, guarded))
     return rules
 
 
@@ -140,7 +202,7 @@ def split_lines(raw: str) -> list[tuple[int, int, str]]:
 
 
 def _squash(text: str) -> str:
-    return " ".join(normalise(text).split()).casefold()
+    return " ".join(drop_invisible(normalise(text)).split()).casefold()
 
 
 def _n_words(text: str) -> int:
@@ -207,7 +269,7 @@ def classify_lines(
     roles: list[str] = []
     reasons: list[str] = []
     for _start, _end, text in spans:
-        norm = normalise(text).strip()
+        norm = drop_invisible(normalise(text)).strip()
         role, reason = _first_pass(norm, active, language, want_headline)
         roles.append(role)
         reasons.append(reason)
@@ -235,7 +297,7 @@ def classify_lines(
     # Related-story teasers: a caption stamped with another date, and the lines that follow it.
     i = 0
     while i < len(roles):
-        stamp = _stamp_date(normalise(spans[i][2])) if roles[i] == "caption" else None
+        stamp = _stamp_date(drop_invisible(normalise(spans[i][2]))) if roles[i] == "caption" else None
         if stamp is not None and pub is not None and stamp != pub:
             roles[i] = "teaser"
             reasons[i] = f"related-story teaser: image caption dated {stamp.isoformat()}, not the article's date"
@@ -273,7 +335,7 @@ def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str)
     if want_headline and " ".join(norm.split()).casefold() == want_headline:
         return "headline", "matches the headline in articles.csv"
     for rule in rules:
-        if rule.pattern.search(norm):
+        if rule.matches(norm):
             return rule.role, rule.reason
     if _is_foreign_script(norm, language):
         return "chrome", "label in another script than the article's language"

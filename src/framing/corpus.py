@@ -28,10 +28,10 @@ page, a non-English article, a single outlet, ...) become ``Corpus.notices``.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import io
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -41,7 +41,7 @@ import pandas as pd
 from . import cleaning, paths
 from .errors import FramingInputError, one_line
 from .sentences import split_sentences
-from .text import normalise, quote_spans, tokenize, voice_of
+from .text import SpanIndex, invisible_in_words, normalise, quote_spans, tokenize
 
 REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 OPTIONAL_COLUMNS = ("published", "headline", "url", "language", "event", "country", "ownership", "encoding")
@@ -98,9 +98,10 @@ class Corpus:
         quoted or mixed), ``start, end``, ``text`` (the raw slice).
     tokens : DataFrame
         ``article_id, outlet, sentence_id, token_id`` (0-based in the
-        sentence), ``start, end``, ``token`` (normalised surface form),
-        ``lower``, ``kind`` (word, number, abbreviation or punct), ``voice``
-        (quoted when inside quotation marks, else authorial).
+        sentence), ``start, end``, ``token`` (normalised surface form,
+        without invisible format characters), ``lower``, ``kind`` (word,
+        number, abbreviation or punct), ``voice`` (quoted when inside
+        quotation marks, else authorial).
     quotes : DataFrame
         ``article_id, start, end, text``: every quotation, marks included,
         in the headline and body paragraphs.
@@ -319,8 +320,8 @@ def parse_page(
         if ln.role != "headline":
             paragraph += 1
         spans = quote_spans(ln.text)
-        starts = [q.start for q in spans]
-        ends = [q.end for q in spans]
+        # Every sentence and token asks which quotations cover it: an index answers in O(log n).
+        index = SpanIndex(spans)
         for qs, qe in spans:
             quote_rows.append((article_id, ln.start + qs, ln.start + qe, ln.text[qs:qe]))
         norm = normalise(ln.text)
@@ -331,14 +332,15 @@ def parse_page(
         for s, e in pieces:
             n_sent += 1
             sid = f"{article_id}-{n_sent:03d}"
-            # only the quotations that overlap this sentence (spans are sorted and disjoint)
-            near = spans[bisect.bisect_right(ends, s):bisect.bisect_left(starts, e)]
+            voice = index.voice_of(s, e)
             sent_rows.append((
                 article_id, outlet, sid, 0 if ln.role == "headline" else paragraph, ln.role,
-                voice_of(near, s, e), ln.start + s, ln.start + e, ln.text[s:e],
+                voice, ln.start + s, ln.start + e, ln.text[s:e],
             ))
             for k, tok in enumerate(tokenize(norm[s:e], offset=s)):
-                tvoice = "quoted" if voice_of(near, tok.start, tok.end) == "quoted" else "authorial"
+                # no quotation touches an authorial sentence, so none touches its tokens
+                tvoice = "authorial" if voice == "authorial" else (
+                    "quoted" if index.voice_of(tok.start, tok.end) == "quoted" else "authorial")
                 tok_rows.append((
                     article_id, outlet, sid, k, ln.start + tok.start, ln.start + tok.end,
                     tok.text, tok.text.lower(), tok.kind, tvoice,
@@ -405,6 +407,12 @@ def load_corpus(folder: str | Path) -> Corpus:
             if not raw.strip():
                 raise FramingInputError(path, "is a web page without any text; save the article page itself")
         texts[row.article_id] = raw
+        hidden = invisible_in_words(raw)
+        if hidden:
+            kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'format character').lower()}"
+                              for c in sorted(set(hidden)))
+            notices.append(f"{path}: {len(hidden)} invisible character(s) inside words ({kinds}); words are read "
+                           "without them, and the texts in the tables keep them")
 
         language = row.language
         english = language.lower().startswith("en")
@@ -446,8 +454,9 @@ def load_corpus(folder: str | Path) -> Corpus:
     articles["n_sentences"] = articles["article_id"].map(sentences.groupby("article_id").size()).fillna(0).astype(int)
     articles["n_tokens"] = articles["article_id"].map(words.groupby("article_id").size()).fillna(0).astype(int)
 
+    with_headline = set(lines_df.loc[lines_df["role"] == "headline", "article_id"])
     for row in meta.itertuples(index=False):
-        if row.headline and not (lines_df[(lines_df.article_id == row.article_id)]["role"] == "headline").any():
+        if row.headline and row.article_id not in with_headline:
             notices.append(f"{folder / row.file}: the headline in articles.csv is not on the page; "
                            "the headline is not analysed")
     outlets = list(dict.fromkeys(meta["outlet"]))

@@ -100,14 +100,16 @@ Continuum.  Wikipedia Manual of Style, "Words to watch" (MOS:WTW, WP:SAY).
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from framing.paths import LEXICON_DIR
-from framing.text import Span, Token, inside, normalise, tokenize
+from framing.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -285,17 +287,16 @@ class _Context:
     """What a context rule may look at: the match and the tokens around it."""
 
     surface: str
-    before: tuple[Token, ...]  # tokens before the match, in text order
-    after: tuple[Token, ...]  # tokens after the match, in text order
+    before: Sequence[Token]  # tokens before the match, in text order
+    after: Sequence[Token]  # tokens after the match, in text order
     headline: bool
 
-    def prev_words(self) -> list[Token]:
-        """Word-like tokens before the match, nearest first (quote marks skipped)."""
-        return [t for t in reversed(self.before) if t.kind != "punct"]
+    def prev_words(self) -> Iterator[Token]:
+        """Word-like tokens before the match, nearest first (quote marks skipped), read lazily."""
+        return (t for t in reversed(self.before) if t.kind != "punct")
 
     def prev_word(self) -> Token | None:
-        words = self.prev_words()
-        return words[0] if words else None
+        return next(self.prev_words(), None)
 
     def next_token(self, skip_quotes: bool = True) -> Token | None:
         """First token after the match (quotation marks skipped)."""
@@ -305,8 +306,32 @@ class _Context:
             return t
         return None
 
-    def next_tokens(self) -> list[Token]:
-        return [t for t in self.after if t.text not in _QUOTE_MARKS]
+    def next_tokens(self) -> Iterator[Token]:
+        """Tokens after the match, nearest first (quote marks skipped), read lazily."""
+        return (t for t in self.after if t.text not in _QUOTE_MARKS)
+
+
+class _TokenRun(Sequence[Token]):
+    """``tokens[lo:hi]`` without copying it.
+
+    The context rules read a few tokens next to a match; a copy of everything
+    before and after each match would cost the length of the sentence per
+    match, which grows with the square of the sentence on a long one.
+    """
+
+    __slots__ = ("_tokens", "_range")
+
+    def __init__(self, tokens: Sequence[Token], lo: int, hi: int) -> None:
+        self._tokens = tokens
+        self._range = range(lo, hi)
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._tokens[k] for k in self._range[i])
+        return self._tokens[self._range[i]]
 
 
 def _low(tok: Token | None) -> str:
@@ -314,7 +339,7 @@ def _low(tok: Token | None) -> str:
 
 
 def _cond_before_quantity(ctx: _Context) -> bool:
-    toks = [t for t in ctx.next_tokens() if t.text not in _CURRENCY]
+    toks = list(itertools.islice((t for t in ctx.next_tokens() if t.text not in _CURRENCY), 2))
     if not toks:
         return False
     first = toks[0]
@@ -347,7 +372,7 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
 def _cond_not_month(ctx: _Context) -> bool:
     if not ctx.surface[:1].isupper():
         return True
-    nxt = ctx.next_tokens()
+    nxt = list(itertools.islice(ctx.next_tokens(), 2))
     if nxt and nxt[0].kind == "number":
         return False  # "May 5", "May 2021"
     if len(nxt) > 1 and nxt[0].text == "," and nxt[1].kind == "number":
@@ -439,7 +464,7 @@ def _cond_not_proposal(ctx: _Context) -> bool:
 
 
 def _cond_not_lives(ctx: _Context) -> bool:
-    words = [t.text.lower() for t in ctx.next_tokens() if t.kind != "punct"][:3]
+    words = [t.text.lower() for t in itertools.islice((t for t in ctx.next_tokens() if t.kind != "punct"), 3)]
     return not any(w in _LIVES for w in words)
 
 
@@ -588,8 +613,14 @@ def _match_sentence(
 
     Overlapping matches are resolved by keeping the earliest, then the
     longest, then the first lexicon entry.  ``prefixes`` (optional, for speed)
-    is :func:`_all_prefixes` of ``entries``.
+    is :func:`_all_prefixes` of ``entries``.  Matching and the context rules
+    read the text without its invisible format characters
+    (:func:`framing.text.visible`); the spans returned are offsets in ``text``.
     """
+    vis = visible(text)
+    if vis.where is not None:
+        found = _match_sentence(vis.text, entries, headline=headline, prefixes=prefixes)
+        return [(*vis.span(s, e), entry) for s, e, entry in found]
     if prefixes is None:
         prefixes = _all_prefixes(entries)
     tokens: list[Token] | None = None
@@ -608,8 +639,8 @@ def _match_sentence(
                 # end by s are a prefix of the list and those starting from e a suffix.
                 ctx = _Context(
                     surface=m.group(),
-                    before=tuple(tokens[: bisect.bisect_right(ends, s)]),
-                    after=tuple(tokens[bisect.bisect_left(starts, e) :]),
+                    before=_TokenRun(tokens, 0, bisect.bisect_right(ends, s)),
+                    after=_TokenRun(tokens, bisect.bisect_left(starts, e), len(tokens)),
                     headline=headline,
                 )
                 if not all(cond(ctx) for cond in entry.conditions):
@@ -617,10 +648,12 @@ def _match_sentence(
             found.append((s, e, entry))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].order))
     kept: list[tuple[int, int, _Entry]] = []
+    reach = 0  # the furthest end of the matches kept so far
     for f in found:
-        if kept and f[0] < max(k[1] for k in kept):
+        if kept and f[0] < reach:
             continue
         kept.append(f)
+        reach = max(reach, f[1])
     return kept
 
 
@@ -632,11 +665,14 @@ def _is_headline(row: object) -> bool:
     return paragraph is not None and int(paragraph) == 0
 
 
-def _spans_by_article(quotes: pd.DataFrame) -> dict[str, list[Span]]:
+def _spans_by_article(quotes: pd.DataFrame) -> dict[str, SpanIndex]:
     spans: dict[str, list[Span]] = {}
     for q in quotes.itertuples(index=False):
         spans.setdefault(str(q.article_id), []).append(Span(int(q.start), int(q.end)))
-    return {k: sorted(v) for k, v in spans.items()}
+    return {k: SpanIndex(v) for k, v in spans.items()}
+
+
+_NO_SPANS = SpanIndex(())
 
 
 def find_cues(
@@ -687,7 +723,9 @@ def find_cues(
     Notes
     -----
     Matching runs on :func:`framing.text.normalise` of each sentence, which
-    keeps offsets.  A scare quote is a quotation span of 1-4 words that
+    keeps offsets, and looks past invisible format characters (a soft hyphen
+    inside *allegedly* does not hide the cue; ``cue`` then contains it).  A
+    scare quote is a quotation span of 1-4 words that
 
     1. is not attributed in its sentence: no reporting verb from the lexicon
        (outside quotation marks), no speech-act word (``called``,
@@ -718,11 +756,11 @@ def find_cues(
         text = normalise(raw)
         base = int(sent.start)
         art = str(sent.article_id)
-        art_spans = spans.get(art, [])
+        art_spans = spans.get(art, _NO_SPANS)
         headline = _is_headline(sent)
         attribution_at: list[int] = []
         for s, e, entry in _match_sentence(text, entries, headline=headline, prefixes=prefixes):
-            voice = "quoted" if inside(art_spans, base + s, base + e) else "authorial"
+            voice = "quoted" if art_spans.inside(base + s, base + e) else "authorial"
             if entry.category == "attribution" and voice == "authorial":
                 attribution_at.append(s)
             rows.append(
@@ -798,7 +836,7 @@ class _Quote:
 
 def _quote_words(text: str) -> tuple[str, ...]:
     words = []
-    for w in _WORD_RE.findall(text.lower()):
+    for w in _WORD_RE.findall(drop_invisible(text).lower()):
         if w.endswith("'s"):
             w = w[:-2]
         words.append(w)
@@ -826,18 +864,86 @@ def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _colon_speaker(text: str, s: int, e: int) -> bool:
-    """A speaker introduced by a colon right before or right after the quote."""
-    before = text[:s].rstrip()
-    if before.endswith(":") and any(ch.isalpha() for ch in before):
-        return True
-    after = text[e:].lstrip(" ,.")
-    return after.startswith(":")
+def _is_invisible(ch: str) -> bool:
+    return not drop_invisible(ch)
+
+
+def _first_letter(text: str) -> int:
+    """Offset of the first letter of ``text`` (``len(text)`` when it has none)."""
+    return next((i for i, ch in enumerate(text) if ch.isalpha()), len(text))
+
+
+def _colon_speaker(text: str, s: int, e: int, *, first_letter: int | None = None) -> bool:
+    """A speaker introduced by a colon right before or right after the quote.
+
+    Before the quote: the last character other than white space (and
+    invisible format characters) is a colon with a letter somewhere before
+    it.  After it: the first character other than ``" ,."`` (and invisible
+    format characters) is a colon.  Only the characters next to the quote are
+    read; ``first_letter`` (:func:`_first_letter` of ``text``, computed when
+    not given) answers the letter test, so each call costs the same however
+    long the sentence and however many quotations it holds.
+    """
+    i = s
+    while i > 0 and (text[i - 1].isspace() or _is_invisible(text[i - 1])):
+        i -= 1
+    if i > 0 and text[i - 1] == ":":
+        if first_letter is None:
+            first_letter = _first_letter(text)
+        if first_letter < i - 1:
+            return True
+    j = e
+    while j < len(text) and (text[j] in " ,." or _is_invisible(text[j])):
+        j += 1
+    return text[j : j + 1] == ":"
+
+
+def _first_containing(sentences: Sequence[_SentenceInfo], points: Sequence[int]) -> list[int | None]:
+    """For each point, the position of the first sentence (in ``sentences`` order) whose text holds it.
+
+    The same as ``next((i for i, s in enumerate(sentences) if s.start <= p <
+    s.start + len(s.raw)), None)`` for every point ``p``, by one sweep over
+    the points in ascending order (they must be sorted): sentences enter a
+    heap keyed by their position once they start at or before ``p`` and
+    leave it once they end at or before ``p``.  Costs ``O((n + k) log n)``
+    for ``n`` sentences and ``k`` points instead of ``n x k``.
+    """
+    order = sorted(range(len(sentences)), key=lambda i: sentences[i].start)
+    active: list[tuple[int, int]] = []  # (position in sentences, end offset)
+    out: list[int | None] = []
+    nxt = 0
+    for p in points:
+        while nxt < len(order) and sentences[order[nxt]].start <= p:
+            i = order[nxt]
+            heapq.heappush(active, (i, sentences[i].start + len(sentences[i].raw)))
+            nxt += 1
+        while active and active[0][1] <= p:  # points only grow: a sentence that ended stays ended
+            heapq.heappop(active)
+        out.append(active[0][0] if active else None)
+    return out
+
+
+def _one_source_holds(words: set[str], holders: dict[str, set[int]], n_sources: int) -> bool:
+    """True when one of ``n_sources`` sources holds every word of ``words``.
+
+    ``holders`` maps a word to the sources that hold it; one source holds
+    them all when those sets intersect.  Intersecting from the smallest set
+    costs at most the size of that set per word, not a scan of every source.
+    """
+    held = sorted((holders.get(w, set()) for w in words), key=len)
+    if not held:
+        return n_sources > 0
+    common = held[0]
+    for other in held[1:]:
+        if not common:
+            break
+        common = common & other
+    return bool(common)
 
 
 def _scare_quotes(
     sentences: Sequence[_SentenceInfo],
-    spans: dict[str, list[Span]],
+    spans: dict[str, SpanIndex],
     speech_res: Sequence[re.Pattern[str]],
     headline_quotes: str,
 ) -> list[dict[str, object]]:
@@ -847,42 +953,51 @@ def _scare_quotes(
     rows: list[dict[str, object]] = []
     for art in sorted(by_article):
         quotes: list[_Quote] = []
-        for span in spans.get(art, []):
-            sent = next(
-                (s for s in by_article[art] if s.start <= span.start < s.start + len(s.raw)),
-                None,
-            )
-            if sent is None:
+        index = spans.get(art, _NO_SPANS)
+        art_sentences = by_article[art]
+        # Per sentence, computed once for all its quotations: whether a speech-act word stands
+        # outside its quotation marks, and where its first letter is.
+        speech_in: dict[int, bool] = {}
+        letter_at: dict[int, int] = {}
+        for span, at in zip(index.spans, _first_containing(art_sentences, index.starts)):
+            if at is None:
                 continue
+            sent = art_sentences[at]
             rel_s, rel_e = span.start - sent.start, min(span.end - sent.start, len(sent.raw))
             words = _quote_words(sent.text[rel_s:rel_e])
-            local = [
-                (q.start - sent.start, q.end - sent.start)
-                for q in spans[art]
-                if q.start < sent.start + len(sent.raw) and q.end > sent.start
-            ]
-            authorial = _masked(sent.text, local)
-            attributed = (
-                sent.has_attribution
-                or any(r.search(authorial) for r in speech_res)
-                or _colon_speaker(sent.text, rel_s, rel_e)
-            )
+            attributed = sent.has_attribution
+            if not attributed:
+                if at not in speech_in:
+                    local = [
+                        (q.start - sent.start, q.end - sent.start)
+                        for q in index.overlapping(sent.start, sent.start + len(sent.raw))
+                    ]
+                    authorial = _masked(sent.text, local)
+                    speech_in[at] = any(r.search(drop_invisible(authorial)) for r in speech_res)
+                    letter_at[at] = _first_letter(sent.text)
+                attributed = speech_in[at] or _colon_speaker(sent.text, rel_s, rel_e, first_letter=letter_at[at])
             quotes.append(_Quote(span, sent, words, attributed))
+        # The quotations a short one may be taken from.  A quotation judged below is short and not
+        # attributed, so it is never among them.
+        sources = [q for q in quotes if (len(q.words) > 4 or q.attributed) and not q.sentence.headline]
+        holders: dict[str, set[int]] = {}  # content word -> the sources that hold it
+        for k, o in enumerate(sources):
+            for w in _content(o.words):
+                holders.setdefault(w, set()).add(k)
+        known: dict[frozenset[str], bool] = {}
         for q in quotes:
             if not 1 <= len(q.words) <= 4 or q.attributed:
                 continue
             if q.sentence.headline and headline_quotes == "ignore":
                 continue
-            sources = [
-                _content(o.words)
-                for o in quotes
-                if o is not q and (len(o.words) > 4 or o.attributed) and not o.sentence.headline
-            ]
             own = _content(q.words) or set(q.words)
             if q.sentence.headline and headline_quotes == "partial":
-                partial = any(own & src for src in sources)
+                partial = any(w in holders for w in own)  # one of its words in some source
             else:
-                partial = any(own <= src for src in sources)
+                key = frozenset(own)
+                if key not in known:
+                    known[key] = _one_source_holds(own, holders, len(sources))  # all of its words in one source
+                partial = known[key]
             if partial:
                 continue
             rel_s, rel_e = q.span.start - q.sentence.start, q.span.end - q.sentence.start

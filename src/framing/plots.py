@@ -23,6 +23,11 @@ Conventions shared by all charts
 * :func:`use_house_style` sets font sizes, figure size and the settings that
   make saved files reproducible; :func:`savefig_deterministic` writes a PNG
   whose bytes depend only on the figure.
+* Names from the data (outlets, terms, actors) may be in any script: each
+  goes through :func:`framing.chart_labels.chart_text` before it is drawn, so
+  right-to-left names read in order and a character no installed font has
+  is shown as a substitute instead of raising a missing-glyph warning.
+  Legends list the outlets in the order of ``outlets``, row by row.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
+
+from framing.chart_labels import chart_fonts, chart_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -150,7 +157,9 @@ def house_rcparams() -> dict[str, Any]:
     are 8 x 4.5 inches at 100 dpi (legible at 100 % in an HTML report), no
     text is smaller than 9 pt, the colour cycle is Okabe-Ito, and
     ``svg.hashsalt`` / ``path.simplify`` are fixed so that saved files do
-    not change from run to run.
+    not change from run to run.  The font is DejaVu Sans followed by the
+    installed fonts for other scripts (:func:`framing.chart_labels.chart_fonts`),
+    so names in Arabic, Hebrew or Chinese are drawn where a font for them exists.
     """
     from cycler import cycler
 
@@ -162,7 +171,7 @@ def house_rcparams() -> dict[str, Any]:
         "figure.facecolor": "white",
         "savefig.facecolor": "white",
         "savefig.bbox": "tight",
-        "font.family": "DejaVu Sans",
+        "font.family": chart_fonts(),
         "font.size": 10,
         "axes.titlesize": 11,
         "axes.labelsize": 10,
@@ -235,6 +244,11 @@ def _styles(outlets: Sequence[str], colors: Mapping[str, str] | None) -> dict[st
     if colors is None:
         return styles
     return {k: s._replace(color=colors.get(k, s.color)) for k, s in styles.items()}
+
+
+def _shown(names: Sequence[str]) -> dict[str, str]:
+    """Each name as the charts draw it (:func:`framing.chart_labels.chart_text`)."""
+    return {name: chart_text(str(name)) for name in names}
 
 
 def _n(value: float) -> str:
@@ -330,7 +344,7 @@ def _draw_term_bars(
             fontsize=SMALL,
             color=INK,
         )
-    ax.set_yticks(ypos, [str(t) for t in chosen["term"]])
+    ax.set_yticks(ypos, [chart_text(str(t)) for t in chosen["term"]])
     ax.set_ylim(-0.7, n - 0.3)
     lo, hi = min(0.0, *ax.get_xlim()), max(Z_CRITICAL, *ax.get_xlim())
     if lo < 0:
@@ -354,7 +368,8 @@ def _legend_above(
 ):
     """A frameless legend between the axes and the title; returns it and the title pad it needs (points).
 
-    ``ncols=0`` chooses as many columns as the longest label allows across the axes.
+    ``ncols=0`` chooses as many columns as the longest label allows across the axes.  Entries read left to
+    right, then top to bottom, in the order of ``handles``.
     """
     if not ncols:
         longest = max(len(h.get_label()) for h in handles)
@@ -364,6 +379,9 @@ def _legend_above(
 
         size = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points()
         ncols = max(1, min(len(handles), int(width // (0.6 * size * longest + 40))))
+    # Matplotlib fills a legend column by column; order the entries so that it reads row by row.
+    nrows = math.ceil(len(handles) / ncols)
+    handles = [handles[r * ncols + c] for c in range(ncols) for r in range(nrows) if r * ncols + c < len(handles)]
     legend = ax.legend(
         handles=handles,
         title=title,
@@ -445,15 +463,16 @@ def plot_top_terms(
     _draw_term_bars(ax, chosen, styles, signs)
     _z_guides(ax, vertical=True, negative=two)
     ntok = {o: f"n = {_n(_outlet_tokens(rows, o))} {unit}" for o in outlets}
+    shown = _shown(outlets)
     if two:
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
         sides = {
-            outlets[0]: f"\u2190 left: more typical of {outlets[0]} ({ntok[outlets[0]]})",
-            outlets[1]: f"\u2192 right: more typical of {outlets[1]} ({ntok[outlets[1]]})",
+            outlets[0]: f"\u2190 left: more typical of {shown[outlets[0]]} ({ntok[outlets[0]]})",
+            outlets[1]: f"\u2192 right: more typical of {shown[outlets[1]]} ({ntok[outlets[1]]})",
         }
         _legend, pad = _legend_above(ax, _patches(styles, sides), ncols=1)
     else:
-        _legend, pad = _legend_above(ax, _patches(styles, {o: f"{o} ({ntok[o]})" for o in outlets}))
+        _legend, pad = _legend_above(ax, _patches(styles, {o: f"{shown[o]} ({ntok[o]})" for o in outlets}))
     ax.set_title(title, pad=pad)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(f"{unit[:-1]} (n = uses by the outlet)")
@@ -511,9 +530,10 @@ def plot_top_terms_grid(
     fig.clear()
     axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
     xmax = max(Z_CRITICAL, float(rows["log_odds_z"].max()) if len(rows) else 0.0) * 1.25
+    shown = _shown(outlets)
     for panel, outlet in zip(axes, outlets):
         chosen = _top_for(rows, outlet, top)
-        title = f"{outlet}\nn = {_n(_outlet_tokens(rows, outlet))} {unit}"
+        title = f"{shown[outlet]}\nn = {_n(_outlet_tokens(rows, outlet))} {unit}"
         if chosen.empty:
             _no_data(panel, "no distinctive terms", title=title, xlabel="", ylabel="", n="")
             continue
@@ -670,8 +690,9 @@ def plot_frequency_vs_distinctiveness(
         if x == "count"
         else f"{unit} per 1,000 {unit} in the whole corpus (log scale)"
     )
-    ylabel = f"weighted log-odds z ({outlet} vs whole corpus)"
-    title = f"How common vs how typical of {outlet}"
+    name = chart_text(str(outlet))
+    ylabel = f"weighted log-odds z ({name} vs whole corpus)"
+    title = f"How common vs how typical of {name}"
     if own.empty:
         msg = "no terms to compare\n(log-odds need at least two outlets with text)"
         return _no_data(ax, msg, title=title, xlabel=xlabel, ylabel=ylabel, n="n = 0 terms with a log-odds z")
@@ -689,7 +710,7 @@ def plot_frequency_vs_distinctiveness(
     )
     spots["k"] = spots["term"].str.len()
     style = styles[outlet]
-    for more, color, label in ((False, GREY, "the others"), (True, style.color, outlet)):
+    for more, color, label in ((False, GREY, "the others"), (True, style.color, name)):
         part = spots[(spots["z"] > 0) == more]
         ax.scatter(
             part["freq"],
@@ -715,7 +736,10 @@ def plot_frequency_vs_distinctiveness(
     chosen = spots.assign(size=spots["z"].abs()).sort_values(["size", "freq"], ascending=False, kind="stable")
     chosen = chosen.head(label_top)
     xy = chosen[["freq", "z"]].to_numpy(dtype=float)
-    names = [", ".join(t[:3]) + (f" +{len(t) - 3} more" if len(t) > 3 else "") for t in chosen["term"]]
+    names = [
+        ", ".join(chart_text(str(w)) for w in t[:3]) + (f" +{len(t) - 3} more" if len(t) > 3 else "")
+        for t in chosen["term"]
+    ]
     ax.legend(loc="lower right", title="bigger dot = several terms at one spot")
     ax.set_title(f"{title}\nn = {_n(n_all)} {unit} in the corpus, {_n(len(own))} distinct")
     ax.set_xlabel(xlabel)
@@ -807,6 +831,7 @@ def plot_cue_rates(
     cats = _category_order(rows["category"].astype(str).unique().tolist())
     width = 0.8 / len(outlets)
     top = 0.0
+    shown = _shown(outlets)
     for i, outlet in enumerate(outlets):
         own = rows[rows["outlet"] == outlet].set_index("category").reindex(cats)
         heights = own["rate_per_1k"].fillna(0.0).to_numpy(dtype=float)
@@ -822,7 +847,7 @@ def plot_cue_rates(
             hatch=style.hatch,
             edgecolor=INK,
             linewidth=0.4,
-            label=f"{outlet} (n = {_n(n_tok.iloc[0]) if len(n_tok) else 0} tokens)",
+            label=f"{shown[outlet]} (n = {_n(n_tok.iloc[0]) if len(n_tok) else 0} tokens)",
         )
         if not np.isnan(err).all():
             ax.errorbar(xs, heights, yerr=np.nan_to_num(err), fmt="none", ecolor=INK, elinewidth=1, capsize=3)
@@ -841,7 +866,7 @@ def plot_cue_rates(
                 fontsize=SMALL,
                 color=INK,
             )
-    ax.set_xticks(np.arange(len(cats)), [c.replace("_", " ") for c in cats])
+    ax.set_xticks(np.arange(len(cats)), [chart_text(c.replace("_", " ")) for c in cats])
     ax.set_ylim(0, top * 1.18 if top > 0 else 1)
     handles = ax.get_legend_handles_labels()[0]
     _legend, pad = _legend_above(ax, handles, title=f"n = {voice} word tokens of each outlet")
@@ -914,10 +939,11 @@ def plot_attribution_profile(
     height = 0.8 / len(outlets)
     base = np.arange(len(subs))[::-1].astype(float)
     labels = {}
+    shown = _shown(outlets)
     for i, outlet in enumerate(outlets):
         own = np.array([int(counts.get((outlet, s), 0)) for s in subs])
         total = int(own.sum())
-        labels[outlet] = f"{outlet} (n = {total} attribution cues)"
+        labels[outlet] = f"{shown[outlet]} (n = {total} attribution cues)"
         ys = base + ((len(outlets) - 1) / 2 - i) * height
         share = 100.0 * own / total if total else np.zeros(len(subs))
         style = styles[outlet]
@@ -927,7 +953,7 @@ def plot_attribution_profile(
         for j, (y, pct, k) in enumerate(zip(ys, share, own)):
             if not total and j:
                 continue
-            text = f"{pct:.0f}% (n={k})" if total else f"{outlet}: no attribution cues"
+            text = f"{pct:.0f}% (n={k})" if total else f"{shown[outlet]}: no attribution cues"
             ax.annotate(
                 text,
                 xy=(pct, y),
@@ -943,7 +969,8 @@ def plot_attribution_profile(
     ticks = []
     for s in subs:
         examples = verbs.loc[verbs["subcategory"] == s, "term"].head(2).tolist()
-        ticks.append(s + (f"\n({', '.join(map(str, examples))})" if examples else ""))
+        words = ", ".join(chart_text(str(e)) for e in examples)
+        ticks.append(chart_text(str(s)) + (f"\n({words})" if examples else ""))
     ax.set_yticks(base, ticks)
     ax.set_xlim(0, 118)
     ax.set_xticks([0, 20, 40, 60, 80, 100])
@@ -1037,6 +1064,7 @@ def plot_sentiment_arc(
         )
     _neutral_band(ax)
     handles = []
+    shown = _shown(outlets)
     for outlet in outlets:
         own = rows[rows["outlet"] == outlet]
         style = styles[outlet]
@@ -1069,7 +1097,7 @@ def plot_sentiment_arc(
                 color=style.color,
                 linestyle=style.linestyle,
                 linewidth=2,
-                label=f"{outlet} (n = {len(own)} sentences, {n_art} article{'s' * (n_art != 1)})",
+                label=f"{shown[outlet]} (n = {len(own)} sentences, {n_art} article{'s' * (n_art != 1)})",
             )
         )
     ax.set_xlim(-0.03, 1.03)
@@ -1141,6 +1169,7 @@ def plot_sentiment_distribution(
         groups += [(outlet, v, own if v is None else own[own["voice"] == v]) for v in voices]
     _neutral_band(ax)
     ticks = []
+    shown = _shown(outlets)
     for x, (outlet, voice, part) in enumerate(groups):
         values = part["compound"].to_numpy(dtype=float)
         style = styles[outlet]
@@ -1179,7 +1208,7 @@ def plot_sentiment_distribution(
             color=INK,
             zorder=5,
         )
-        ticks.append(f"{voice if by_voice else outlet}\nn = {len(values)}")
+        ticks.append(f"{chart_text(str(voice)) if by_voice else shown[outlet]}\nn = {len(values)}")
     ax.set_xticks(np.arange(len(groups)), ticks)
     ax.set_xlim(-0.6, len(groups) - 0.4)
     ax.set_ylim(-1.05, 1.05)
@@ -1198,7 +1227,7 @@ def _group_labels(ax: Axes, names: Sequence[str]) -> None:
         if i < len(names) and names[i] == names[start]:
             continue
         ax.annotate(
-            names[start],
+            chart_text(str(names[start]), weight="bold"),
             xy=((start + i - 1) / 2, 0.0),
             xycoords=("data", "axes fraction"),
             xytext=(0, -30),
@@ -1264,6 +1293,7 @@ def plot_actor_sentiment(
     ypos = {a: float(len(actors) - 1 - i) for i, a in enumerate(actors)}
     step = 0.6 / max(1, len(outlets) - 1) if len(outlets) > 1 else 0.0
     _neutral_band(ax, vertical=True)
+    shown = _shown(outlets)
     for i, outlet in enumerate(outlets):
         own = rows[rows["outlet"] == outlet].set_index("actor")
         style = styles[outlet]
@@ -1280,7 +1310,7 @@ def plot_actor_sentiment(
             edgecolors=INK,
             linewidths=0.5,
             zorder=3,
-            label=outlet,
+            label=shown[outlet],
         )
         for xv, y, k in zip(hit["mean_compound"], ys, hit["n_sentences"]):
             ax.annotate(
@@ -1297,7 +1327,7 @@ def plot_actor_sentiment(
         absent = [o for o in outlets if o in set(silent.loc[silent["actor"] == actor, "outlet"])]
         if absent:
             ax.annotate(
-                "not mentioned by " + ", ".join(absent),
+                "not mentioned by " + ", ".join(shown[o] for o in absent),
                 xy=(1.0, ypos[actor]),
                 xytext=(-2, 0),
                 textcoords="offset points",
@@ -1309,7 +1339,7 @@ def plot_actor_sentiment(
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
                 zorder=2,
             )
-    ticks = [a if a in weight.index else f"{a} (not mentioned)" for a in actors]
+    ticks = [chart_text(a) + ("" if a in weight.index else " (not mentioned)") for a in actors]
     ax.set_yticks([ypos[a] for a in actors], ticks)
     for label, actor in zip(ax.get_yticklabels(), actors):
         if actor not in weight.index:
@@ -1430,13 +1460,14 @@ def plot_summary_intervals(
                 fontsize=SMALL,
                 color=INK,
             )
-    ax.set_yticks(np.arange(len(shown))[::-1], [m.replace("_", " ") for m in shown])
+    ax.set_yticks(np.arange(len(shown))[::-1], [chart_text(str(m).replace("_", " ")) for m in shown])
     ax.set_ylim(-0.7, len(shown) - 0.3)
     from matplotlib.lines import Line2D
 
     handles = [
         Line2D(
-            [], [], color=styles[o].color, marker=styles[o].marker, markeredgecolor=INK, linewidth=2, label=o
+            [], [], color=styles[o].color, marker=styles[o].marker, markeredgecolor=INK, linewidth=2,
+            label=chart_text(str(o)),
         )
         for o in outlets
     ]
@@ -1514,7 +1545,7 @@ def plot_sensitivity(
     styles = _styles(outlets, colors)
     _require(rankings, ("setting", "outlet", "term", "rank"), "rankings")
     rows = rankings[rankings["outlet"] == outlet]
-    title = f"How {outlet}'s top terms move with the settings"
+    title = f"How {chart_text(str(outlet))}'s top terms move with the settings"
     xlabel = "setting"
     ylabel = "rank of the term (1 = most typical)"
     if rows.empty:
@@ -1547,7 +1578,7 @@ def plot_sensitivity(
         ends = clipped.loc[order].iloc[:, side]
         for rank, terms_here in ends[ends <= top].groupby(ends, sort=True):
             ax.annotate(
-                ", ".join(map(str, terms_here.index)),
+                ", ".join(chart_text(str(t)) for t in terms_here.index),
                 xy=(xs[side], rank),
                 xytext=(-6 if ha == "right" else 6, 0),
                 textcoords="offset points",
@@ -1556,7 +1587,7 @@ def plot_sensitivity(
                 fontsize=SMALL,
                 color=INK,
             )
-    ax.set_xticks(xs, settings)
+    ax.set_xticks(xs, [chart_text(s) for s in settings])
     ax.set_xlim(-0.8, len(settings) - 1 + 0.8)
     ax.set_yticks(list(range(1, top + 2)), [str(k) for k in range(1, top + 1)] + [f"below top {top}"])
     ax.set_ylim(top + 1.5, 0.5)

@@ -5,7 +5,9 @@ project owns (``ABBREVIATIONS``).  Single capital letters count as
 abbreviations, so initials ("Joe R. Biden") never end a sentence.  Text is
 normalised first (curly quotes made straight, one character for one), so a
 closing quote after the full stop stays with its sentence and offsets still
-point into the raw text.
+point into the raw text.  Punkt reads the text without its invisible format
+characters (:func:`framing.text.visible`), so a soft hyphen or a zero-width
+space never splits a word or hides a full stop.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 import string
 from functools import lru_cache
 
-from .text import normalise
+from .text import normalise, visible
 
 #: Lower-case abbreviations without their final dot, as Punkt expects them.
 ABBREVIATIONS = frozenset(
@@ -79,10 +81,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Spans are offsets into ``text`` (which may be raw: it is normalised
     internally without changing its length).  Leading and trailing white
-    space is excluded from each span, spans are in order and never overlap,
-    and every other character of ``text`` lies in exactly one span.
+    space and invisible format characters are excluded from each span, spans
+    are in order and never overlap, and every other character of ``text``
+    lies in exactly one span.
     """
-    norm = normalise(text)
+    vis = visible(normalise(text))
+    norm = vis.text
     spans = []
     for w_start, w_end in _windows(norm):
         for s, e in _tokenizer().span_tokenize(norm[w_start:w_end]):
@@ -93,5 +97,5 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             while e > s and norm[e - 1].isspace():
                 e -= 1
             if s < e:
-                spans.append((s, e))
+                spans.append(vis.span(s, e))
     return spans

@@ -18,7 +18,7 @@ import string
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from framing.text import normalise
+from framing.text import drop_invisible, normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -92,9 +92,11 @@ def prepare_text(text: str, *, quote_marks: Literal["strip", "keep"] = "strip") 
     -----
     :func:`framing.text.normalise` turns curly quotes into straight ones and
     no-break spaces into spaces, one character for one, so the prepared text
-    has the same length as the raw text.
+    has the same length as the raw text, unless the raw text holds invisible
+    format characters (soft hyphen, zero-width space ...): they are removed,
+    so that VADER finds the words as a reader sees them.
     """
-    plain = normalise(text)
+    plain = drop_invisible(normalise(text))
     if quote_marks == "strip":
         plain = _QUOTE_MARK_RE.sub(" ", plain)
     elif quote_marks != "keep":
@@ -301,8 +303,11 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     not touch a letter or digit on either side: ``Putin's``, ``Biden's``
     (curly or straight apostrophe) and ``US-Russia`` count, ``Russian`` does not
     count as ``Russia``.  Spaces in the alias match any run of white space.
+    The text searched must be without invisible format characters
+    (:func:`framing.text.drop_invisible`), as :func:`mentions` and
+    :func:`actor_sentiment` make it; they are dropped from ``alias`` too.
     """
-    plain = normalise(alias).strip()
+    plain = drop_invisible(normalise(alias)).strip()
     body = r"\s+".join(re.escape(part) for part in plain.split())
     flags = 0 if (plain.isupper() and any(c.isalpha() for c in plain)) else re.IGNORECASE
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", flags)
@@ -310,7 +315,7 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 def mentions(text: str, aliases: list[str]) -> bool:
     """True when ``text`` mentions any of ``aliases`` (see :func:`alias_pattern`)."""
-    plain = normalise(text)
+    plain = drop_invisible(normalise(text))
     return any(alias_pattern(a).search(plain) for a in aliases)
 
 
@@ -359,18 +364,24 @@ def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd
     scored = sentiment[["outlet", "sentence_id", "compound", "label"]].merge(
         sentences[["sentence_id", "text"]], on="sentence_id", how="left", validate="one_to_one"
     )
-    texts = [normalise(str(t)) if isinstance(t, str) else "" for t in scored["text"]]
+    texts = [drop_invisible(normalise(str(t))) if isinstance(t, str) else "" for t in scored["text"]]
     compound = scored["compound"].to_numpy(dtype=float)
     labels = scored["label"].to_numpy()
     outlets = scored["outlet"].to_numpy()
     aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
+    # The rows of each outlet, found in one pass: comparing every row with each outlet in turn
+    # costs outlets x sentences.
+    rows_of: dict[object, list[int]] = {}
+    for i, outlet in enumerate(outlets):
+        rows_of.setdefault(outlet, []).append(i)
+    groups = [(outlet, np.array(rows_of[outlet], dtype=np.intp)) for outlet in sorted(set(sentiment["outlet"]))]
     rows = []
     for actor, names in aliases.items():
         patterns = [alias_pattern(a) for a in names]
         hit = np.array([any(p.search(t) for p in patterns) for t in texts], dtype=bool)
-        for outlet in sorted(set(sentiment["outlet"])):
-            sel = hit & (outlets == outlet)
-            n = int(sel.sum())
+        for outlet, members in groups:
+            sel = members[hit[members]]  # the outlet's rows that mention the actor, in order
+            n = int(sel.size)
             rows.append(
                 {
                     "outlet": outlet,
