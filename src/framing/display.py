@@ -41,10 +41,20 @@ def role_counts(corpus: Corpus) -> pd.DataFrame:
     return table[[o for o in corpus.outlets if o in table.columns]]
 
 
-def articles_side_by_side(corpus: Corpus) -> str:
-    """The cleaned articles in columns, headline on top, one paragraph per body line (escaped HTML)."""
+def articles_side_by_side(corpus: Corpus, *, limit: int | None = None) -> str:
+    """The cleaned articles in columns, headline on top, one paragraph per body line (escaped HTML).
+
+    ``limit`` caps the number of articles, shared among the outlets: the first of each outlet in
+    the order of ``articles.csv`` (:func:`framing.explore.cap_rows`); when articles are left out, a
+    note under the columns says how many and links the full reading view, ``side-by-side.html`` of
+    the built reports (:func:`framing.explore.cap_note`).  ``None`` shows every article.
+    """
+    from .explore import cap_note, cap_rows
+    from .report import SIDE_BY_SIDE_PAGE
+
+    articles = corpus.articles if limit is None else cap_rows(corpus.articles, limit=limit, each=["outlet"])
     parts = [f'<div style="{_COLUMNS_CSS}">']
-    for art in corpus.articles.itertuples(index=False):
+    for art in articles.itertuples(index=False):
         lines = corpus.lines[corpus.lines["article_id"] == art.article_id]
         head = lines[lines["role"] == "headline"]["text"]
         headline = head.iloc[0] if len(head) else (art.headline or "(no headline)")
@@ -56,4 +66,6 @@ def articles_side_by_side(corpus: Corpus) -> str:
             parts.append(f'<p style="margin:0 0 .7em">{escape(text)}</p>')
         parts.append("</article>")
     parts.append("</div>")
+    parts.append(cap_note(len(articles), len(corpus.articles), what="articles", full=SIDE_BY_SIDE_PAGE,
+                          each=["outlet"], html=True))
     return "".join(parts)

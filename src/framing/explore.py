@@ -7,6 +7,10 @@ escapes the article text) or HTML built with every piece of article text passed 
 The interactive :func:`explorer` needs a running kernel; a page exported to HTML keeps no widget
 state, so a notebook that shows the explorer follows it with :func:`explorer_static`, the same
 evidence for one default choice as a plain table.
+
+A table that grows with the articles folder is shown through :func:`capped_view`: at most a set
+number of rows, chosen by a rule the note under the table states in plain words, with a link to the
+full table that the report build writes into ``tables/`` of the reports folder.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape as _escape
 from typing import TYPE_CHECKING, Literal
 
 from framing.cues import CATEGORIES
+from framing.text import drop_invisible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -55,6 +62,7 @@ EXAMPLE_COLUMNS = ["text", "compound", "label", "drivers"]
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _DRIVER_RE = re.compile(r"^(?P<word>.+):(?P<value>[+-]?[0-9.]+(?:e[+-]?[0-9]+)?)$")
 _TERM_CHOICES = 40
+_EXPLORER_ROWS = 100  # lines the explorer draws at once; the note under them gives the rest
 
 
 # --------------------------------------------------------------------------- cue evidence
@@ -261,9 +269,10 @@ def explorer(analysis):
     ipywidgets.VBox
         Three dropdowns (``outlet``: an outlet or all; ``category``: a cue category or ``"term"``;
         ``term``: filled from the cues of that category, or from the salience terms) above an
-        ``ipywidgets.Output`` holding :func:`evidence_html` of :func:`cue_evidence`.  The widgets
-        are also reachable as attributes ``outlet``, ``category``, ``term`` and ``output`` of the
-        returned box.  Changing a dropdown redraws the output.
+        ``ipywidgets.Output`` holding :func:`evidence_html` of :func:`cue_evidence`, at most 100
+        lines of it shared among the outlets (:func:`cap_rows`) and :func:`cap_note` under them when
+        lines were left out.  The widgets are also reachable as attributes ``outlet``, ``category``,
+        ``term`` and ``output`` of the returned box.  Changing a dropdown redraws the output.
     """
     import ipywidgets as w
 
@@ -286,10 +295,13 @@ def explorer(analysis):
 
     def redraw(_change=None):
         table = explorer_static(analysis, outlet=outlet.value, category=category.value, term=term.value)
+        shown = cap_rows(table, limit=_EXPLORER_ROWS, each=["outlet"])
+        note = cap_note(len(shown), len(table), what="lines", full="sentences" if category.value == "term" else "cues",
+                        each=["outlet"], html=True)
         caption = f"<p>{len(table)} line(s).</p>"
         output.outputs = (
             {"output_type": "display_data", "metadata": {},
-             "data": {"text/html": caption + evidence_html(table), "text/plain": f"{len(table)} line(s)"}},
+             "data": {"text/html": caption + evidence_html(shown) + note, "text/plain": f"{len(table)} line(s)"}},
         )
 
     outlet.observe(refill, names="value")
@@ -316,8 +328,9 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     Returns
     -------
     pandas.io.formats.style.Styler
-        Renders as HTML in a notebook; ``.format(escape="html")`` escapes every cell, so markup in
-        article text is shown as text.  The index is hidden.
+        Renders as HTML in a notebook; ``.format(escape="html")`` escapes every cell (and
+        ``.format_index`` every column name), so markup in article text is shown as text.  The
+        index is hidden.
     """
     from pandas.api.types import is_numeric_dtype
 
@@ -331,12 +344,242 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     digest.update("\x1f".join(map(str, table.columns)).encode("utf-8"))
     styler = table.style.set_uuid(f"fr{digest.hexdigest()[:10]}")
     styler = styler.format(escape="html", precision=precision, na_rep="").hide(axis="index")
+    styler = styler.format_index(escape="html", axis=1)
     styler = styler.set_properties(subset=text_cols, **{"text-align": "left", "vertical-align": "top"})
     if "left" in table.columns:
         styler = styler.set_properties(subset=["left"], **{"text-align": "right"})
     if "match" in table.columns:
         styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": "text-align: left; vertical-align: bottom;"}])
+
+
+# --------------------------------------------------------------------------- capped tables
+
+ROWS_SHOWN = 40
+"""Rows of an evidence table a page shows by default: ten per outlet when four outlets are compared."""
+
+REPORT_TABLES: tuple[str, ...] = (
+    "articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "actor_sentiment", "summary",
+)
+"""Tables the report build writes as ``tables/<name>.csv``, named as ``framing analyze`` names them."""
+
+Order = Literal["reading", "strongest"]
+
+
+def cap_rows(
+    table: pd.DataFrame,
+    *,
+    limit: int = ROWS_SHOWN,
+    order: Order = "reading",
+    by: str | None = None,
+    each: Sequence[str] = (),
+) -> pd.DataFrame:
+    """At most ``limit`` rows of a table, chosen by a stated rule and kept in the table's own order.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Any table.  Its row order is its reading order: the evidence tables of this package come
+        sorted by article and position in the text.
+    limit : int
+        Most rows kept, at least 1.
+    order : {"reading", "strongest"}
+        ``"reading"``: the first rows in the table's order.  ``"strongest"``: the rows with the
+        largest ``|by|`` (a score far from 0 either way; ties in table order, missing values last).
+    by : str, optional
+        Numeric column that ranks the rows; required for ``order="strongest"``.
+    each : sequence of str
+        Columns whose combinations share the rows (e.g. ``["outlet"]``): rows are taken in rounds,
+        one per group and round in the order of the rule, so every group gets about
+        ``limit / n_groups`` rows, or all it has when it has fewer (the others take the rest).
+        Empty: the first ``limit`` rows by the rule.
+
+    Returns
+    -------
+    DataFrame
+        The kept rows with their index labels, in the order they have in ``table``;
+        ``table`` itself when it has at most ``limit`` rows.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    if order not in ("reading", "strongest"):
+        raise ValueError(f"order must be 'reading' or 'strongest', not {order!r}")
+    if order == "strongest" and (by is None or by not in table.columns):
+        raise ValueError(f"order='strongest' needs a numeric column of the table as `by`, not {by!r}")
+    if len(table) <= limit:
+        return table
+    strength = np.zeros(len(table)) if by is None or order == "reading" else -table[by].abs().to_numpy(float)
+    work = pd.DataFrame({c: table[c].to_numpy() for c in each})
+    work = work.assign(_key=np.nan_to_num(strength, nan=np.inf), _pos=np.arange(len(table)))
+    work = work.sort_values(["_key", "_pos"], kind="stable")
+    rounds = work.groupby(list(each), sort=False, dropna=False).cumcount() if each else np.arange(len(work))
+    kept = work.assign(_round=rounds).sort_values(["_round", "_key", "_pos"], kind="stable")["_pos"]
+    return table.iloc[np.sort(kept.to_numpy()[:limit])]
+
+
+def _in_words(columns: Sequence[str]) -> str:
+    """Column names as plain words: ``["actor", "outlet"]`` -> ``"actor and outlet"``."""
+    names = [str(c).replace("_", " ") for c in columns]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _full_paths(full: str | Sequence[str] | None) -> list[str]:
+    """Paths, relative to a report page, of the tables or pages that hold every row."""
+    from framing.report import TABLES_FOLDER
+
+    names = [full] if isinstance(full, str) else list(full or ())
+    paths = []
+    for name in names:
+        if name.endswith(".html") and "/" not in name:
+            paths.append(name)
+        elif name in REPORT_TABLES:
+            paths.append(f"{TABLES_FOLDER}/{name}.csv")
+        else:
+            raise ValueError(f"{name!r} is neither one of the report tables {REPORT_TABLES} nor a page name")
+    return paths
+
+
+def cap_note(
+    n_shown: int,
+    n_total: int,
+    *,
+    what: str,
+    full: str | Sequence[str] | None,
+    order: Order = "reading",
+    by: str | None = None,
+    each: Sequence[str] = (),
+    html: bool = False,
+) -> str:
+    """The note under a capped table: how many rows it shows, which ones, and where the rest are.
+
+    Parameters
+    ----------
+    n_shown, n_total : int
+        Rows shown and rows of the whole table.
+    what : str
+        What one row is, in the plural and in plain words (``"sentences"``, ``"removed lines"``).
+    full : str or sequence of str or None
+        Where every row is: names of report tables (``"sentiment"`` -> ``tables/sentiment.csv``,
+        see :data:`REPORT_TABLES`) or of pages of the reports folder (``"side-by-side.html"``).
+    order, by, each
+        The rule of :func:`cap_rows` that chose the rows, said in words.
+    html : bool
+        ``False``: plain text.  ``True``: a ``<p class="framing-cap-note">`` with every piece of
+        text escaped and each file name a link relative to the page (pages and the tables folder
+        sit side by side in the reports folder; a notebook opened in JupyterLab has no such folder,
+        hence "in the built reports").
+
+    Returns
+    -------
+    str
+        ``""`` when nothing was left out (``n_shown >= n_total``); otherwise, for example,
+        "Showing 40 of 14,658 sentences, the strongest of each outlet (largest compound, negative or
+        positive). The full table is tables/sentiment.csv in the built reports."
+    """
+    paths = _full_paths(full)
+    if n_shown >= n_total:
+        return ""
+    groups = f" of each {_in_words(each)}" if each else ""
+    if order == "strongest":
+        which = f"the strongest{groups} (largest {_in_words([by or 'value'])}, negative or positive)"
+    else:
+        which = f"the first{groups} in reading order"
+    first = f"Showing {n_shown:,} of {n_total:,} {what}, {which}."
+    if not paths:
+        return first if not html else f'<p class="framing-cap-note">{_html_text(first)}</p>'
+    noun = "page" if all(p.endswith(".html") for p in paths) else "table"
+    verb = f"{noun} is" if len(paths) == 1 else f"{noun}s are"
+    shown = [f'<a href="{_escape(p, quote=True)}">{_escape(p)}</a>' for p in paths] if html else paths
+    second = f"The full {verb} {_in_words(shown)} in the built reports."
+    if not html:
+        return f"{first} {second}"
+    return (f'<p class="framing-cap-note" style="font-style:italic;color:#444;margin:.4em 0 1em">'
+            f"{_html_text(first)} {second}</p>")
+
+
+def _html_text(text: str) -> str:
+    return _escape(text, quote=False)
+
+
+@dataclass(frozen=True, eq=False)
+class CappedView:
+    """A table for a page with at most a set number of rows, and the note saying what was left out.
+
+    Shown in a notebook (and in the exported pages) as :func:`table_view` of ``shown`` followed by
+    ``note_html``.
+
+    Attributes
+    ----------
+    shown : DataFrame
+        The rows shown (:func:`cap_rows`).
+    n_total : int
+        Rows of the whole table.
+    note : str
+        Plain-text note (:func:`cap_note`), ``""`` when every row is shown.
+    note_html : str
+        The same note as escaped HTML with links.
+    precision : int
+        Decimals shown for floats.
+    """
+
+    shown: pd.DataFrame
+    n_total: int
+    note: str
+    note_html: str
+    precision: int = 2
+
+    def to_html(self) -> str:
+        """The table (every cell escaped) and the note, as HTML."""
+        return table_view(self.shown, precision=self.precision).to_html() + self.note_html
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return self.shown.to_string(index=False) + (f"\n{self.note}" if self.note else "")
+
+
+def capped_view(
+    table: pd.DataFrame,
+    *,
+    what: str,
+    full: str | Sequence[str] | None,
+    limit: int = ROWS_SHOWN,
+    order: Order = "reading",
+    by: str | None = None,
+    each: Sequence[str] = (),
+    precision: int = 2,
+) -> CappedView:
+    """Show at most ``limit`` rows of an evidence table, with a note and a link when rows are left out.
+
+    A table that grows with the articles folder (sentences, cues, keyword-in-context lines) would
+    make a page of many megabytes; this keeps a page small and says so in plain words under the
+    table: "Showing 40 of 5,026 cues, the first of each outlet and category in reading order. The
+    full table is tables/cues.csv in the built reports."  Every cell is escaped (:func:`table_view`).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The evidence table, in reading order.
+    what, full
+        What a row is and where every row can be found (see :func:`cap_note`).
+    limit, order, by, each
+        How many rows and which (see :func:`cap_rows`).
+    precision : int
+        Decimals shown for floats (the data are not changed).
+
+    Returns
+    -------
+    CappedView
+        Renders as the table followed by the note (no note when every row fits).
+    """
+    shown = cap_rows(table, limit=limit, order=order, by=by, each=each)
+    rule = {"what": what, "full": full, "order": order, "by": by, "each": each}
+    return CappedView(shown, len(table), cap_note(len(shown), len(table), **rule),
+                      cap_note(len(shown), len(table), **rule, html=True), precision)
 
 
 # --------------------------------------------------------------------------- quotations
@@ -381,7 +624,7 @@ def short_quotes(
 
     if quotes.empty or sentences.empty:
         return _empty(SHORT_QUOTE_COLUMNS)
-    q = quotes.assign(n_words=[len(_WORD_RE.findall(str(t))) for t in quotes["text"]])
+    q = quotes.assign(n_words=[len(_WORD_RE.findall(drop_invisible(str(t)))) for t in quotes["text"]])
     q = q[(q["n_words"] >= 1) & (q["n_words"] <= max_words)]
     sent = sentences.sort_values(["article_id", "start"], kind="stable")
     rows = []
@@ -599,3 +842,43 @@ def embed_html_document(doc: str, *, height: int = 1400, title: str = "embedded 
         f'style="width:100%;height:{int(height)}px;border:1px solid #cccccc;" '
         f'srcdoc="{html.escape(doc, quote=True)}"></iframe></div>'
     )
+
+
+ARTICLES_SHOWN = 8
+"""Articles a page shows side by side by default: two per outlet when four outlets are compared."""
+
+
+def reading_view_excerpt(
+    analysis, *, limit: int = ARTICLES_SHOWN, height: int = 1400, title: str = "Side-by-side reading view"
+) -> HTML:
+    """The side-by-side reading view of a few articles, embedded, with a note when others are left out.
+
+    Parameters
+    ----------
+    analysis : framing.pipeline.Analysis
+    limit : int
+        Most articles shown, shared among the outlets: the first of each outlet in the order of
+        ``articles.csv`` (:func:`cap_rows` with ``each=["outlet"]``).
+    height, title
+        As in :func:`embed_html_document`.
+
+    Returns
+    -------
+    IPython.display.HTML
+        :func:`framing.pipeline.reading_view_html` of the chosen articles (its legend counts the
+        cues of those articles only) in a sandboxed iframe, followed by :func:`cap_note` linking the
+        full page, ``side-by-side.html`` of the built reports, when articles were left out.
+    """
+    from dataclasses import replace
+
+    from IPython.display import HTML
+
+    from framing.pipeline import Analysis, reading_view_html
+    from framing.report import SIDE_BY_SIDE_PAGE
+
+    articles = analysis.corpus.articles
+    shown = cap_rows(articles, limit=limit, each=["outlet"])
+    part = Analysis(replace(analysis.corpus, articles=shown), analysis.tables)
+    frame = embed_html_document(reading_view_html(part), height=height, title=title)
+    note = cap_note(len(shown), len(articles), what="articles", full=SIDE_BY_SIDE_PAGE, each=["outlet"], html=True)
+    return HTML(frame.data + note)
