@@ -41,7 +41,7 @@ def wall(cmd: list[str], repeat: int) -> float:
 
 
 def make_corpus(folder: Path, n_articles: int, n_outlets: int) -> None:
-    from framing.corpus import load_corpus
+    from framing.load.corpus import load_corpus
 
     seed = load_corpus(SEED)
     body = seed.sentences[seed.sentences["role"] == "body"]["text"].tolist()
@@ -145,7 +145,7 @@ def long_article_text(n_bytes: int, seed_sentences: list[str], seed: int = 20210
 
 
 def make_long_article(folder: Path, n_bytes: int) -> None:
-    from framing.corpus import load_corpus
+    from framing.load.corpus import load_corpus
 
     seed = load_corpus(SEED)
     body = seed.sentences[seed.sentences["role"] == "body"]["text"].tolist()
@@ -160,9 +160,9 @@ def make_long_article(folder: Path, n_bytes: int) -> None:
 
 def measure(folder: Path) -> None:
     """Analyse ``folder`` once (lexicons and models loaded first) and print figures as JSON: the child process."""
+    from framing.load.sentences import split_sentences
+    from framing.measures.sentiment import load_analyzer
     from framing.pipeline import analyze as run
-    from framing.sentences import split_sentences
-    from framing.sentiment import load_analyzer
 
     split_sentences("Models load here. Not in the timing.")
     load_analyzer()
@@ -180,7 +180,7 @@ def measure(folder: Path) -> None:
 
 
 def long_articles(tmp: Path, sizes: list[float]) -> None:
-    from framing.corpus import MAX_ARTICLE_BYTES
+    from framing.load.corpus import MAX_ARTICLE_BYTES
 
     print(f"one long article (largest file read: {MAX_ARTICLE_BYTES / 1e6:.1f} MB), a fresh process per size:")
     print("    size  sentences   quotes     tokens   analyze    cpu   cpu s/MB  vs smallest   peak memory")

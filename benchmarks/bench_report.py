@@ -21,13 +21,13 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import paths
-from framing.pipeline import build_all_reports
-from framing.report import build_reports
+from framing.build import build_all_reports
+from framing.core import paths
+from framing.present.report import build_reports
 
 IMPORT_ONLY = (
     "import matplotlib.pyplot as plt\nimport nltk\nimport pandas as pd\n\n"
-    "import framing.pipeline\nimport framing.plots"
+    "import framing.pipeline\nimport framing.present.plots"
 )
 
 

@@ -9,7 +9,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import paths, pipeline
+from framing import build, pipeline
+from framing.core import paths
 from framing.pipeline import analysis_key, load_analysis
 
 THREE = Path(__file__).parent / "fixtures" / "three-outlets"
@@ -79,7 +80,7 @@ def test_report_notebooks_load_the_builds_analysis(tmp_path, monkeypatch):
     nbformat.write(nb, notebooks / "01-probe.ipynb")
     monkeypatch.setattr(paths, "NOTEBOOK_DIR", notebooks)
     monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "user-cache"))  # not the one the build uses
-    pipeline.build_all_reports(THREE, tmp_path / "reports")
+    build.build_all_reports(THREE, tmp_path / "reports")
     page = (tmp_path / "reports" / "01-probe.html").read_text(encoding="utf-8")
     assert "sentences" in page and "AssertionError" not in page
     assert not (tmp_path / "user-cache").exists()

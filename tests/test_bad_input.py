@@ -1,7 +1,7 @@
 """Bad input: every case is refused with one line naming the file and the fix, or loads with a notice.
 
 Each refusal is checked twice, through ``framing analyze`` (exit status 2, one line on stderr, the output
-folder neither created nor changed) and through :func:`framing.corpus.load_corpus`.
+folder neither created nor changed) and through :func:`framing.load.corpus.load_corpus`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 from framing.cli import main
-from framing.corpus import MAX_ARTICLE_BYTES, load_corpus
-from framing.errors import FramingInputError
-from framing.outputs import MARKER, check_output_dir, write_tables
+from framing.core.errors import FramingInputError
+from framing.core.outputs import MARKER, check_output_dir, write_tables
+from framing.load.corpus import MAX_ARTICLE_BYTES, load_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -577,7 +577,7 @@ def test_page_captured_as_one_long_line_loads(tmp_path):
 
 
 def test_windows_do_not_change_sentences(monkeypatch):
-    import framing.sentences as sentences
+    import framing.load.sentences as sentences
 
     text = NEWS * 300
     whole = sentences.split_sentences(text)

@@ -20,8 +20,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import paths
-from framing.report import build_reports
+from framing.core import paths
+from framing.present.report import build_reports
 
 ALLOWED_SCHEMES = ("file:", "data:", "about:blank")
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
@@ -258,7 +258,7 @@ HOSTILE_FOLDER = paths.REPO_ROOT / "tests" / "fixtures" / "hostile"
 
 @pytest.fixture(scope="module")
 def hostile_reports(tmp_path_factory) -> Path:
-    from framing.pipeline import build_all_reports
+    from framing.build import build_all_reports
 
     out = tmp_path_factory.mktemp("hostile") / "reports"
     build_all_reports(HOSTILE_FOLDER, out)
@@ -280,7 +280,7 @@ def test_report_build_is_deterministic(tmp_path):
     folder = os.environ.get("FRAMING_REPORTS_DIR")
     if not folder or not (Path(folder) / "index.html").is_file():
         pytest.skip("set FRAMING_REPORTS_DIR to a built reports folder (make browser does)")
-    from framing.pipeline import build_all_reports
+    from framing.build import build_all_reports
 
     again = tmp_path / "again"
     build_all_reports(paths.SEED_EVENT_DIR, again)

@@ -10,8 +10,9 @@ import re
 import pandas as pd
 import pytest
 
-from framing import display, explore
-from framing.explore import cap_note, cap_rows, capped_view
+from framing.present import explore
+from framing.present import views as display
+from framing.present.explore import cap_note, cap_rows, capped_view
 
 SCRIPT = "<script>window.__pwned=1</script>"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing import paths
-from framing.cleaning import classify_lines, split_lines
-from framing.corpus import load_corpus
+from framing.core import paths
+from framing.load.cleaning import classify_lines, split_lines
+from framing.load.corpus import load_corpus
 
 SEED = paths.SEED_EVENT_DIR
 
@@ -80,7 +80,7 @@ def test_paragraph_not_promoted_when_metadata_headline_missing_from_page():
 
 
 def test_outlet_rule_from_data_applies_only_to_that_outlet(tmp_path):
-    from framing.cleaning import load_rules
+    from framing.load.cleaning import load_rules
 
     rules_file = tmp_path / "rules.csv"
     rules_file.write_text("outlet,pattern,role,reason\nOutlet A,^Editor's pick:,teaser,outlet A teaser label\n",

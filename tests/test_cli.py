@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from framing import paths
 from framing.cli import main
+from framing.core import paths
 
 SEED = paths.SEED_EVENT_DIR
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from framing import paths
-from framing.corpus import load_corpus
+from framing.core import paths
+from framing.load.corpus import load_corpus
 
 SEED = paths.SEED_EVENT_DIR
 SHARED_SEEDS = paths.REPO_ROOT.parent / "shared" / "seeds"
@@ -48,7 +48,7 @@ def test_sentences_never_overlap(corpus):
 
 
 def test_token_offsets_map_back(corpus):
-    from framing.text import normalise
+    from framing.load.text import normalise
 
     for row in corpus.tokens.itertuples():
         assert normalise(corpus.texts[row.article_id][row.start:row.end]) == row.token

@@ -1,4 +1,4 @@
-"""Tests for framing.cues: hedges, boosters, distancing, attribution, scare quotes.
+"""Tests for framing.measures.cues: hedges, boosters, distancing, attribution, scare quotes.
 
 The expected cues below were annotated by hand, sentence by sentence, before
 the matcher was run on them; they are the independent truth the tests check
@@ -12,7 +12,9 @@ import re
 import pandas as pd
 import pytest
 
-from framing.cues import (
+from framing.core.paths import SEED_EVENT_DIR
+from framing.load.text import normalise, quote_spans, tokenize
+from framing.measures.cues import (
     CATEGORIES,
     CUE_COLUMNS,
     cue_rates,
@@ -20,8 +22,6 @@ from framing.cues import (
     load_lexicon,
     load_speech_cues,
 )
-from framing.paths import SEED_EVENT_DIR
-from framing.text import normalise, quote_spans, tokenize
 
 # ---------------------------------------------------------------------------
 # Helpers: build the corpus tables by hand for one or more sentences.
@@ -597,7 +597,7 @@ def test_rates_two_outlets_zero_rows_and_subcategory():
 
 @pytest.fixture(scope="module")
 def seed_cues():
-    corpus_mod = pytest.importorskip("framing.corpus")
+    corpus_mod = pytest.importorskip("framing.load.corpus")
     corpus = corpus_mod.load_corpus(SEED_EVENT_DIR)
     return corpus, find_cues(corpus.sentences, corpus.quotes)
 
@@ -685,7 +685,7 @@ def test_seed_rates_denominators(seed_cues):
 
 
 def test_literal_prefixes_of_hand_written_patterns():
-    from framing.cues import _literal_prefixes
+    from framing.measures.cues import _literal_prefixes
 
     assert _literal_prefixes("appear(?:s|ed|ing)? (?:to|that)") == ("appear",)
     assert _literal_prefixes("said|says|saying") == ("said", "saying", "says")
@@ -698,7 +698,7 @@ def test_literal_prefixes_of_hand_written_patterns():
 
 
 def test_case_twins_are_those_of_the_re_module():
-    from framing.cues import _ASCII_CASE_TWINS
+    from framing.measures.cues import _ASCII_CASE_TWINS
 
     everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
     assert set(re.findall("[a-z0-9]", everything, re.IGNORECASE)) == set(_ASCII_CASE_TWINS)
@@ -716,7 +716,7 @@ def _variants(sentences):
 def test_prefilter_never_changes_matches(seed_cues):
     import dataclasses
 
-    from framing.cues import _entries, _match_sentence
+    from framing.measures.cues import _entries, _match_sentence
 
     corpus, _ = seed_cues
     entries = _entries(load_lexicon())
@@ -740,7 +740,7 @@ def test_prefilter_never_changes_matches(seed_cues):
 
 
 def test_every_match_begins_with_a_literal_prefix(seed_cues):
-    from framing.cues import _entries
+    from framing.measures.cues import _entries
 
     corpus, _ = seed_cues
     for entry in _entries(load_lexicon()):

@@ -7,7 +7,7 @@ import re
 import tomllib
 import yaml
 
-from framing import paths
+from framing.core import paths
 
 
 def _name(req: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.evidence import KWIC_COLUMNS, TERM_COLUMNS, find_term, kwic, mark
-from framing.text import normalise, tokenize
+from framing.load.text import normalise, tokenize
+from framing.measures.evidence import KWIC_COLUMNS, TERM_COLUMNS, find_term, kwic, mark
 
 RAW = (
     "Menu | Login\n"  # 0..12, not a sentence

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import explore
 from framing.pipeline import Analysis
+from framing.present import explore
 
 # A hand-made article: two sentences, one hedge in the outlet's words, one quoted booster,
 # one reporting verb, and a script tag in the article text.
@@ -237,7 +237,7 @@ def test_explorer_says_what_a_saved_page_lacks(seed_analysis):
 def test_table_view_renders_the_same_bytes_twice():
     import pandas as pd
 
-    from framing.explore import table_view
+    from framing.present.explore import table_view
 
     table = pd.DataFrame({"left": ["a <b>"], "match": ["said"], "right": ["x"], "n": [1.5]})
     first, second = table_view(table).to_html(), table_view(table.copy()).to_html()

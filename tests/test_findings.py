@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing.findings import attribution_line, rate_line, top_terms_line
+from framing.compare.findings import attribution_line, rate_line, top_terms_line
 
 
 def test_top_terms_line():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framing import paths
+from framing.core import paths
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.cli import main
-from framing.errors import FramingInputError
-from framing.outputs import (
+from framing.core.errors import FramingInputError
+from framing.core.outputs import (
     MARKER,
     OutputFolder,
     guard_formulas,
@@ -237,7 +237,8 @@ def test_analyze_writes_safe_cells_and_the_suite_reads_them_back_exactly(tmp_pat
 # process to itself when the point is reached (KILL for a hard kill).
 CHILD = r"""
 import os, signal, sys
-from framing import outputs, pipeline
+from framing import pipeline
+from framing.core import outputs
 from framing.cli import main
 point, sig = sys.argv[1], getattr(signal, "SIG" + sys.argv[2])
 def stop():
@@ -300,7 +301,7 @@ def test_analyze_stopped_anywhere_leaves_old_or_new_output_whole(tmp_path, point
 
 REPORT_CHILD = r"""
 import sys
-from framing import paths
+from framing.core import paths
 from framing.cli import main
 paths.NOTEBOOK_DIR = type(paths.NOTEBOOK_DIR)(sys.argv[1])
 sys.exit(main(sys.argv[2:]))

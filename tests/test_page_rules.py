@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from framing.cleaning import RULE_TIME_LIMIT, classify_lines, default_rules, load_rules
-from framing.corpus import load_corpus
+from framing.load.cleaning import RULE_TIME_LIMIT, classify_lines, default_rules, load_rules
+from framing.load.corpus import load_corpus
 
 # 42 words in one paragraph: enough for a backtracking engine to need hours on a pathological pattern.
 LONG_PARAGRAPH = (
@@ -55,7 +55,7 @@ def run_python(code: str, *args: str) -> tuple[subprocess.CompletedProcess, floa
 
 ROLES_OF = """
 import json, sys
-from framing.corpus import load_corpus
+from framing.load.corpus import load_corpus
 corpus = load_corpus(sys.argv[1])
 print(json.dumps([[r.article_id, r.text, r.role, r.reason] for r in corpus.lines.itertuples() if r.text]))
 """
@@ -81,7 +81,8 @@ def test_pathological_pattern_is_refused_through_the_command_line(tmp_path):
 
 def test_pathological_pattern_is_refused_when_loading(tmp_path):
     folder = make_folder(tmp_path, r"Coastal Herald,^(\w|\s|.)*\d$,chrome,line ending in a counter" + "\n")
-    code = ("import sys\nfrom framing.corpus import load_corpus\nfrom framing.errors import FramingInputError\n"
+    code = ("import sys\nfrom framing.load.corpus import load_corpus\n"
+            "from framing.core.errors import FramingInputError\n"
             "try:\n    load_corpus(sys.argv[1])\nexcept FramingInputError as exc:\n    print(exc)\n")
     done, seconds = run_python(code, str(folder))
     assert done.returncode == 0, done.stderr

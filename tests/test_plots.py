@@ -23,11 +23,11 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from framing import chart_labels, plots  # noqa: E402
-from framing.chart_labels import chart_text, visual_order  # noqa: E402
-from framing.cues import CUE_COLUMNS  # noqa: E402
-from framing.sentiment import SENTENCE_COLUMNS  # noqa: E402
-from framing.uncertainty import SUMMARY_COLUMNS  # noqa: E402
+from framing.measures.cues import CUE_COLUMNS  # noqa: E402
+from framing.measures.sentiment import SENTENCE_COLUMNS  # noqa: E402
+from framing.measures.uncertainty import SUMMARY_COLUMNS  # noqa: E402
+from framing.present import chart_labels, plots  # noqa: E402
+from framing.present.chart_labels import chart_text, visual_order  # noqa: E402
 
 TWO = ["Harbour Post", "Capital Wire"]
 THREE = ["Harbour Post", "Capital Wire", "Valley Courier"]
@@ -246,7 +246,7 @@ def test_more_than_eight_outlets_cycle_colours_with_a_distinct_hatch_marker_and_
 
 def test_import_changes_no_rcparams_and_house_style_sets_reproducible_settings():
     code = (
-        "import matplotlib as mpl; before = dict(mpl.rcParams); import framing.plots; "
+        "import matplotlib as mpl; before = dict(mpl.rcParams); import framing.present.plots; "
         "assert dict(mpl.rcParams) == before"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

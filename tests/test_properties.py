@@ -14,10 +14,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing.cleaning import BODY_ROLES, classify_lines, html_to_text, split_lines
-from framing.corpus import load_corpus, parse_page
-from framing.sentences import split_sentences
-from framing.text import QUOTE_CHARS, normalise, quote_spans, tokenize
+from framing.load.cleaning import BODY_ROLES, classify_lines, html_to_text, split_lines
+from framing.load.corpus import load_corpus, parse_page
+from framing.load.sentences import split_sentences
+from framing.load.text import QUOTE_CHARS, normalise, quote_spans, tokenize
 
 FAST = settings(deadline=None, derandomize=True, max_examples=150,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -233,7 +233,7 @@ def test_tokens_are_ordered_disjoint_and_skip_only_space(text, offset):
 @SLOW
 @given(page(), page())
 def test_loader_offsets_survive_files_on_disk(raw_a, raw_b):
-    from framing.errors import FramingInputError
+    from framing.core.errors import FramingInputError
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

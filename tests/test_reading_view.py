@@ -1,4 +1,4 @@
-"""Tests for the annotated side-by-side reading page (framing.reading_view)."""
+"""Tests for the annotated side-by-side reading page (framing.present.reading_view)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from framing.paths import SEED_EVENT_DIR
-from framing.reading_view import CUE_CATEGORIES, cue_counts, render_reading_view, write_reading_view
+from framing.core.paths import SEED_EVENT_DIR
+from framing.present.reading_view import CUE_CATEGORIES, cue_counts, render_reading_view, write_reading_view
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr", "col", "area", "base", "embed"}
 # Every tag the page is allowed to contain.  Anything else means text leaked out as markup.
@@ -621,7 +621,7 @@ def test_seed_articles_render_with_curly_quotes_intact():
 
 
 def test_load_corpus_tables_render_every_sentence_and_every_removed_line():
-    corpus_module = pytest.importorskip("framing.corpus")
+    corpus_module = pytest.importorskip("framing.load.corpus")
     corpus = corpus_module.load_corpus(SEED_EVENT_DIR)
     page = render_reading_view(corpus.articles, corpus.lines, corpus.sentences, None, None, corpus.texts)
     parse(page)

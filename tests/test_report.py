@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing.outputs import MARKER, OutputFolder
-from framing.report import (
+from framing.core.outputs import MARKER, OutputFolder
+from framing.present.report import (
     NotebookRunError,
     build_reports,
     inject_parameters,
@@ -337,7 +337,7 @@ def test_title_and_summary_come_from_markdown():
 
 
 def test_titles_with_markup_are_escaped_in_the_index_not_interpreted():
-    from framing.report import ReportPage, render_index
+    from framing.present.report import ReportPage, render_index
 
     page = ReportPage("01-x.ipynb", "<script>alert(1)</script>", "a & b", "01-x.html", "01-x.student.html")
     out = render_index([page], Path(__file__).parent, has_side_by_side=False)
@@ -350,7 +350,7 @@ def test_titles_with_markup_are_escaped_in_the_index_not_interpreted():
 def test_charts_get_the_following_sentence_as_alternative_text():
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-    from framing.report import describe_images
+    from framing.present.report import describe_images
 
     image = new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
     nb = new_notebook(cells=[

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.salience import (
+from framing.load.text import normalise, tokenize
+from framing.measures.salience import (
     PAIRWISE_COLUMNS,
     TERM_TABLE_COLUMNS,
     chi_squared,
@@ -26,7 +27,6 @@ from framing.salience import (
     term_table,
     weighted_log_odds,
 )
-from framing.text import normalise, tokenize
 
 TOL = 1e-6
 
@@ -510,14 +510,14 @@ def test_pairwise_table_is_antisymmetric_and_validates():
 
 
 def test_module_does_not_import_nltk_or_sklearn():
-    code = "import sys, framing.salience; print('nltk' in sys.modules or 'sklearn' in sys.modules)"
+    code = "import sys, framing.measures.salience; print('nltk' in sys.modules or 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_seed_corpus_table_is_consistent():
-    from framing.corpus import load_corpus
-    from framing.paths import SEED_EVENT_DIR
+    from framing.core.paths import SEED_EVENT_DIR
+    from framing.load.corpus import load_corpus
 
     corpus = load_corpus(SEED_EVENT_DIR)
     table = term_table(corpus.tokens)

@@ -27,8 +27,9 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus import QUOTE_COLUMNS, SENTENCE_COLUMNS, load_corpus, parse_page
-from framing.cues import (
+from framing.load.corpus import QUOTE_COLUMNS, SENTENCE_COLUMNS, load_corpus, parse_page
+from framing.load.text import Span, SpanIndex, drop_invisible, inside, overlaps, voice_of
+from framing.measures.cues import (
     _colon_speaker,
     _first_containing,
     _first_letter,
@@ -38,8 +39,7 @@ from framing.cues import (
     load_lexicon,
     load_speech_cues,
 )
-from framing.sentiment import sentence_sentiment
-from framing.text import Span, SpanIndex, drop_invisible, inside, overlaps, voice_of
+from framing.measures.sentiment import sentence_sentiment
 
 PACKAGE = str(Path(framing.__file__).resolve().parent)
 HEADLINE = "Storm Closes the Coastal Road"

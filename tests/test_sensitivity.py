@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from framing.sensitivity import (
+from framing.measures.sensitivity import (
     Setting,
     chance_expectation,
     chance_findings,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.sentences import split_sentences
-from framing.text import normalise, quote_spans, tokenize, voice_of
+from framing.load.sentences import split_sentences
+from framing.load.text import normalise, quote_spans, tokenize, voice_of
 
 
 def sents(text):

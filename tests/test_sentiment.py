@@ -14,8 +14,8 @@ import sys
 import pandas as pd
 import pytest
 
-from framing.paths import SEED_EVENT_DIR
-from framing.sentiment import (
+from framing.core.paths import SEED_EVENT_DIR
+from framing.measures.sentiment import (
     ACTOR_COLUMNS,
     SENTENCE_COLUMNS,
     actor_sentiment,
@@ -199,7 +199,7 @@ def test_drivers_add_up_to_compound_on_news_sentences():
 
 
 def test_importing_module_is_cheap():
-    code = "import sys, framing.sentiment; print('nltk' in sys.modules, 'pandas' in sys.modules)"
+    code = "import sys, framing.measures.sentiment; print('nltk' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
@@ -297,7 +297,7 @@ def test_seed_actor_list():
 
 
 def test_seed_corpus_actor_sentiment():
-    from framing.corpus import load_corpus
+    from framing.load.corpus import load_corpus
 
     corpus = load_corpus(SEED_EVENT_DIR)
     sentiment = sentence_sentiment(corpus.sentences)
@@ -330,7 +330,7 @@ TRICKY = [
 
 
 def _seed_texts():
-    from framing.corpus import load_corpus
+    from framing.load.corpus import load_corpus
 
     sentences = load_corpus(SEED_EVENT_DIR).sentences["text"]
     return [prepare_text(t, quote_marks=q) for t in sentences for q in ("strip", "keep")]
@@ -339,7 +339,7 @@ def _seed_texts():
 def test_vader_words_are_nltks_words():
     from nltk.sentiment.vader import SentiText
 
-    from framing.sentiment import _vader_words, load_analyzer
+    from framing.measures.sentiment import _vader_words, load_analyzer
 
     consts = load_analyzer().constants
     for text in TRICKY + _seed_texts():
@@ -348,7 +348,7 @@ def test_vader_words_are_nltks_words():
 
 
 def test_punctuation_deletion_matches_nltks_regex():
-    from framing.sentiment import _DELETE_PUNCTUATION, load_analyzer
+    from framing.measures.sentiment import _DELETE_PUNCTUATION, load_analyzer
 
     regex = load_analyzer().constants.REGEX_REMOVE_PUNCTUATION
     text = "".join(chr(c) for c in range(0x250)) + "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0"
@@ -356,7 +356,7 @@ def test_punctuation_deletion_matches_nltks_regex():
 
 
 def test_scores_equal_nltk_polarity_scores():
-    from framing.sentiment import load_analyzer
+    from framing.measures.sentiment import load_analyzer
 
     analyzer = load_analyzer()
     texts = TRICKY + [t for t, _ in PUBLISHED]
@@ -367,7 +367,7 @@ def test_scores_equal_nltk_polarity_scores():
 
 
 def test_seed_scores_and_drivers_agree_with_nltk():
-    from framing.sentiment import load_analyzer
+    from framing.measures.sentiment import load_analyzer
 
     analyzer = load_analyzer()
     consts = analyzer.constants

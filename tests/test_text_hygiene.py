@@ -20,13 +20,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing.cleaning import classify_lines
-from framing.corpus import load_corpus, parse_page
-from framing.cues import find_cues
-from framing.paths import SEED_EVENT_DIR
-from framing.sentences import split_sentences
-from framing.sentiment import actor_sentiment, mentions, sentence_sentiment
-from framing.text import normalise, quote_spans, tokenize
+from framing.core.paths import SEED_EVENT_DIR
+from framing.load.cleaning import classify_lines
+from framing.load.corpus import load_corpus, parse_page
+from framing.load.sentences import split_sentences
+from framing.load.text import normalise, quote_spans, tokenize
+from framing.measures.cues import find_cues
+from framing.measures.sentiment import actor_sentiment, mentions, sentence_sentiment
 
 SOFT_HYPHEN, ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM = "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
 INVISIBLE = [SOFT_HYPHEN, ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM, "\u200e", "\u2066", "\U000e0041"]
@@ -76,7 +76,7 @@ def test_a_lone_invisible_character_is_not_a_token():
 
 
 def test_zero_width_space_as_the_only_separator_joins_as_the_page_shows():
-    # Decision (see framing.text.visible): text is read as it is drawn.  "Putin\u200bBiden" is drawn as
+    # Decision (see framing.load.text.visible): text is read as it is drawn.  "Putin\u200bBiden" is drawn as
     # "PutinBiden", so it is one word, exactly like the same text without the character.
     assert words(f"Putin{ZWSP}Biden") == words("PutinBiden") == ["PutinBiden"]
 

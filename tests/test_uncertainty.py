@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.uncertainty import SUMMARY_COLUMNS, format_p, permutation_p, summarise
+from framing.measures.uncertainty import SUMMARY_COLUMNS, format_p, permutation_p, summarise
 
 
 def units(rows: list[tuple[str, float, float]], measure: str = "m") -> pd.DataFrame:
@@ -177,7 +177,7 @@ def test_p_value_formula_and_formatting():
 
 
 def test_bootstrap_replicates_follow_the_documented_draws():
-    from framing.uncertainty import bootstrap_ratio
+    from framing.measures.uncertainty import bootstrap_ratio
 
     rng = np.random.default_rng(5)
     n = 4500  # 1000 x 4500 cells: drawn in two blocks
@@ -190,7 +190,7 @@ def test_bootstrap_replicates_follow_the_documented_draws():
 
 
 def test_permutation_diffs_follow_the_documented_draws():
-    from framing.uncertainty import permutation_diffs
+    from framing.measures.uncertainty import permutation_diffs
 
     rng = np.random.default_rng(6)
     labels = np.array(["B", "A", "C", "A", "B"] * 900)  # 4500 units, 1000 x 4500 cells: two blocks
@@ -213,7 +213,7 @@ def test_permutation_diffs_follow_the_documented_draws():
 
 
 def test_summary_interval_uses_the_outlet_stream():
-    from framing.uncertainty import _stream, bootstrap_ratio
+    from framing.measures.uncertainty import _stream, bootstrap_ratio
 
     rng = np.random.default_rng(8)
     rows = [(o, rng.poisson(1), rng.integers(5, 30) / 1000) for o in "AB" for _ in range(40)]

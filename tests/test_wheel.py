@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framing import paths
+from framing.core import paths
 
 
 def run(*cmd, **kwargs) -> subprocess.CompletedProcess:
@@ -43,7 +43,7 @@ def installed(tmp_path_factory) -> Path:
 
 def test_wheel_holds_the_package_data(installed):
     python = installed / "bin" / "python"
-    where = run(python, "-c", "import framing, framing.paths as p; print(framing.__file__); "
+    where = run(python, "-c", "import framing, framing.core.paths as p; print(framing.__file__); "
                 "print(sorted(x.name for x in p.LEXICON_DIR.iterdir())); print(p.PAGE_RULES_FILE.is_file())",
                 cwd=installed).stdout.splitlines()
     assert where[0].startswith(str(installed)), where[0]

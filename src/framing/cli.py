@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return 0
-    from . import interrupts
-    from .errors import FramingInputError
-    from .outputs import OutputFolder
+    from framing.core import interrupts
+    from framing.core.errors import FramingInputError
+    from framing.core.outputs import OutputFolder
 
     interrupts.install()
     kind = "tables" if args.command == "analyze" else "reports"
@@ -88,14 +88,14 @@ def _what_was_left(output, kind: str) -> str:
 def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
     if args.command == "analyze":
         return args.articles_dir, args.out
-    from . import paths
+    from framing.core import paths
 
     return args.articles_dir or paths.SEED_EVENT_DIR, args.out or paths.REPORT_DIR
 
 
 def _analyze(args: argparse.Namespace, articles_dir: Path, output) -> int:
-    from .outputs import write_table_files
-    from .pipeline import analyze
+    from framing.core.outputs import write_table_files
+    from framing.pipeline import analyze
 
     with output as staging:
         result = analyze(articles_dir)
@@ -108,8 +108,8 @@ def _analyze(args: argparse.Namespace, articles_dir: Path, output) -> int:
 
 
 def _report(articles_dir: Path, output) -> int:
-    from .pipeline import build_all_reports
-    from .report import NotebookRunError
+    from framing.build import build_all_reports
+    from framing.present.report import NotebookRunError
 
     try:
         build_all_reports(articles_dir, output, progress=lambda msg: _say(msg))

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Corpus, load_corpus
-from .cues import CATEGORIES, cue_rates, find_cues
-from .salience import term_table
-from .sentiment import actor_sentiment, sentence_sentiment
-from .uncertainty import summarise
+from framing.load.corpus import Corpus, load_corpus
+from framing.measures.cues import CATEGORIES, cue_rates, find_cues
+from framing.measures.salience import term_table
+from framing.measures.sentiment import actor_sentiment, sentence_sentiment
+from framing.measures.uncertainty import summarise
 
 VOICES = ("authorial", "quoted")
 
@@ -40,19 +40,19 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
     Tables
     ------
     articles, lines, sentences
-        See :class:`framing.corpus.Corpus`.
+        See :class:`framing.load.corpus.Corpus`.
     terms
-        :func:`framing.salience.term_table`, unigrams and bigrams.
+        :func:`framing.measures.salience.term_table`, unigrams and bigrams.
     cues, cue_rates
-        :func:`framing.cues.find_cues` and :func:`framing.cues.cue_rates`.
+        :func:`framing.measures.cues.find_cues` and :func:`framing.measures.cues.cue_rates`.
     sentiment
-        :func:`framing.sentiment.sentence_sentiment`, one row per sentence.
+        :func:`framing.measures.sentiment.sentence_sentiment`, one row per sentence.
     actor_sentiment
-        :func:`framing.sentiment.actor_sentiment`, only when the folder has ``actors.csv``.
+        :func:`framing.measures.sentiment.actor_sentiment`, only when the folder has ``actors.csv``.
     summary
-        :func:`framing.uncertainty.summarise` over the units of :func:`summary_units`.
+        :func:`framing.measures.uncertainty.summarise` over the units of :func:`summary_units`.
     """
-    from . import paths
+    from framing.core import paths
 
     corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder)
     cues = find_cues(corpus.sentences, corpus.quotes)
@@ -92,7 +92,7 @@ def load_analysis(folder: str | Path | None = None) -> Analysis:
     """
     import pickle
 
-    from . import paths
+    from framing.core import paths
 
     folder = Path(paths.SEED_EVENT_DIR if folder is None else folder)
     cache = cache_dir()
@@ -142,7 +142,7 @@ def analysis_key(folder: Path) -> str:
     """SHA-256 of what an analysis depends on: the suite's code and data, pandas, and the folder's files."""
     import hashlib
 
-    from . import __version__
+    from framing import __version__
 
     digest = hashlib.sha256(f"framing {__version__} pandas {pd.__version__}\n".encode())
     package = Path(__file__).resolve().parent
@@ -156,7 +156,7 @@ def analysis_key(folder: Path) -> str:
 
 
 def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence x measure: the units :func:`framing.uncertainty.summarise` resamples.
+    """One row per sentence x measure: the units :func:`framing.measures.uncertainty.summarise` resamples.
 
     Measures
     --------
@@ -209,40 +209,6 @@ def _lines_table(lines: pd.DataFrame) -> pd.DataFrame:
 
 def reading_view_html(analysis: Analysis) -> str:
     """The annotated side-by-side reading view of an analysis (a complete HTML document)."""
-    from .reading_view import render_reading_view
+    from framing.present.reading_view import corpus_reading_view
 
-    c = analysis.corpus
-    event = next((e for e in c.articles["event"] if e), "")
-    title = f"Side by side: {event}" if event else "Side-by-side reading"
-    return render_reading_view(
-        c.articles, c.lines, c.sentences, analysis["cues"], analysis["sentiment"], c.texts, title=title
-    )
-
-
-def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Path:
-    """Analyse ``articles_dir`` once, then write every notebook's pages, the reading view, the index and the tables.
-
-    The notebooks read the build's analysis through :func:`load_analysis` (the kernels get a
-    cache folder of the build's own), so the folder is analysed once per build.
-
-    ``out_dir`` is a path or a :class:`framing.outputs.OutputFolder`.  The reports folder is
-    replaced as a whole only when everything succeeded; the tables go to its ``tables/`` folder.
-    """
-    from .outputs import OutputFolder
-    from .report import build_reports
-
-    say = progress or (lambda _msg: None)
-    output = out_dir if isinstance(out_dir, OutputFolder) else OutputFolder(out_dir, kind="reports",
-                                                                            inputs=(articles_dir,))
-    with output, tempfile.TemporaryDirectory(prefix="framing-analysis-") as cache:
-        say(f"analysing {articles_dir}")
-        analysis = analyze(articles_dir)
-        for notice in analysis.notices:
-            say(f"notice: {notice}")
-        store_analysis(analysis, articles_dir, cache=Path(cache))  # the notebooks load it from there
-        say("rendering the side-by-side reading view")
-        pages = {"side-by-side.html": reading_view_html(analysis)}
-        build_reports(articles_dir, output, extra_pages=pages, tables=analysis.tables, progress=say,
-                      kernel_env={CACHE_ENV: cache})
-    say(f"replaced the reports in {output.given}" if output.existed else f"wrote the reports to {output.given}")
-    return output.out
+    return corpus_reading_view(analysis.corpus, analysis["cues"], analysis["sentiment"])

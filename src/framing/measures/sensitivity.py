@@ -6,7 +6,7 @@
 * :func:`chance_expectation` sets the number of terms that pass a significance
   threshold next to the number that would pass by chance alone, and
   :func:`chance_findings` does the same for the per-outlet tests of
-  :func:`framing.uncertainty.summarise`.
+  :func:`framing.measures.uncertainty.summarise`.
 * :func:`top_term_evidence` gives the keyword-in-context lines behind each
   outlet's top terms, so every ranking can be checked against the sentences.
 """
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from framing.salience import Prior, Stopwords, term_table
+from framing.measures.salience import Prior, Stopwords, term_table
 
 if TYPE_CHECKING:  # pragma: no cover
     from framing.pipeline import Analysis
@@ -84,9 +84,9 @@ def ranking_sensitivity(
     Parameters
     ----------
     tokens : DataFrame
-        The ``tokens`` table of :func:`framing.corpus.load_corpus`.
+        The ``tokens`` table of :func:`framing.load.corpus.load_corpus`.
     settings : sequence of Setting
-        Named options for :func:`framing.salience.term_table` (stopword list,
+        Named options for :func:`framing.measures.salience.term_table` (stopword list,
         prior, minimum count).  The default varies one choice at a time away
         from the suite's defaults: ``baseline`` (default stopwords, informative
         prior, min count 1), ``no stopwords``, ``flat prior`` (``alpha_w = 1``),
@@ -98,7 +98,7 @@ def ranking_sensitivity(
     ties : {"min", "first"}
         ``"min"`` (default): competition ranking, tied z-scores share the
         better rank.  ``"first"``: ranks 1, 2, 3, ... in the order
-        :func:`framing.plots.plot_top_terms` lists the terms (z descending,
+        :func:`framing.present.plots.plot_top_terms` lists the terms (z descending,
         then the outlet's count descending, then alphabetically), so exactly
         ``top`` terms per outlet; movement among tied terms is then partly
         alphabetical.
@@ -115,7 +115,7 @@ def ranking_sensitivity(
           more than ``top`` rows can have ``rank <= top``); with
           ``ties="first"``, the position in the ordered list.  Only terms the
           outlet used and whose z is above 0 are ranked.  z is the weighted
-          log-odds of :func:`framing.salience.weighted_log_odds` (Monroe,
+          log-odds of :func:`framing.measures.salience.weighted_log_odds` (Monroe,
           Colaresi & Quinn 2008), outlet against the whole corpus; higher =
           more typical of the outlet.  z-scores are rounded to 10 decimals
           before ranking.
@@ -227,7 +227,7 @@ def chance_expectation(terms: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFr
     ----------
     terms : DataFrame
         ``outlet, term, ngram, count, log_odds_z, g2`` as from
-        :func:`framing.salience.term_table`.
+        :func:`framing.measures.salience.term_table`.
     alpha : float
         Two-sided significance level; the thresholds are ``z* = Φ⁻¹(1 − α/2)``
         (1.96 for α = .05) and ``G²* = z*²`` (3.84, the chi-squared(1)
@@ -273,7 +273,7 @@ def chance_findings(summary: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFra
     Parameters
     ----------
     summary : DataFrame
-        ``outlet, measure, p_value`` as from :func:`framing.uncertainty.summarise`.
+        ``outlet, measure, p_value`` as from :func:`framing.measures.uncertainty.summarise`.
     alpha : float
         Significance level of each test.
 
@@ -316,7 +316,7 @@ def top_term_evidence(
     n_terms : int
         Top terms per outlet, by weighted log-odds z (highest first; ties
         broken by the outlet's count, then alphabetically, as in
-        :func:`framing.plots.plot_top_terms`).  Only terms the outlet used and
+        :func:`framing.present.plots.plot_top_terms`).  Only terms the outlet used and
         whose z is above 0.  Tied terms share a ``rank`` (competition
         ranking, as in :func:`ranking_sensitivity`), so a run of equal ranks
         says the choice among them is alphabetical, not statistical.
@@ -335,9 +335,9 @@ def top_term_evidence(
         ``term``, ``log_odds_z``, ``count`` (the outlet's uses of the term, so
         a reader sees how many lines are not shown), ``article_id``,
         ``sentence_id`` and ``left, match, right`` (raw text, see
-        :func:`framing.evidence.kwic`).  Outlets in the corpus's order.
+        :func:`framing.measures.evidence.kwic`).  Outlets in the corpus's order.
     """
-    from framing.evidence import find_term, kwic
+    from framing.measures.evidence import find_term, kwic
 
     corpus = analysis.corpus
     terms = analysis["terms"]

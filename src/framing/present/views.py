@@ -11,7 +11,7 @@ from html import escape
 
 import pandas as pd
 
-from .corpus import Corpus
+from framing.load.corpus import Corpus
 
 _COLUMNS_CSS = (
     "display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:1.2em;"
@@ -45,12 +45,12 @@ def articles_side_by_side(corpus: Corpus, *, limit: int | None = None) -> str:
     """The cleaned articles in columns, headline on top, one paragraph per body line (escaped HTML).
 
     ``limit`` caps the number of articles, shared among the outlets: the first of each outlet in
-    the order of ``articles.csv`` (:func:`framing.explore.cap_rows`); when articles are left out, a
+    the order of ``articles.csv`` (:func:`framing.present.explore.cap_rows`); when articles are left out, a
     note under the columns says how many and links the full reading view, ``side-by-side.html`` of
-    the built reports (:func:`framing.explore.cap_note`).  ``None`` shows every article.
+    the built reports (:func:`framing.present.explore.cap_note`).  ``None`` shows every article.
     """
-    from .explore import cap_note, cap_rows
-    from .report import SIDE_BY_SIDE_PAGE
+    from framing.present.explore import cap_note, cap_rows
+    from framing.present.report import SIDE_BY_SIDE_PAGE
 
     articles = corpus.articles if limit is None else cap_rows(corpus.articles, limit=limit, each=["outlet"])
     parts = [f'<div style="{_COLUMNS_CSS}">']

@@ -17,7 +17,7 @@ PAGE_RULES_FILE = PACKAGE_DATA / "page_rules.csv"
 TEMPLATE_DIR = files("framing") / "templates"
 
 # A checkout of the repository (not an installed wheel): notebooks, the seed event, reports.
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = REPO_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 SEED_EVENT_DIR = RAW_DIR / "spief-2021-06-04"

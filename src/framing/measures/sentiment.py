@@ -18,7 +18,7 @@ import string
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from framing.text import drop_invisible, normalise
+from framing.load.text import drop_invisible, normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -90,7 +90,7 @@ def prepare_text(text: str, *, quote_marks: Literal["strip", "keep"] = "strip") 
 
     Notes
     -----
-    :func:`framing.text.normalise` turns curly quotes into straight ones and
+    :func:`framing.load.text.normalise` turns curly quotes into straight ones and
     no-break spaces into spaces, one character for one, so the prepared text
     has the same length as the raw text, unless the raw text holds invisible
     format characters (soft hyphen, zero-width space ...): they are removed,
@@ -232,7 +232,7 @@ def sentence_sentiment(sentences: pd.DataFrame, *, quote_marks: Literal["strip",
         voice, text`` (as in ``Corpus.sentences``).
     quote_marks : {"strip", "keep"}
         How quotation marks are treated before scoring; see :func:`prepare_text`.
-        The text is always normalised with :func:`framing.text.normalise` first.
+        The text is always normalised with :func:`framing.load.text.normalise` first.
 
     Returns
     -------
@@ -304,7 +304,7 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     (curly or straight apostrophe) and ``US-Russia`` count, ``Russian`` does not
     count as ``Russia``.  Spaces in the alias match any run of white space.
     The text searched must be without invisible format characters
-    (:func:`framing.text.drop_invisible`), as :func:`mentions` and
+    (:func:`framing.load.text.drop_invisible`), as :func:`mentions` and
     :func:`actor_sentiment` make it; they are dropped from ``alias`` too.
     """
     plain = drop_invisible(normalise(alias)).strip()

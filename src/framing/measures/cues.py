@@ -108,8 +108,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from framing.paths import LEXICON_DIR
-from framing.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
+from framing.core.paths import LEXICON_DIR
+from framing.load.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -615,7 +615,7 @@ def _match_sentence(
     longest, then the first lexicon entry.  ``prefixes`` (optional, for speed)
     is :func:`_all_prefixes` of ``entries``.  Matching and the context rules
     read the text without its invisible format characters
-    (:func:`framing.text.visible`); the spans returned are offsets in ``text``.
+    (:func:`framing.load.text.visible`); the spans returned are offsets in ``text``.
     """
     vis = visible(text)
     if vis.where is not None:
@@ -694,7 +694,7 @@ def find_cues(
         that, ``paragraph`` = 0) marks headlines.
     quotes : pandas.DataFrame
         Quotation spans with ``article_id, start, end`` (raw offsets, marks
-        included), as from :func:`framing.corpus.load_corpus`.
+        included), as from :func:`framing.load.corpus.load_corpus`.
     lexicon : pandas.DataFrame, optional
         As returned by :func:`load_lexicon`; default the project lexicon.
     headline_quotes : {"partial", "strict", "ignore"}
@@ -722,7 +722,7 @@ def find_cues(
 
     Notes
     -----
-    Matching runs on :func:`framing.text.normalise` of each sentence, which
+    Matching runs on :func:`framing.load.text.normalise` of each sentence, which
     keeps offsets, and looks past invisible format characters (a soft hyphen
     inside *allegedly* does not hide the cue; ``cue`` then contains it).  A
     scare quote is a quotation span of 1-4 words that

@@ -149,7 +149,7 @@ def find_term(tokens: pd.DataFrame, term: str, *, skip_punct: bool = False) -> p
     skip_punct : bool
         ``False`` (default): the words must be consecutive tokens of one
         sentence (token ids ``k, k+1, ...``), the rule by which
-        :mod:`framing.salience` builds n-grams, so the matches are exactly the
+        :mod:`framing.measures.salience` builds n-grams, so the matches are exactly the
         occurrences it counted.  ``True``: punctuation tokens in between are
         ignored, so ``"russia us"`` also matches "Russia, US".
 

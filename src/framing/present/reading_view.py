@@ -805,3 +805,14 @@ def write_reading_view(path: str | Path, html_text: str) -> Path:
     with target.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(html_text)
     return target
+
+
+def corpus_reading_view(corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> str:
+    """:func:`render_reading_view` of every article of ``corpus`` (a :class:`framing.load.corpus.Corpus`).
+
+    The title names the event of ``articles.csv`` when it has one.
+    """
+    event = next((e for e in corpus.articles["event"] if e), "")
+    title = f"Side by side: {event}" if event else "Side-by-side reading"
+    return render_reading_view(corpus.articles, corpus.lines, corpus.sentences, cues, sentiment, corpus.texts,
+                               title=title)

@@ -2,7 +2,7 @@
 
 An articles folder holds the raw page text of each article and an
 ``articles.csv`` that describes them (see ``data/README.md`` for the format).
-:func:`load_corpus` reads it, cleans every page (:mod:`framing.cleaning`),
+:func:`load_corpus` reads it, cleans every page (:mod:`framing.load.cleaning`),
 splits the article text into sentences and tokens, and returns a
 :class:`Corpus` of pandas DataFrames.
 
@@ -13,7 +13,7 @@ article's text as kept in ``Corpus.texts[article_id]``, so
 ``texts[a][start:end]`` returns the span exactly.  For a plain-text file that
 text is the file as decoded (a leading byte-order mark dropped).  For a web
 page saved as HTML it is the text extracted from the markup
-(:func:`framing.cleaning.html_to_text`), because the markup itself is not
+(:func:`framing.load.cleaning.html_to_text`), because the markup itself is not
 article text.
 
 Bad input
@@ -38,10 +38,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import cleaning, paths
-from .errors import FramingInputError, one_line
-from .sentences import split_sentences
-from .text import SpanIndex, invisible_in_words, normalise, quote_spans, tokenize
+from framing.core import paths
+from framing.core.errors import FramingInputError, one_line
+from framing.load import cleaning
+from framing.load.sentences import split_sentences
+from framing.load.text import SpanIndex, invisible_in_words, normalise, quote_spans, tokenize
 
 REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 OPTIONAL_COLUMNS = ("published", "headline", "url", "language", "event", "country", "ownership", "encoding")

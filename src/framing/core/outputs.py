@@ -32,8 +32,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from . import interrupts
-from .errors import FramingInputError
+from framing.core import interrupts
+from framing.core.errors import FramingInputError
 
 MARKER = ".framing-output.json"
 """File that marks a folder as written by the suite; it lists the folder's entries."""
@@ -265,7 +265,7 @@ def glob_escape(name: str) -> str:
 
 
 def _write_marker(folder: Path, *, kind: str) -> None:
-    from . import __version__
+    from framing import __version__
 
     entries = sorted(p.name for p in folder.iterdir() if p.name != MARKER)
     text = json.dumps({"made_by": "framing", "kind": kind, "version": __version__, "entries": entries},

@@ -7,7 +7,7 @@ Two layers live here.
   log-likelihood G2 and Pearson's chi-squared on the full 2 x 2 table, Log
   Ratio (Hardie 2014) and Kessler's scaled F-score.  Each reproduces published
   reference values (tidylo, scattertext, quanteda) in ``tests/test_salience.py``.
-* Tidy functions on the ``tokens`` table of :func:`framing.corpus.load_corpus`:
+* Tidy functions on the ``tokens`` table of :func:`framing.load.corpus.load_corpus`:
   :func:`term_table` (every outlet against the rest of the corpus) and
   :func:`pairwise_log_odds` (one outlet against another).
 
@@ -40,7 +40,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from framing.paths import LEXICON_DIR
+from framing.core.paths import LEXICON_DIR
 
 STOPWORDS_FILE = LEXICON_DIR / "stopwords_en.csv"
 
@@ -604,7 +604,7 @@ def term_table(
     Parameters
     ----------
     tokens : DataFrame
-        The ``tokens`` table of :func:`framing.corpus.load_corpus`.  Needs
+        The ``tokens`` table of :func:`framing.load.corpus.load_corpus`.  Needs
         ``outlet``, ``sentence_id``, ``token_id``, ``token``, ``kind`` and
         (preferably) ``lower``; ``article_id`` is used when present.  Filter
         the rows first to restrict the count (for example to

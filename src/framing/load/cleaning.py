@@ -33,7 +33,7 @@ How a line gets its role
    the last paragraph is page footer.
 
 Every step reads a line as it is drawn, without its invisible format
-characters (:func:`framing.text.visible`): a soft hyphen or a zero-width space
+characters (:func:`framing.load.text.visible`): a soft hyphen or a zero-width space
 inside a word neither splits it nor hides a sentence-final full stop.
 """
 
@@ -48,8 +48,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from . import paths
-from .text import drop_invisible, normalise
+from framing.core import paths
+from framing.load.text import drop_invisible, normalise
 
 ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
 BODY_ROLES = frozenset({"standfirst", "body"})
@@ -99,7 +99,7 @@ class Rule:
         try:
             return self.guarded.search(line, timeout=self.time_limit) is not None
         except TimeoutError:
-            from .errors import FramingInputError
+            from framing.core.errors import FramingInputError
 
             raise FramingInputError(
                 self.source,
@@ -128,7 +128,7 @@ class Line:
 def load_rules(files: Iterable[Path]) -> list[Rule]:
     """Read page rules from CSV files with columns ``outlet, pattern, role, reason``.
 
-    The package's own rules (:data:`framing.paths.PAGE_RULES_FILE`, checked
+    The package's own rules (:data:`framing.core.paths.PAGE_RULES_FILE`, checked
     by the test suite) run on Python's ``re`` engine.  Rules from any other
     file, such as an articles folder's ``page_rules.csv``, run on the
     ``regex`` engine with a time limit of :data:`RULE_TIME_LIMIT` seconds
@@ -143,7 +143,7 @@ def load_rules(files: Iterable[Path]) -> list[Rule]:
         When a file is not a UTF-8 CSV, lacks a column, names an unknown role
         or holds an empty or invalid pattern.
     """
-    from .errors import FramingInputError
+    from framing.core.errors import FramingInputError
 
     rules: list[Rule] = []
     for path in files:

@@ -4,9 +4,9 @@ Every chart function draws onto the Axes it is given (``ax=None`` uses
 ``matplotlib.pyplot.gca()``) and returns it; :func:`plot_top_terms_grid`
 fills a whole Figure and returns that.  Nothing is computed here that the
 analysis modules do not already provide: the charts take their tidy tables
-(``framing.salience.term_table``, ``framing.cues.find_cues`` and
-``cue_rates``, ``framing.sentiment.sentence_sentiment`` and
-``actor_sentiment``, ``framing.uncertainty.summarise``) as they are.
+(``framing.measures.salience.term_table``, ``framing.measures.cues.find_cues`` and
+``cue_rates``, ``framing.measures.sentiment.sentence_sentiment`` and
+``actor_sentiment``, ``framing.measures.uncertainty.summarise``) as they are.
 
 Conventions shared by all charts
 --------------------------------
@@ -24,7 +24,7 @@ Conventions shared by all charts
   make saved files reproducible; :func:`savefig_deterministic` writes a PNG
   whose bytes depend only on the figure.
 * Names from the data (outlets, terms, actors) may be in any script: each
-  goes through :func:`framing.chart_labels.chart_text` before it is drawn, so
+  goes through :func:`framing.present.chart_labels.chart_text` before it is drawn, so
   right-to-left names read in order and a character no installed font has
   is shown as a substitute instead of raising a missing-glyph warning.
   Legends list the outlets in the order of ``outlets``, row by row.
@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 
-from framing.chart_labels import chart_fonts, chart_text
+from framing.present.chart_labels import chart_fonts, chart_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -158,7 +158,7 @@ def house_rcparams() -> dict[str, Any]:
     text is smaller than 9 pt, the colour cycle is Okabe-Ito, and
     ``svg.hashsalt`` / ``path.simplify`` are fixed so that saved files do
     not change from run to run.  The font is DejaVu Sans followed by the
-    installed fonts for other scripts (:func:`framing.chart_labels.chart_fonts`),
+    installed fonts for other scripts (:func:`framing.present.chart_labels.chart_fonts`),
     so names in Arabic, Hebrew or Chinese are drawn where a font for them exists.
     """
     from cycler import cycler
@@ -247,7 +247,7 @@ def _styles(outlets: Sequence[str], colors: Mapping[str, str] | None) -> dict[st
 
 
 def _shown(names: Sequence[str]) -> dict[str, str]:
-    """Each name as the charts draw it (:func:`framing.chart_labels.chart_text`)."""
+    """Each name as the charts draw it (:func:`framing.present.chart_labels.chart_text`)."""
     return {name: chart_text(str(name)) for name in names}
 
 
@@ -410,7 +410,7 @@ def plot_top_terms(
 
     What it shows: for each outlet, its ``top`` terms with the highest
     weighted log-odds z (Monroe, Colaresi & Quinn 2008; the ``log_odds_z``
-    column of :func:`framing.salience.term_table`, outlet against the whole
+    column of :func:`framing.measures.salience.term_table`, outlet against the whole
     corpus).  Bar length is z; higher = more typical of that outlet.  The
     label at each bar's tip is how often the outlet used the term.
 
@@ -426,7 +426,7 @@ def plot_top_terms(
     ----------
     terms : DataFrame
         ``outlet, term, ngram, count, n_tokens, log_odds_z``: one row per
-        outlet x term, as from :func:`framing.salience.term_table`.
+        outlet x term, as from :func:`framing.measures.salience.term_table`.
     outlets : sequence of str
         Outlets to show, in colour order (``articles.csv`` order).
     ngram : int
@@ -654,7 +654,7 @@ def plot_frequency_vs_distinctiveness(
     ----------
     terms : DataFrame
         ``outlet, term, ngram, count, n_tokens, log_odds_z`` as from
-        :func:`framing.salience.term_table`.
+        :func:`framing.measures.salience.term_table`.
     outlet : str
         The outlet whose z is on the y-axis.
     outlets : sequence of str
@@ -789,13 +789,13 @@ def plot_cue_rates(
     What it shows: for each cue category (hedge, booster, distancing,
     attribution, scare quote) the rate ``1000 * n_cues / n_tokens`` of
     each outlet in the chosen voice (``rate_per_1k`` of
-    :func:`framing.cues.cue_rates`; the denominator is the outlet's word
+    :func:`framing.measures.cues.cue_rates`; the denominator is the outlet's word
     tokens in that voice).  Higher = more cues of that kind per 1,000 words.
     The number above each bar is the count of cues behind it.
 
     How to read it: with ``summary`` given, each bar carries its bootstrap
     95 % interval (``ci_low``, ``ci_high`` of measure
-    ``"<category>_rate_<voice>"`` from :func:`framing.uncertainty.summarise`).
+    ``"<category>_rate_<voice>"`` from :func:`framing.measures.uncertainty.summarise`).
     Overlapping intervals mean the data cannot tell the outlets apart; with
     a handful of cues per bar, expect wide intervals.
 
@@ -890,7 +890,7 @@ def plot_attribution_profile(
     """How each outlet introduces what others say: shares of reporting-verb types.
 
     What it shows: among an outlet's attribution cues (``category ==
-    "attribution"`` in :func:`framing.cues.find_cues`), the share of each
+    "attribution"`` in :func:`framing.measures.cues.find_cues`), the share of each
     subcategory: ``neutral`` (*said*, *according to*), ``endorsing``
     (*noted*, *pointed out*), ``doubting`` (*claimed*, *insisted*) and
     ``concession`` (*admitted*, *denied*).  Share = cues of the subcategory
@@ -1015,7 +1015,7 @@ def plot_sentiment_arc(
     What it shows: one line per article, in its outlet's colour; each
     marker is a sentence at its position in the article and its VADER
     compound score (Hutto & Gilbert 2014; ``compound`` of
-    :func:`framing.sentiment.sentence_sentiment`, -1 = most negative, +1 =
+    :func:`framing.measures.sentiment.sentence_sentiment`, -1 = most negative, +1 =
     most positive).  Marker shape gives the sentence's voice: circle =
     authorial, square = quoted, triangle = mixed.  The grey band is VADER's
     neutral zone (|compound| < 0.05).
@@ -1255,7 +1255,7 @@ def plot_actor_sentiment(
     What it shows: one row per actor, one dot per outlet at
     ``mean_compound`` = the mean VADER compound score (-1 to +1, higher =
     more positive) of the outlet's sentences that mention the actor
-    (:func:`framing.sentiment.actor_sentiment`).  The number beside a dot
+    (:func:`framing.measures.sentiment.actor_sentiment`).  The number beside a dot
     is ``n_sentences``, and dot area grows with it.  An outlet that never
     mentions the actor gets no dot and a grey "not mentioned by ..." note;
     actors no outlet mentions are listed in grey with "(not mentioned)".
@@ -1380,7 +1380,7 @@ def plot_summary_intervals(
     """Forest plot: each outlet's value with its interval, measure by measure.
 
     What it shows: for each measure (one row) and outlet (one dot) the
-    value of :func:`framing.uncertainty.summarise`, ``sum(numerator) /
+    value of :func:`framing.measures.uncertainty.summarise`, ``sum(numerator) /
     sum(denominator)`` over the outlet's units, with its percentile
     bootstrap interval (``ci_low`` to ``ci_high``) as a line.  The text on
     the right is the permutation p-value of "this outlet vs the others"
@@ -1412,7 +1412,7 @@ def plot_summary_intervals(
     -------
     matplotlib Axes
     """
-    from framing.uncertainty import format_p
+    from framing.measures.uncertainty import format_p
 
     ax = _axes(ax)
     styles = _styles(outlets, colors)

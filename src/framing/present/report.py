@@ -15,7 +15,7 @@ The folder of articles reaches each notebook papermill-style: a code cell tagged
 ``ARTICLES_DIR = None`` and a cell tagged ``injected-parameters`` is inserted right after it.
 
 The build is atomic: everything is written to a hidden staging folder beside the reports folder,
-which then takes the old folder's place in one rename (see :class:`framing.outputs.OutputFolder`).
+which then takes the old folder's place in one rename (see :class:`framing.core.outputs.OutputFolder`).
 A notebook that fails raises :class:`NotebookRunError`, an interrupt stops the build, and either
 leaves the existing reports untouched.
 """
@@ -34,8 +34,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing import interrupts, paths
-from framing.errors import printable
+from framing.core import interrupts, paths
+from framing.core.errors import printable
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 """Which files of the notebooks folder are reports: two digits, a dash, a name."""
@@ -143,14 +143,14 @@ def build_reports(
     ----------
     articles_dir : path, optional
         Folder of articles passed to every notebook as ``ARTICLES_DIR``.
-        Default: the seed event folder, ``framing.paths.SEED_EVENT_DIR``.
-    out_dir : path or framing.outputs.OutputFolder, optional
-        Reports folder whose contents are replaced as a whole.  Default: ``framing.paths.REPORT_DIR``.
-        It must be new, empty or written by the suite before (see :func:`framing.outputs.check_output_dir`).
-        Pass an :class:`~framing.outputs.OutputFolder` to learn afterwards whether it was replaced; when
+        Default: the seed event folder, ``framing.core.paths.SEED_EVENT_DIR``.
+    out_dir : path or framing.core.outputs.OutputFolder, optional
+        Reports folder whose contents are replaced as a whole.  Default: ``framing.core.paths.REPORT_DIR``.
+        It must be new, empty or written by the suite before (see :func:`framing.core.outputs.check_output_dir`).
+        Pass an :class:`~framing.core.outputs.OutputFolder` to learn afterwards whether it was replaced; when
         it is already entered, the pages go into its staging folder and the caller's ``with`` swaps them in.
     notebooks_dir : path, optional
-        Folder holding the ``NN-*.ipynb`` notebooks.  Default: ``framing.paths.NOTEBOOK_DIR``.
+        Folder holding the ``NN-*.ipynb`` notebooks.  Default: ``framing.core.paths.NOTEBOOK_DIR``.
     timeout : int, default 300
         Longest time, in seconds, that one cell may run.
     keep : sequence of str, default ``("side-by-side.html",)``
@@ -187,7 +187,7 @@ def build_reports(
     FramingInputError
         When ``out_dir`` may not be replaced, or another build is writing into it.
     """
-    from .outputs import OutputFolder, write_table_files
+    from framing.core.outputs import OutputFolder, write_table_files
 
     started = time.monotonic()
     say = progress if progress is not None else _silent
@@ -269,7 +269,7 @@ def run_notebooks(notebooks: Sequence[str | os.PathLike[str]], articles_dir: str
 
     The kernels run from an event loop in a helper thread, so Ctrl-C and SIGTERM reach this
     process's own handlers: they end every running kernel and are raised here as
-    :class:`KeyboardInterrupt` (or :class:`framing.interrupts.Terminated`) once the kernels are gone.
+    :class:`KeyboardInterrupt` (or :class:`framing.core.interrupts.Terminated`) once the kernels are gone.
 
     Raises
     ------

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from html import escape as _escape
 from typing import TYPE_CHECKING, Literal
 
-from framing.cues import CATEGORIES
-from framing.text import drop_invisible
+from framing.load.text import drop_invisible
+from framing.measures.cues import CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -90,7 +90,7 @@ def cue_evidence(
     Parameters
     ----------
     cues : DataFrame
-        Output of :func:`framing.cues.find_cues`.
+        Output of :func:`framing.measures.cues.find_cues`.
     sentences : DataFrame
         ``Corpus.sentences`` (``article_id, outlet, sentence_id, start, end, text``).
     texts : dict
@@ -101,7 +101,7 @@ def cue_evidence(
         Keep only this outlet; ``None`` keeps all.
     category : {"hedge", "booster", "distancing", "attribution", "scare_quote", "term"}
         A cue category, or ``"term"`` to find every occurrence of ``term`` in the tokens (as the
-        salience tables count it, :func:`framing.evidence.find_term`).
+        salience tables count it, :func:`framing.measures.evidence.find_term`).
     term : str, optional
         For a cue category: keep only cues with this lexicon lemma (``cues.term``); ``None`` keeps
         every cue of the category.  For ``"term"``: the lower-case term to find; ``None`` gives an
@@ -118,7 +118,7 @@ def cue_evidence(
     """
     import pandas as pd
 
-    from framing.evidence import find_term, kwic
+    from framing.measures.evidence import find_term, kwic
 
     if category not in EXPLORER_CATEGORIES:
         raise ValueError(f"category must be one of {EXPLORER_CATEGORIES}, not {category!r}")
@@ -320,7 +320,7 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     ----------
     table : DataFrame
         Any table; columns named ``left``, ``match`` and ``right`` (as from :func:`cue_evidence` or
-        :func:`framing.evidence.kwic`) are aligned so the matches form one column: ``left``
+        :func:`framing.measures.evidence.kwic`) are aligned so the matches form one column: ``left``
         right-aligned, ``match`` bold.
     precision : int
         Decimals shown for floats (the data are not changed).
@@ -428,7 +428,7 @@ def _in_words(columns: Sequence[str]) -> str:
 
 def _full_paths(full: str | Sequence[str] | None) -> list[str]:
     """Paths, relative to a report page, of the tables or pages that hold every row."""
-    from framing.report import TABLES_FOLDER
+    from framing.present.report import TABLES_FOLDER
 
     names = [full] if isinstance(full, str) else list(full or ())
     paths = []
@@ -590,7 +590,7 @@ def short_quotes(
 ) -> pd.DataFrame:
     """Every short quotation, and whether the cue finder counted it as a scare quote.
 
-    A scare quote (:func:`framing.cues.find_cues`) is a quotation of 1-4 words that nobody in its
+    A scare quote (:func:`framing.measures.cues.find_cues`) is a quotation of 1-4 words that nobody in its
     sentence is said to have spoken and whose words are not taken from an attributed quotation of
     the same article.  This table lists *all* quotations of 1 to ``max_words`` words, so a reader
     can check the ones that were not counted (partial quotes of a speaker) as well as those that were.
@@ -602,7 +602,7 @@ def short_quotes(
     sentences : DataFrame
         ``Corpus.sentences``.
     cues : DataFrame
-        Output of :func:`framing.cues.find_cues`.
+        Output of :func:`framing.measures.cues.find_cues`.
     max_words : int
         Longest quotation listed, in words (runs of letters and digits, apostrophes and hyphens
         inside a word kept).
@@ -668,7 +668,7 @@ def driver_table(sentiment: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     Parameters
     ----------
     sentiment : DataFrame
-        Output of :func:`framing.sentiment.sentence_sentiment` (``outlet, drivers``; drivers
+        Output of :func:`framing.measures.sentiment.sentence_sentiment` (``outlet, drivers``; drivers
         formatted ``"word:+1.8; hope:+1.9"``).
     top : int
         Words kept per outlet.
@@ -719,7 +719,7 @@ def extreme_sentences(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, n: in
     Parameters
     ----------
     sentiment : DataFrame
-        Output of :func:`framing.sentiment.sentence_sentiment`.
+        Output of :func:`framing.measures.sentiment.sentence_sentiment`.
     sentences : DataFrame
         ``Corpus.sentences`` (for the text).
     n : int
@@ -735,7 +735,7 @@ def extreme_sentences(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, n: in
     """
     import pandas as pd
 
-    from framing.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+    from framing.measures.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
     data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
     neg = data[data["compound"] <= NEGATIVE_THRESHOLD].sort_values(
@@ -750,16 +750,16 @@ def extreme_sentences(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, n: in
 
 
 def actor_evidence(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """The sentences behind :func:`framing.sentiment.actor_sentiment`: each sentence that mentions an actor.
+    """The sentences behind :func:`framing.measures.sentiment.actor_sentiment`: each sentence that mentions an actor.
 
     Parameters
     ----------
     sentiment : DataFrame
-        Output of :func:`framing.sentiment.sentence_sentiment`.
+        Output of :func:`framing.measures.sentiment.sentence_sentiment`.
     sentences : DataFrame
         ``Corpus.sentences`` (``sentence_id, text``).
     actors : DataFrame
-        ``actor, alias``, one alias per row; matched by :func:`framing.sentiment.mentions`.
+        ``actor, alias``, one alias per row; matched by :func:`framing.measures.sentiment.mentions`.
 
     Returns
     -------
@@ -770,7 +770,7 @@ def actor_evidence(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.
     """
     import pandas as pd
 
-    from framing.sentiment import mentions
+    from framing.measures.sentiment import mentions
 
     data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
     aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
@@ -792,12 +792,12 @@ def score_examples(texts: Sequence[str]) -> pd.DataFrame:
     -------
     DataFrame
         One row per text, in the given order: ``text, compound, label, drivers`` as in
-        :func:`framing.sentiment.sentence_sentiment` (compound = s / sqrt(s^2 + 15), where s is the
+        :func:`framing.measures.sentiment.sentence_sentiment` (compound = s / sqrt(s^2 + 15), where s is the
         sum of the word valences; higher = more positive; labels at +/-0.05).
     """
     import pandas as pd
 
-    from framing.sentiment import format_drivers, label_of, load_analyzer, prepare_text, word_valences
+    from framing.measures.sentiment import format_drivers, label_of, load_analyzer, prepare_text, word_valences
 
     analyzer = load_analyzer()
     rows = []
@@ -865,7 +865,7 @@ def reading_view_excerpt(
     Returns
     -------
     IPython.display.HTML
-        :func:`framing.pipeline.reading_view_html` of the chosen articles (its legend counts the
+        :func:`framing.present.reading_view.corpus_reading_view` of the chosen articles (its legend counts the
         cues of those articles only) in a sandboxed iframe, followed by :func:`cap_note` linking the
         full page, ``side-by-side.html`` of the built reports, when articles were left out.
     """
@@ -873,12 +873,12 @@ def reading_view_excerpt(
 
     from IPython.display import HTML
 
-    from framing.pipeline import Analysis, reading_view_html
-    from framing.report import SIDE_BY_SIDE_PAGE
+    from framing.present.reading_view import corpus_reading_view
+    from framing.present.report import SIDE_BY_SIDE_PAGE
 
     articles = analysis.corpus.articles
     shown = cap_rows(articles, limit=limit, each=["outlet"])
-    part = Analysis(replace(analysis.corpus, articles=shown), analysis.tables)
-    frame = embed_html_document(reading_view_html(part), height=height, title=title)
+    part = corpus_reading_view(replace(analysis.corpus, articles=shown), analysis["cues"], analysis["sentiment"])
+    frame = embed_html_document(part, height=height, title=title)
     note = cap_note(len(shown), len(articles), what="articles", full=SIDE_BY_SIDE_PAGE, each=["outlet"], html=True)
     return HTML(frame.data + note)

@@ -6,7 +6,7 @@ abbreviations, so initials ("Joe R. Biden") never end a sentence.  Text is
 normalised first (curly quotes made straight, one character for one), so a
 closing quote after the full stop stays with its sentence and offsets still
 point into the raw text.  Punkt reads the text without its invisible format
-characters (:func:`framing.text.visible`), so a soft hyphen or a zero-width
+characters (:func:`framing.load.text.visible`), so a soft hyphen or a zero-width
 space never splits a word or hides a full stop.
 """
 
@@ -16,7 +16,7 @@ import re
 import string
 from functools import lru_cache
 
-from .text import normalise, visible
+from framing.load.text import normalise, visible
 
 #: Lower-case abbreviations without their final dot, as Punkt expects them.
 ABBREVIATIONS = frozenset(

@@ -1,0 +1,1 @@
+"""What is stated about the outlets, built from the measures."""

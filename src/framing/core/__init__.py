@@ -1,0 +1,1 @@
+"""The foundation every layer may import: names, paths, errors, interrupts, safe output folders."""

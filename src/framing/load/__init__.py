@@ -1,0 +1,1 @@
+"""Reading articles folders: text helpers, page cleaning, sentences and the corpus loader."""

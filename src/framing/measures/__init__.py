@@ -1,0 +1,1 @@
+"""Measures computed from a corpus: term salience, cues, sentiment, uncertainty, sensitivity, evidence lines."""
