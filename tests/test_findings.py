@@ -19,7 +19,8 @@ def test_top_terms_line():
 
 def test_rate_line_reports_interval_and_denominator():
     summary = pd.DataFrame([{
-        "outlet": "A", "measure": "hedge_rate_authorial", "value": 4.0, "numerator": 2.0, "denominator": 0.5,
+        "outlet": "A", "measure": "cue_rate", "category": "hedge", "voice": "authorial",
+        "value": 4.0, "numerator": 2.0, "denominator": 0.5,
         "ci_low": 0.0, "ci_high": 10.0, "p_value": 0.4, "n_units": 10, "verdict": "insufficient evidence (p = 0.40)",
     }])
     finding, evidence = rate_line(summary, "A", "hedge", "hedges")

@@ -141,7 +141,9 @@ def make_summary(outlets: list[str]) -> pd.DataFrame:
             rows.append(
                 (
                     outlet,
-                    f"{category}_rate_authorial",
+                    "cue_rate",
+                    category,
+                    "authorial",
                     value,
                     value,
                     1.0,
@@ -183,7 +185,8 @@ def draw_all(outlets: list[str]) -> dict:
         "actors": lambda ax: plots.plot_actor_sentiment(make_actors(outlets), outlets=outlets, ax=ax),
         "summary": lambda ax: plots.plot_summary_intervals(
             make_summary(outlets),
-            measures=["hedge_rate_authorial", "booster_rate_authorial"],
+            measure="cue_rate",
+            categories=["hedge", "booster"],
             outlets=outlets,
             ax=ax,
         ),
@@ -414,7 +417,7 @@ def test_actor_chart_greys_actors_nobody_mentions_and_notes_missing_outlets():
 def test_summary_intervals_draw_the_interval_and_fill_significant_dots():
     fig, ax = plt.subplots()
     summary = make_summary(TWO)
-    plots.plot_summary_intervals(summary, measures=["hedge_rate_authorial"], outlets=TWO, ax=ax)
+    plots.plot_summary_intervals(summary, measure="cue_rate", categories=["hedge"], outlets=TWO, ax=ax)
     horizontal = [
         line for line in ax.lines if len(line.get_ydata()) == 2 and line.get_ydata()[0] == line.get_ydata()[1]
     ]
@@ -455,7 +458,7 @@ def test_empty_inputs_draw_a_message_instead_of_failing():
             make_actors(TWO).iloc[:0], outlets=TWO, ax=ax
         ),
         "no values to show": lambda ax: plots.plot_summary_intervals(
-            make_summary(TWO), measures=["nothing"], outlets=TWO, ax=ax
+            make_summary(TWO), measure="mean_compound", outlets=TWO, ax=ax
         ),
     }
     for message, call in cases.items():
@@ -539,7 +542,8 @@ def draw_world(outlets: list[str]) -> dict:
         "actors": lambda ax: plots.plot_actor_sentiment(make_actors(outlets), outlets=outlets, ax=ax),
         "summary": lambda ax: plots.plot_summary_intervals(
             make_summary(outlets),
-            measures=["hedge_rate_authorial", "booster_rate_authorial"],
+            measure="cue_rate",
+            categories=["hedge", "booster"],
             outlets=outlets,
             ax=ax,
         ),

@@ -250,3 +250,16 @@ def test_large_input_in_bounded_blocks_matches_enumeration_free_truths():
         half = 1.96 * math.sqrt(row["value"] / 3000)
         assert row["ci_high"] - row["ci_low"] == pytest.approx(2 * half, rel=0.1)
     assert got.loc["C", "p_value"] == pytest.approx(1 / 2001)  # C's mean is clearly higher
+
+
+def test_category_and_voice_identify_a_measure_beside_its_name():
+    rows = [("A", 1.0, 1.0), ("A", 0.0, 1.0), ("B", 1.0, 1.0), ("B", 1.0, 1.0)]
+    hedge = units(rows, "cue_rate").assign(category="hedge", voice="authorial")
+    booster = units(rows, "cue_rate").assign(category="booster", voice="authorial", numerator=0.0)
+    got = summarise(pd.concat([hedge, booster]), n_boot=50, n_perm=50)
+    assert list(got.columns[:4]) == ["outlet", "measure", "category", "voice"]
+    assert list(zip(got["category"], got["outlet"])) == [("booster", "A"), ("booster", "B"), ("hedge", "A"),
+                                                          ("hedge", "B")]
+    assert list(got.loc[got["category"] == "hedge", "value"]) == [0.5, 1.0]
+    plain = summarise(units(rows), n_boot=50, n_perm=50)
+    assert (plain["category"] == "").all() and (plain["voice"] == "").all()

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.core.vocabulary import CATEGORIES, CUE_RATE, MEAN_COMPOUND, RATE_VOICES, SHARE_NEGATIVE
 from framing.load.corpus import Corpus, load_corpus
-from framing.measures.cues import CATEGORIES, cue_rates, find_cues
+from framing.measures.cues import cue_rates, find_cues
 from framing.measures.salience import term_table
 from framing.measures.sentiment import actor_sentiment, sentence_sentiment
 from framing.measures.uncertainty import summarise
-
-VOICES = ("authorial", "quoted")
 
 
 @dataclass
@@ -158,44 +157,48 @@ def analysis_key(folder: Path) -> str:
 def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence x measure: the units :func:`framing.measures.uncertainty.summarise` resamples.
 
+    Columns ``outlet, measure, category, voice, unit_id, numerator, denominator``.
+
     Measures
     --------
-    ``<category>_rate_<voice>``
+    ``cue_rate`` (one per ``category`` and ``voice``)
         Cues of that category and voice per 1,000 word tokens of that voice:
         numerator = cues in the sentence, denominator = the sentence's word
         tokens of that voice / 1000.  Higher = more of that cue.
-    ``mean_compound``
+    ``mean_compound`` (``category`` and ``voice`` "")
         Mean VADER compound of the sentences (numerator = compound,
         denominator = 1).  Higher = more positive wording.
-    ``share_negative``
+    ``share_negative`` (``category`` and ``voice`` "")
         Share of sentences labelled negative (compound <= -0.05).
     """
     words = corpus.tokens[corpus.tokens["kind"] != "punct"]
-    tok = words.groupby(["sentence_id", "voice"]).size().unstack(fill_value=0).reindex(columns=list(VOICES),
+    tok = words.groupby(["sentence_id", "voice"]).size().unstack(fill_value=0).reindex(columns=list(RATE_VOICES),
                                                                                         fill_value=0)
     base = corpus.sentences[["outlet", "sentence_id"]].set_index("sentence_id")
     counts = cues.groupby(["sentence_id", "category", "voice"]).size()
     wide = counts.unstack(["category", "voice"]) if len(counts) else pd.DataFrame(index=base.index)
-    wide = wide.reindex(index=base.index, columns=pd.MultiIndex.from_product([CATEGORIES, VOICES]), fill_value=0)
+    wide = wide.reindex(index=base.index, columns=pd.MultiIndex.from_product([CATEGORIES, RATE_VOICES]), fill_value=0)
     wide = wide.fillna(0)
     tok = tok.reindex(base.index, fill_value=0)
     frames = []
     for category in CATEGORIES:
-        for voice in VOICES:
+        for voice in RATE_VOICES:
             num = wide[(category, voice)]
             den = tok[voice] / 1000.0
             frames.append(pd.DataFrame({
-                "outlet": base["outlet"].to_numpy(), "measure": f"{category}_rate_{voice}",
+                "outlet": base["outlet"].to_numpy(), "measure": CUE_RATE, "category": category, "voice": voice,
                 "unit_id": base.index.to_numpy(), "numerator": num.to_numpy(dtype=float),
                 "denominator": den.to_numpy(dtype=float),
             }))
     s = sentiment.set_index("sentence_id").reindex(base.index)
     frames.append(pd.DataFrame({
-        "outlet": base["outlet"].to_numpy(), "measure": "mean_compound", "unit_id": base.index.to_numpy(),
+        "outlet": base["outlet"].to_numpy(), "measure": MEAN_COMPOUND, "category": "", "voice": "",
+        "unit_id": base.index.to_numpy(),
         "numerator": s["compound"].to_numpy(dtype=float), "denominator": 1.0,
     }))
     frames.append(pd.DataFrame({
-        "outlet": base["outlet"].to_numpy(), "measure": "share_negative", "unit_id": base.index.to_numpy(),
+        "outlet": base["outlet"].to_numpy(), "measure": SHARE_NEGATIVE, "category": "", "voice": "",
+        "unit_id": base.index.to_numpy(),
         "numerator": (s["label"] == "negative").to_numpy(dtype=float), "denominator": 1.0,
     }))
     return pd.concat(frames, ignore_index=True)

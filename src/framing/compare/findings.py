@@ -11,7 +11,14 @@ import math
 
 import pandas as pd
 
-FINDING_COLUMNS = ["notebook", "outlet", "finding", "evidence"]
+from framing.core.vocabulary import (
+    ATTRIBUTION_GROUPS,
+    CUE_RATE,
+    FINDING_COLUMNS,
+    MEAN_COMPOUND,
+    SHARE_NEGATIVE,
+    Z_CRITICAL,
+)
 
 
 def _fmt(x: float, digits: int = 1) -> str:
@@ -23,20 +30,24 @@ def top_terms_line(terms: pd.DataFrame, outlet: str, *, n: int = 5) -> tuple[str
     t = terms[(terms["outlet"] == outlet) & (terms["ngram"] == 1) & (terms["count"] > 0)]
     t = t.sort_values(["log_odds_z", "term"], ascending=[False, True], kind="mergesort")
     top = ", ".join(f"{r.term} ({r.count})" for r in t.head(n).itertuples())
-    n_sig = int((t["log_odds_z"] > 1.96).sum())
+    n_sig = int((t["log_odds_z"] > Z_CRITICAL).sum())
     finding = f"Most distinctive words: {top or 'none'}."
-    evidence = f"{n_sig} of {len(t)} words used reach z > 1.96 (uncorrected); counts in brackets"
+    evidence = f"{n_sig} of {len(t)} words used reach z > {Z_CRITICAL} (uncorrected); counts in brackets"
     return finding, evidence
 
 
-def _summary_row(summary: pd.DataFrame, outlet: str, measure: str) -> pd.Series | None:
-    rows = summary[(summary["outlet"] == outlet) & (summary["measure"] == measure)]
+def _summary_row(
+    summary: pd.DataFrame, outlet: str, measure: str, *, category: str = "", voice: str = ""
+) -> pd.Series | None:
+    """The summary row of ``outlet`` for ``measure`` of ``category`` and ``voice`` ("" = none), or None."""
+    rows = summary[(summary["outlet"] == outlet) & (summary["measure"] == measure)
+                   & (summary["category"].fillna("") == category) & (summary["voice"].fillna("") == voice)]
     return rows.iloc[0] if len(rows) else None
 
 
 def rate_line(summary: pd.DataFrame, outlet: str, category: str, label: str) -> tuple[str, str]:
     """The outlet's own (authorial) rate of one cue category, with its interval and verdict."""
-    r = _summary_row(summary, outlet, f"{category}_rate_authorial")
+    r = _summary_row(summary, outlet, CUE_RATE, category=category, voice="authorial")
     if r is None:
         return f"No {label} measured.", ""
     finding = (f"{_fmt(r['value'])} {label} per 1,000 of its own words "
@@ -52,7 +63,7 @@ def attribution_line(cues: pd.DataFrame, outlet: str) -> tuple[str, str]:
         return "No reporting verbs found.", ""
     counts = a["subcategory"].value_counts()
     loaded = int(len(a) - counts.get("neutral", 0))
-    parts = ", ".join(f"{k} {int(counts[k])}" for k in ("neutral", "endorsing", "doubting", "concession")
+    parts = ", ".join(f"{k} {int(counts[k])}" for k in ATTRIBUTION_GROUPS
                       if k in counts)
     verbs = ", ".join(a[a["subcategory"] != "neutral"]["cue"].str.lower().drop_duplicates().head(4))
     finding = f"{loaded} of {len(a)} attributions use a loaded verb" + (f" ({verbs})." if verbs else ".")
@@ -61,8 +72,8 @@ def attribution_line(cues: pd.DataFrame, outlet: str) -> tuple[str, str]:
 
 def sentiment_line(summary: pd.DataFrame, outlet: str) -> tuple[str, str]:
     """Mean sentence compound with interval, and the share of negative sentences."""
-    m = _summary_row(summary, outlet, "mean_compound")
-    s = _summary_row(summary, outlet, "share_negative")
+    m = _summary_row(summary, outlet, MEAN_COMPOUND)
+    s = _summary_row(summary, outlet, SHARE_NEGATIVE)
     if m is None:
         return "No sentences scored.", ""
     finding = (f"Mean sentence sentiment {_fmt(m['value'], 2)} (95% CI {_fmt(m['ci_low'], 2)} to "

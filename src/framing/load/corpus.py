@@ -40,20 +40,18 @@ import pandas as pd
 
 from framing.core import paths
 from framing.core.errors import FramingInputError, one_line
+from framing.core.vocabulary import (
+    ARTICLE_COLUMNS,
+    ARTICLE_OPTIONAL_COLUMNS,
+    ARTICLE_REQUIRED_COLUMNS,
+    LINE_COLUMNS,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+    TOKEN_COLUMNS,
+)
 from framing.load import cleaning
 from framing.load.sentences import split_sentences
 from framing.load.text import SpanIndex, invisible_in_words, normalise, quote_spans, tokenize
-
-REQUIRED_COLUMNS = ("article_id", "outlet", "file")
-OPTIONAL_COLUMNS = ("published", "headline", "url", "language", "event", "country", "ownership", "encoding")
-ARTICLE_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS[:-1]
-
-LINE_COLUMNS = ["article_id", "line_no", "role", "is_body", "reason", "start", "end", "text"]
-SENTENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "paragraph", "role", "voice", "start", "end", "text"]
-TOKEN_COLUMNS = [
-    "article_id", "outlet", "sentence_id", "token_id", "start", "end", "token", "lower", "kind", "voice",
-]
-QUOTE_COLUMNS = ["article_id", "start", "end", "text"]
 
 #: Largest article file the suite reads, in bytes (5 MB).  A news article is
 #: rarely over 100 kB even as a saved web page; anything bigger is refused
@@ -155,7 +153,7 @@ def read_metadata(folder: Path) -> pd.DataFrame:
     except csv.Error as exc:
         raise FramingInputError(meta_path, f"is not a readable CSV ({exc}); fix the quoting") from None
     header = [h.strip() for h in records[0]] if records else []
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    missing = [c for c in ARTICLE_REQUIRED_COLUMNS if c not in header]
     if missing:
         raise FramingInputError(
             meta_path, f"missing required column(s) {', '.join(missing)}; add them to the header row"
@@ -173,7 +171,7 @@ def read_metadata(folder: Path) -> pd.DataFrame:
         rows.append({h: (rec[i] if i < len(rec) else "") for i, h in enumerate(header) if h})
     seen: set[str] = set()
     for n, row in enumerate(rows, start=2):
-        for col in REQUIRED_COLUMNS:
+        for col in ARTICLE_REQUIRED_COLUMNS:
             if not row[col].strip():
                 raise FramingInputError(meta_path, f"row {n}: empty {col}; every article needs one")
         aid = row["article_id"].strip()
@@ -181,7 +179,7 @@ def read_metadata(folder: Path) -> pd.DataFrame:
             raise FramingInputError(meta_path, f"row {n}: duplicate article_id {aid!r}; make each id unique")
         seen.add(aid)
     df = pd.DataFrame(rows, dtype=str).fillna("")
-    for col in OPTIONAL_COLUMNS:
+    for col in ARTICLE_OPTIONAL_COLUMNS:
         if col not in df.columns:
             df[col] = "en" if col == "language" else ""
     for col in df.columns:

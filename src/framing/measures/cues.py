@@ -109,27 +109,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from framing.core.paths import LEXICON_DIR
+from framing.core.vocabulary import ATTRIBUTION_GROUPS as SUBCATEGORIES
+from framing.core.vocabulary import CATEGORIES, CUE_COLUMNS
+from framing.core.vocabulary import RATE_VOICES as VOICES
 from framing.load.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-CUE_COLUMNS = (
-    "article_id",
-    "outlet",
-    "sentence_id",
-    "start",
-    "end",
-    "cue",
-    "term",
-    "category",
-    "subcategory",
-    "voice",
-)
 LEXICON_COLUMNS = ("term", "pattern", "category", "subcategory", "condition", "source")
-CATEGORIES = ("hedge", "booster", "distancing", "attribution", "scare_quote")
-SUBCATEGORIES = ("neutral", "endorsing", "doubting", "concession")
-VOICES = ("authorial", "quoted")
 DEFAULT_LEXICON = "cues_en.csv"
 DEFAULT_SPEECH_CUES = "cues_speech_en.csv"
 

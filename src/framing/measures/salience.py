@@ -41,20 +41,10 @@ import numpy as np
 import pandas as pd
 
 from framing.core.paths import LEXICON_DIR
+from framing.core.vocabulary import TERM_TABLE_COLUMNS
 
 STOPWORDS_FILE = LEXICON_DIR / "stopwords_en.csv"
 
-TERM_TABLE_COLUMNS = (
-    "outlet",
-    "term",
-    "ngram",
-    "count",
-    "n_tokens",
-    "rate_per_1k",
-    "log_odds_z",
-    "g2",
-    "log_ratio",
-)
 
 PAIRWISE_COLUMNS = (
     "outlet_a",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from framing.core.vocabulary import ALPHA, MEASURE_KEY
 from framing.measures.salience import Prior, Stopwords, term_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -220,7 +221,7 @@ def rank_overlap(rankings: pd.DataFrame, *, baseline: str, top: int | None = Non
     return pd.DataFrame(records, columns=OVERLAP_COLUMNS)
 
 
-def chance_expectation(terms: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+def chance_expectation(terms: pd.DataFrame, *, alpha: float = ALPHA) -> pd.DataFrame:
     """How many terms pass the significance thresholds, against how many would by chance.
 
     Parameters
@@ -267,13 +268,14 @@ def chance_expectation(terms: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFr
     return out[CHANCE_COLUMNS]
 
 
-def chance_findings(summary: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+def chance_findings(summary: pd.DataFrame, *, alpha: float = ALPHA) -> pd.DataFrame:
     """Count the "different from the other outlets" verdicts of a summary, and those expected by chance.
 
     Parameters
     ----------
     summary : DataFrame
-        ``outlet, measure, p_value`` as from :func:`framing.measures.uncertainty.summarise`.
+        ``outlet, measure, p_value`` as from :func:`framing.measures.uncertainty.summarise`; a test is
+        identified by ``measure`` with ``category`` and ``voice`` where the summary has them.
     alpha : float
         Significance level of each test.
 
@@ -287,9 +289,10 @@ def chance_findings(summary: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFra
         "B vs the rest" are the same test, so each such measure counts once.
     """
     rows = summary[summary["p_value"].notna()]
-    per_measure = rows.groupby("measure")["outlet"].transform("size")
+    key = [c for c in MEASURE_KEY if c in rows.columns]
+    per_measure = rows.groupby(key, dropna=False)["outlet"].transform("size")
     # with two outlets in a measure, keep one of the two identical tests
-    keep = (per_measure != 2) | ~rows.duplicated(subset=["measure"], keep="first")
+    keep = (per_measure != 2) | ~rows.duplicated(subset=key, keep="first")
     tests = rows[keep]
     n_tests = int(len(tests))
     return pd.DataFrame(

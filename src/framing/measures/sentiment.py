@@ -18,28 +18,14 @@ import string
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from framing.core.vocabulary import ACTOR_COLUMNS, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from framing.core.vocabulary import SENTIMENT_COLUMNS as SENTENCE_COLUMNS
 from framing.load.text import drop_invisible, normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-SENTENCE_COLUMNS = [
-    "article_id",
-    "outlet",
-    "sentence_id",
-    "voice",
-    "compound",
-    "pos",
-    "neu",
-    "neg",
-    "label",
-    "drivers",
-]
-ACTOR_COLUMNS = ["outlet", "actor", "n_sentences", "mean_compound", "n_positive", "n_neutral", "n_negative"]
-
-POSITIVE_THRESHOLD = 0.05
-NEGATIVE_THRESHOLD = -0.05
 
 # A quotation mark is a double quote anywhere, or a single quote that is not an
 # apostrophe inside a word (Biden's, don't keep theirs).

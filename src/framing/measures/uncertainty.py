@@ -18,23 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from framing.core.vocabulary import ALPHA, MEASURE_KEY, SUMMARY_COLUMNS, UNIT_COLUMNS
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-UNIT_COLUMNS = ["outlet", "measure", "unit_id", "numerator", "denominator"]
-SUMMARY_COLUMNS = [
-    "outlet",
-    "measure",
-    "value",
-    "numerator",
-    "denominator",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "n_units",
-    "verdict",
-]
-ALPHA = 0.05
 
 
 def _stream(seed: int, *names: str) -> np.random.Generator:
@@ -318,7 +306,9 @@ def summarise(
     ----------
     units : DataFrame
         Long table, one row per unit (usually a sentence) x measure, with
-        columns ``outlet, measure, unit_id, numerator, denominator``.  For a
+        columns ``outlet, measure, category, voice, unit_id, numerator,
+        denominator``; ``category`` and ``voice`` are optional (read as "" when
+        absent): a measure is identified by ``measure, category, voice``.  For a
         rate per 1,000 authorial tokens: numerator = cue count in the sentence,
         denominator = authorial tokens of the sentence / 1000.  For a mean of a
         score: numerator = score, denominator = 1.
@@ -336,7 +326,9 @@ def summarise(
     Returns
     -------
     DataFrame
-        One row per outlet x measure, sorted by measure then outlet, with columns
+        One row per outlet x measure, sorted by ``measure, category, voice``
+        then outlet, with columns ``outlet, measure, category, voice`` (as in
+        ``units``, "" where none) and
 
         - ``value``: ratio of sums, ``sum(numerator) / sum(denominator)`` over the
           outlet's units; direction is that of the measure (a hedge rate: higher
@@ -380,26 +372,29 @@ def summarise(
     """
     import pandas as pd
 
-    missing = [c for c in UNIT_COLUMNS if c not in units.columns]
+    optional = [c for c in MEASURE_KEY[1:] if c not in units.columns]
+    missing = [c for c in UNIT_COLUMNS if c not in units.columns and c not in optional]
     if missing:
         raise ValueError(f"units lacks columns {missing}")
     if not 0 < confidence < 1:
         raise ValueError("confidence must be between 0 and 1")
     lo_q, hi_q = 50 * (1 - confidence), 50 * (1 + confidence)
 
-    data = units[UNIT_COLUMNS].copy()
-    data["outlet"] = data["outlet"].astype(str)
-    data["measure"] = data["measure"].astype(str)
+    data = units.assign(**{c: "" for c in optional})[UNIT_COLUMNS].copy()
+    for col in MEASURE_KEY[1:]:
+        data[col] = data[col].fillna("")
+    for col in ("outlet", *MEASURE_KEY):
+        data[col] = data[col].astype(str)
     data["_key"] = data["unit_id"].astype(str)
-    data = data.sort_values(["measure", "outlet", "_key", "numerator", "denominator"], kind="stable")
+    data = data.sort_values([*MEASURE_KEY, "outlet", "_key", "numerator", "denominator"], kind="stable")
 
     measures = []
-    for measure, group in data.groupby("measure", sort=True):
+    for key, group in data.groupby(MEASURE_KEY, sort=True):
         num = group["numerator"].to_numpy(dtype=float)
         den = group["denominator"].to_numpy(dtype=float)
         labels = group["outlet"].to_numpy()
         names, order, sizes = _grouped(labels)
-        measures.append((str(measure), num[order], den[order], names, sizes))
+        measures.append((tuple(str(k) for k in key), num[order], den[order], names, sizes))
 
     # Measures with the same outlets and unit counts share their random draws.
     layouts: dict[tuple[tuple[str, int], ...], list[int]] = {}
@@ -428,7 +423,7 @@ def summarise(
                 tests[i, outlet] = diff
 
     rows = []
-    for i, (measure, num, den, outlets, sizes) in enumerate(measures):
+    for i, (key, num, den, outlets, sizes) in enumerate(measures):
         bounds = np.concatenate([[0], np.cumsum(sizes)])
         for k, outlet in enumerate(outlets):
             own_num, own_den = num[bounds[k] : bounds[k + 1]], den[bounds[k] : bounds[k + 1]]
@@ -444,7 +439,7 @@ def summarise(
             rows.append(
                 {
                     "outlet": outlet,
-                    "measure": measure,
+                    **dict(zip(MEASURE_KEY, key)),
                     "value": value,
                     "numerator": n_sum,
                     "denominator": d_sum,

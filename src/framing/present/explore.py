@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from html import escape as _escape
 from typing import TYPE_CHECKING, Literal
 
+from framing.core.vocabulary import CATEGORIES, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, CueCategory
 from framing.load.text import drop_invisible
-from framing.measures.cues import CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from IPython.display import HTML
 
-Category = Literal["hedge", "booster", "distancing", "attribution", "scare_quote", "term"]
+Category = Literal[CueCategory, "term"]
 EXPLORER_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "term")
 EVIDENCE_COLUMNS = [
     "outlet",
@@ -734,8 +734,6 @@ def extreme_sentences(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, n: in
         without such sentences has fewer rows.  Sorted by outlet, then negative before positive.
     """
     import pandas as pd
-
-    from framing.measures.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
     data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
     neg = data[data["compound"] <= NEGATIVE_THRESHOLD].sort_values(

@@ -39,6 +39,18 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 
+from framing.core.vocabulary import (
+    ALPHA,
+    CATEGORIES,
+    CUE_RATE,
+    MEASURE_UNITS,
+    POSITIVE_THRESHOLD,
+    VOICES,
+    Z_CRITICAL,
+    Measure,
+    Voice,
+)
+from framing.core.vocabulary import ATTRIBUTION_GROUPS as ATTRIBUTION_SUBCATEGORIES
 from framing.present.chart_labels import chart_fonts, chart_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,20 +76,16 @@ FALLBACK_MARKERS = ("o", "D", "v", "P", "X", "*")
 
 GREY = "#9A9A9A"
 INK = "#333333"
-Z_CRITICAL = 1.96
-NEUTRAL_BAND = 0.05
+NEUTRAL_BAND = POSITIVE_THRESHOLD
 SIGNIFICANCE_NOTE = "|z| > 1.96 \u2248 p < .05, no correction for multiple comparisons"
 INTERVAL_NOTE = ("95% bootstrap intervals over sentences; p: permutation test against the other outlets, "
                  "no correction for multiple comparisons")
 SMALL = 9  # smallest font size used anywhere, in points
 
-CUE_CATEGORIES = ("hedge", "booster", "distancing", "attribution", "scare_quote")
-ATTRIBUTION_SUBCATEGORIES = ("neutral", "endorsing", "doubting", "concession")
+CUE_CATEGORIES = CATEGORIES
 VOICE_MARKERS = {"authorial": "o", "quoted": "s", "mixed": "^"}
-VOICES = ("authorial", "quoted", "mixed")
 COMPOUND_LABEL = "VADER compound score (\u22121 to +1)"
 
-Voice = Literal["authorial", "quoted"]
 FrequencyAxis = Literal["count", "rate_per_1k"]
 Position = Literal["offset", "index"]
 
@@ -765,13 +773,13 @@ def _error_bars(
     err = np.full((2, len(cats)), np.nan)
     if summary is None or summary.empty:
         return err
-    _require(summary, ("outlet", "measure", "ci_low", "ci_high"), "summary")
-    own = summary[summary["outlet"] == outlet].set_index("measure")
+    _require(summary, ("outlet", "measure", "category", "voice", "ci_low", "ci_high"), "summary")
+    own = summary[(summary["outlet"] == outlet) & (summary["measure"] == CUE_RATE) & (summary["voice"] == voice)]
+    own = own.drop_duplicates("category").set_index("category")
     for i, cat in enumerate(cats):
-        key = f"{cat}_rate_{voice}"
-        if key in own.index:
-            err[0, i] = max(0.0, heights[i] - float(own.at[key, "ci_low"]))
-            err[1, i] = max(0.0, float(own.at[key, "ci_high"]) - heights[i])
+        if cat in own.index:
+            err[0, i] = max(0.0, heights[i] - float(own.at[cat, "ci_low"]))
+            err[1, i] = max(0.0, float(own.at[cat, "ci_high"]) - heights[i])
     return err
 
 
@@ -794,8 +802,9 @@ def plot_cue_rates(
     The number above each bar is the count of cues behind it.
 
     How to read it: with ``summary`` given, each bar carries its bootstrap
-    95 % interval (``ci_low``, ``ci_high`` of measure
-    ``"<category>_rate_<voice>"`` from :func:`framing.measures.uncertainty.summarise`).
+    95 % interval (``ci_low``, ``ci_high`` of the row with measure
+    ``cue_rate`` and the bar's category and voice from
+    :func:`framing.measures.uncertainty.summarise`).
     Overlapping intervals mean the data cannot tell the outlets apart; with
     a handful of cues per bar, expect wide intervals.
 
@@ -804,7 +813,7 @@ def plot_cue_rates(
     rates : DataFrame
         ``outlet, category, voice, n_cues, n_tokens, rate_per_1k``.
     summary : DataFrame, optional
-        ``outlet, measure, ci_low, ci_high`` for error bars.
+        ``outlet, measure, category, voice, ci_low, ci_high`` for error bars.
     outlets : sequence of str
         Outlets in colour order.
     voice : {"authorial", "quoted"}
@@ -1360,26 +1369,39 @@ def plot_actor_sentiment(
 # --------------------------------------------------------------------------- summaries
 
 
-def _measure_unit(measures: Sequence[str]) -> str:
-    if all("_rate_" in m for m in measures):
-        return "cues per 1,000 word tokens"
-    if all("compound" in m for m in measures):
-        return "mean VADER compound score per sentence (\u22121 to +1)"
-    return "value (unit as in each measure's name)"
+def _interval_rows(
+    rows: pd.DataFrame, categories: Sequence[str] | None
+) -> list[tuple[str, str]]:
+    """The ``(category, voice)`` pairs of ``rows``, top to bottom: categories in order, then voices."""
+    cats = list(categories) if categories is not None else _category_order(
+        [c for c in rows["category"].unique() if c])
+    order = {c: i for i, c in enumerate(["", *cats])}
+    voices = {v: i for i, v in enumerate(["", *VOICES])}
+    pairs = set(zip(rows["category"], rows["voice"]))
+    return sorted(pairs, key=lambda p: (order.get(p[0], len(order)), voices.get(p[1], len(voices)), p))
+
+
+def _interval_label(measure: str, category: str, voice: str) -> str:
+    """Row label in words: the category and voice, or the measure when it has neither."""
+    words = [w.replace("_", " ") for w in (category, voice) if w]
+    return ", ".join(words) if words else measure.replace("_", " ")
 
 
 def plot_summary_intervals(
     summary: pd.DataFrame,
     *,
-    measures: Sequence[str],
+    measure: Measure,
     outlets: Sequence[str],
+    categories: Sequence[str] | None = None,
+    voice: Voice | None = None,
     xlabel: str | None = None,
     ax: Axes | None = None,
     colors: Mapping[str, str] | None = None,
 ) -> Axes:
-    """Forest plot: each outlet's value with its interval, measure by measure.
+    """Forest plot: each outlet's value of one measure with its interval, category by category.
 
-    What it shows: for each measure (one row) and outlet (one dot) the
+    What it shows: for each row of the measure (one per category and voice
+    for ``cue_rate``, a single row for the others) and outlet (one dot) the
     value of :func:`framing.measures.uncertainty.summarise`, ``sum(numerator) /
     sum(denominator)`` over the outlet's units, with its percentile
     bootstrap interval (``ci_low`` to ``ci_high``) as a line.  The text on
@@ -1388,22 +1410,26 @@ def plot_summary_intervals(
     hollow dot p >= .05 (uncorrected).
 
     How to read it: an interval that overlaps the other outlets' is a
-    difference the data cannot confirm.  Measures share one x-axis, so
-    pass measures on the same scale (all rates per 1,000 tokens, or all
-    mean compounds); the axis unit is inferred from the measure names
-    unless ``xlabel`` is given.
+    difference the data cannot confirm.  One chart shows one measure, so
+    all rows share its unit on the x-axis (``MEASURE_UNITS`` of
+    :mod:`framing.core.vocabulary` unless ``xlabel`` is given).
 
     Parameters
     ----------
     summary : DataFrame
-        ``outlet, measure, value, ci_low, ci_high, p_value, n_units``
-        (``verdict`` optional).
-    measures : sequence of str
-        Measures to show, top to bottom.
+        ``outlet, measure, category, voice, value, ci_low, ci_high, p_value,
+        n_units`` (``verdict`` optional).
+    measure : {"cue_rate", "mean_compound", "share_negative"}
+        The measure to show.
     outlets : sequence of str
         Outlets in colour order.
+    categories : sequence of str, optional
+        Categories to show, top to bottom (default: every category of the
+        measure, in the usual order).
+    voice : {"authorial", "quoted"}, optional
+        Show only this voice (default: every voice of the measure).
     xlabel : str, optional
-        Axis label with unit; inferred from the measure names by default.
+        Axis label with unit; the measure's unit by default.
     ax : matplotlib Axes, optional
     colors : mapping, optional
         ``outlet -> colour``, default ``outlet_colors(outlets)``.
@@ -1416,27 +1442,33 @@ def plot_summary_intervals(
 
     ax = _axes(ax)
     styles = _styles(outlets, colors)
-    _require(summary, ("outlet", "measure", "value", "ci_low", "ci_high", "p_value", "n_units"), "summary")
-    rows = summary[summary["measure"].isin(list(measures)) & summary["outlet"].isin(list(outlets))]
-    xlabel = xlabel or _measure_unit(measures)
+    _require(summary, ("outlet", "measure", "category", "voice", "value", "ci_low", "ci_high", "p_value", "n_units"),
+             "summary")
+    rows = summary[(summary["measure"] == measure) & summary["outlet"].isin(list(outlets))]
+    rows = rows.assign(category=rows["category"].fillna(""), voice=rows["voice"].fillna(""))
+    if categories is not None:
+        rows = rows[rows["category"].isin(list(categories))]
+    if voice is not None:
+        rows = rows[rows["voice"] == voice]
+    xlabel = xlabel or MEASURE_UNITS.get(measure, str(measure).replace("_", " "))
     title = "Per-outlet values with 95% bootstrap intervals"
     if rows.empty or rows["value"].isna().all():
         return _no_data(
             ax, "no values to show", title=title, xlabel=xlabel, ylabel="measure", n="n = 0 values"
         )
-    shown = [m for m in measures if m in set(rows["measure"])]
+    shown = _interval_rows(rows, categories)
     ax.axvline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
     step = 0.6 / max(1, len(outlets) - 1) if len(outlets) > 1 else 0.0
     for i, outlet in enumerate(outlets):
-        own = rows[rows["outlet"] == outlet].set_index("measure")
+        own = rows[rows["outlet"] == outlet].drop_duplicates(["category", "voice"]).set_index(["category", "voice"])
         style = styles[outlet]
-        for j, measure in enumerate(shown):
-            if measure not in own.index or math.isnan(float(own.at[measure, "value"])):
+        for j, key in enumerate(shown):
+            if key not in own.index or math.isnan(float(own.at[key, "value"])):
                 continue
-            r = own.loc[measure]
+            r = own.loc[key]
             y = len(shown) - 1 - j + (0.3 - i * step if len(outlets) > 1 else 0.0)
             p = float(r["p_value"])
-            filled = not math.isnan(p) and p < 0.05
+            filled = not math.isnan(p) and p < ALPHA
             ax.plot([r["ci_low"], r["ci_high"]], [y, y], color=style.color, linewidth=2, zorder=2)
             ax.plot(
                 [r["value"]],
@@ -1460,7 +1492,7 @@ def plot_summary_intervals(
                 fontsize=SMALL,
                 color=INK,
             )
-    ax.set_yticks(np.arange(len(shown))[::-1], [chart_text(str(m).replace("_", " ")) for m in shown])
+    ax.set_yticks(np.arange(len(shown))[::-1], [chart_text(_interval_label(measure, *key)) for key in shown])
     ax.set_ylim(-0.7, len(shown) - 0.3)
     from matplotlib.lines import Line2D
 
@@ -1495,7 +1527,7 @@ def plot_summary_intervals(
     _legend, pad = _legend_above(ax, handles)
     ax.set_title(f"{title}\nn = sentences (units) per outlet, at right with the permutation p-value", pad=pad)
     ax.set_xlabel(xlabel)
-    ax.set_ylabel("measure")
+    ax.set_ylabel("cue category, voice" if any(c for c, _ in shown) else "measure")
     _note(ax, INTERVAL_NOTE)
     return ax
 

@@ -26,22 +26,16 @@ import html
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import pandas as pd
 
-CueCategory = Literal["hedge", "booster", "distancing", "attribution", "scare_quote"]
+from framing.core.vocabulary import CATEGORIES as CUE_CATEGORIES
+from framing.core.vocabulary import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, SENTIMENT_LABELS
 
-# Display order, letter and one-line meaning of each cue category.
-CUE_CATEGORIES: tuple[CueCategory, ...] = ("hedge", "booster", "distancing", "attribution", "scare_quote")
+# Display order (CUE_CATEGORIES), letter, name and one-line meaning of each cue category.
 _CUE_LETTER = {"hedge": "H", "booster": "B", "distancing": "D", "attribution": "A", "scare_quote": "Q"}
-_CUE_NAME = {
-    "hedge": "hedge",
-    "booster": "booster",
-    "distancing": "distancing",
-    "attribution": "attribution",
-    "scare_quote": "scare quote",
-}
+_CUE_NAME = {c: c.replace("_", " ") for c in CUE_CATEGORIES}
 _CUE_MEANING = {
     "hedge": "softens a claim: may, reportedly, appears to",
     "booster": "hardens a claim: clearly, indeed, in fact",
@@ -49,14 +43,10 @@ _CUE_MEANING = {
     "attribution": "says who says so: said, claimed, according to",
     "scare_quote": "a word set in quotation marks to question or ironise it",
 }
-_SENTIMENT_LABELS = ("positive", "negative", "neutral")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
-# VADER's conventional cut-offs on the compound score (Hutto & Gilbert 2014).
-_VADER_THRESHOLD = 0.05
-
 REQUIRED_COLUMNS = {
     "articles": ("article_id", "outlet"),
     "sentences": ("article_id", "sentence_id", "paragraph", "role", "start", "end", "text"),
@@ -234,11 +224,11 @@ def _cue_note(row: Mapping[str, object]) -> str:
 
 
 def _label_of(compound: float, label: str) -> str:
-    if label in _SENTIMENT_LABELS:
+    if label in SENTIMENT_LABELS:
         return label
-    if compound >= _VADER_THRESHOLD:
+    if compound >= POSITIVE_THRESHOLD:
         return "positive"
-    if compound <= -_VADER_THRESHOLD:
+    if compound <= NEGATIVE_THRESHOLD:
         return "negative"
     return "neutral"
 
