@@ -307,3 +307,21 @@ def test_pathological_articles_are_analysed_without_hanging(tmp_path):
         pytest.fail("analysing the pathological articles did not finish within 180 s")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["marks=10000", "unclosed=5000"]
+
+
+def test_reading_view_work_grows_in_step_with_the_article(tmp_path):
+    from framing.measures.cues import find_cues
+    from framing.present.reading_view import corpus_reading_view
+
+    def work(n_paragraphs):
+        folder = tmp_path / f"p{n_paragraphs}"
+        folder.mkdir()
+        (folder / "a.txt").write_text(article(n_paragraphs), encoding="utf-8")
+        (folder / "b.txt").write_text(article(2), encoding="utf-8")
+        (folder / "articles.csv").write_text("article_id,outlet,file\na,Outlet A,a.txt\nb,Outlet B,b.txt\n",
+                                             encoding="utf-8")
+        corpus = load_corpus(folder)
+        cues, sentiment = find_cues(corpus.sentences, corpus.quotes), sentence_sentiment(corpus.sentences)
+        return work_of(corpus_reading_view, corpus, cues, sentiment)
+
+    assert_in_step(growth(work, lambda n: n, 40))

@@ -21,8 +21,10 @@ point where it is written into the page.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import html
+import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -249,17 +251,18 @@ def _sentiment_notes(sentiment: pd.DataFrame | None) -> dict[str, tuple[str, str
     sort_cols = ["sentence_id", "_abs"] + (["voice"] if "voice" in rows.columns else [])
     rows = rows.sort_values(sort_cols, ascending=[True, False] + [True] * (len(sort_cols) - 2), kind="stable")
     notes: dict[str, tuple[str, str]] = {}
-    for sentence_id, group in rows.groupby("sentence_id", sort=True):
+    records = rows.drop(columns="_abs").to_dict("records")  # sorted by sentence id above
+    for sentence_id, group in itertools.groupby(records, key=lambda r: r["sentence_id"]):
         parts = []
         shown = ""
-        for _, row in group.iterrows():
+        for row in group:
             compound = float(row["compound"])
             label = _label_of(compound, _text(row.get("label")))
             shown = shown or label
             part = f"{label}, compound {compound:+.2f}"
-            if "voice" in row.index and _text(row["voice"]):
+            if "voice" in row and _text(row["voice"]):
                 part = f"{_text(row['voice'])}: " + part
-            if all(c in row.index for c in ("pos", "neu", "neg")):
+            if all(c in row for c in ("pos", "neu", "neg")):
                 shares = ", ".join(f"{c} {float(row[c]):.2f}" for c in ("pos", "neu", "neg"))
                 part += f" ({shares})"
             drivers = _drivers_text(row.get("drivers"))
@@ -302,7 +305,7 @@ def _paragraphs_html(
         para = para.sort_values(["start", "end"], kind="stable")
         parts: list[str] = []
         previous_end: int | None = None
-        for _, sentence in para.iterrows():
+        for sentence in para.to_dict("records"):
             if previous_end is not None and int(sentence["start"]) > previous_end:
                 parts.append(_esc(text[previous_end : int(sentence["start"])]))
             parts.append(_sentence_html(text, sentence, cues, pieces, notes))
@@ -339,7 +342,7 @@ def _article_cues(cues: pd.DataFrame | None, article_id: str, first_order: int) 
         kind="stable",
     )
     out = []
-    for i, (_, row) in enumerate(mine.iterrows()):
+    for i, row in enumerate(mine.to_dict("records")):
         out.append(
             {
                 "id": str(first_order + i),
@@ -357,12 +360,15 @@ def _removed_html(lines: pd.DataFrame | None, article_id: str, sentences: pd.Dat
     if lines is None or lines.empty:
         return ""
     mine = lines[lines["article_id"].astype(str) == article_id].sort_values("line_no", kind="stable")
-    spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int), strict=True))
+    spans = sorted(zip(sentences["start"].astype(int), sentences["end"].astype(int), strict=True))
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among the first k spans
     items = []
-    for _, line in mine.iterrows():
+    for line in mine.to_dict("records"):
         role = _text(line["role"])
         start, end = int(line["start"]), int(line["end"])
-        if role == "blank" or any(s < end and start < e for s, e in spans):
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before the line ends
+        if role == "blank" or (k and reach[k - 1] > start):
             continue
         reason = _text(line["reason"])
         items.append(
@@ -395,14 +401,15 @@ def _pieces_by_sentence(
     displayed sentence (those cannot be shown).
     """
     by_sentence: dict[str, list[_Piece]] = {}
-    for _, sentence in sentences.iterrows():
-        lo, hi = int(sentence["start"]), int(sentence["end"])
-        clipped = [
-            (max(lo, int(c["start"])), min(hi, int(c["end"])), i)
-            for i, c in enumerate(cues)
-            if int(c["start"]) < hi and lo < int(c["end"])
-        ]
-        by_sentence[_text(sentence["sentence_id"])] = _nest(clipped)
+    spans = sorted((int(c["start"]), int(c["end"]), i) for i, c in enumerate(cues))
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+    for lo, hi, sentence_id in sentences[["start", "end", "sentence_id"]].itertuples(index=False, name=None):
+        lo, hi = int(lo), int(hi)
+        # Only cues that start less than the longest cue's length before the sentence can reach into it.
+        near = spans[bisect.bisect_left(starts, lo - longest):bisect.bisect_left(starts, hi)]
+        clipped = sorted(((max(lo, s), min(hi, e), i) for s, e, i in near if s < hi and lo < e), key=lambda p: p[2])
+        by_sentence[_text(sentence_id)] = _nest(clipped)
     final_end: dict[int, int] = {}
     for pieces in by_sentence.values():
         for piece in pieces:
