@@ -360,3 +360,17 @@ def test_charts_get_the_following_sentence_as_alternative_text():
     ])
     assert describe_images(nb) == 1
     assert nb.cells[0].outputs[0].metadata["image/png"]["alt"] == "The chart shows two outlets."
+
+
+def test_every_report_notebook_runs_on_a_single_outlet_folder(tmp_path):
+    """A folder with one outlet is legal input: no comparative measure exists, and no notebook may fail."""
+    from framing.build import build_all_reports
+
+    folder = tmp_path / "one"
+    folder.mkdir()
+    three = Path(__file__).parent / "fixtures" / "three-outlets"
+    (folder / "coastal-times.txt").write_bytes((three / "coastal-times.txt").read_bytes())
+    (folder / "articles.csv").write_text("article_id,outlet,file\nc,Coastal Times,coastal-times.txt\n",
+                                         encoding="utf-8")
+    build_all_reports(folder, tmp_path / "reports")
+    assert (tmp_path / "reports" / "05-methods-and-limits.student.html").is_file()

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from framing.measures.sensitivity import (
+    OVERLAP_COLUMNS,
     Setting,
     chance_expectation,
     chance_findings,
@@ -172,3 +173,10 @@ def test_chance_findings_counts_a_two_outlet_test_once():
     assert row["n_tests"] == 5
     assert row["n_significant"] == 2
     assert row["expected_by_chance"] == pytest.approx(0.25)
+
+
+def test_rank_overlap_of_a_single_outlet_folder_is_empty():
+    rankings = ranking_sensitivity(make_tokens([("A", "storm closes the coastal road"), ("A", "road reopens")]), top=5)
+    assert rankings.empty
+    overlap = rank_overlap(rankings, baseline="baseline")
+    assert overlap.empty and list(overlap.columns) == list(OVERLAP_COLUMNS)

@@ -188,11 +188,14 @@ def rank_overlap(rankings: pd.DataFrame, *, baseline: str, top: int | None = Non
           constant ranking.
         - ``n_shared``, ``n_union``: ``|A ∩ B|`` and ``|A ∪ B|``.
 
-        Sorted by setting (order of first appearance) and outlet.
+        Sorted by setting (order of first appearance) and outlet.  Empty when ``rankings`` is
+        (a folder with fewer than two outlets has no ranking).
     """
     missing = {"setting", "outlet", "term", "rank"} - set(rankings.columns)
     if missing:
         raise ValueError(f"rankings lacks column(s): {sorted(missing)}")
+    if rankings.empty:  # fewer than two outlets: no ranking, so nothing moved
+        return pd.DataFrame(columns=OVERLAP_COLUMNS)
     rows = rankings if top is None else rankings[rankings["rank"] <= top]
     settings = list(dict.fromkeys(rankings["setting"].astype(str)))
     if baseline not in settings:
