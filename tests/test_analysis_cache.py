@@ -86,3 +86,10 @@ def test_report_notebooks_load_the_builds_analysis(tmp_path, monkeypatch):
     assert not (tmp_path / "user-cache").exists()
     assert sorted(p.name for p in (tmp_path / "reports" / "tables").iterdir())[:3] == ["actor_sentiment.csv",
                                                                                      "articles.csv", "cue_rates.csv"]
+
+
+def test_analysis_tables_are_typed_attributes(folder):
+    analysis = load_analysis(folder)
+    for name in ("articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "actor_sentiment",
+                 "summary"):
+        assert getattr(analysis, name) is analysis.tables[name], name

@@ -528,3 +528,25 @@ def test_seed_corpus_table_is_consistent():
     assert unigrams.to_dict() == words.groupby("outlet").size().to_dict()
     # stance words survive in the real articles
     assert {"against", "not"} & set(table["term"])
+
+
+def test_top_terms_one_tie_rule():
+    from framing.measures.salience import top_terms
+
+    t = pd.DataFrame({
+        "outlet": ["B", "B", "B", "B", "B", "A", "A"],
+        "term": ["zeta", "alpha", "beta", "gone", "unused", "x", "y"],
+        "ngram": [1] * 7,
+        "count": [2, 2, 5, 3, 0, 1, 1],
+        "log_odds_z": [1.5, 1.5, 1.5 + 1e-13, -0.2, 4.0, 0.5, 0.0],
+    })
+    ranked = top_terms(t)
+    # outlets in the table's order; z (rounded, so 1e-13 is noise), then count, then term
+    assert ranked[["outlet", "term", "rank"]].values.tolist() == [
+        ["B", "beta", 1], ["B", "alpha", 1], ["B", "zeta", 1], ["A", "x", 1]]
+    first = top_terms(t, ties="first")
+    assert first["rank"].tolist() == [1, 2, 3, 1]
+    assert top_terms(t, n=1)["term"].tolist() == ["beta", "alpha", "zeta", "x"]  # a tie at the cut keeps all
+    assert top_terms(t, n=1, ties="first")["term"].tolist() == ["beta", "x"]
+    with pytest.raises(ValueError):
+        top_terms(t, ties="dense")

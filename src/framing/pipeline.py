@@ -20,7 +20,8 @@ from framing.measures.uncertainty import summarise
 
 @dataclass
 class Analysis:
-    """Every table of one articles folder, keyed by output file name (without ``.csv``)."""
+    """Every table of one articles folder: typed attributes (``analysis.cues``), or by output file name
+    (``analysis.tables["cues"]``, ``analysis["cues"]``; without ``.csv``)."""
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -31,6 +32,51 @@ class Analysis:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per article: the metadata, ``n_sentences``, ``n_tokens``."""
+        return self.tables["articles"]
+
+    @property
+    def lines(self) -> pd.DataFrame:
+        """One row per raw line: ``article_id, line_no, role, is_body, reason``."""
+        return self.tables["lines"]
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence, with offsets into the raw file (see :class:`framing.load.corpus.Corpus`)."""
+        return self.tables["sentences"]
+
+    @property
+    def terms(self) -> pd.DataFrame:
+        """One row per outlet x term: counts, rates, weighted log-odds z, G², log ratio."""
+        return self.tables["terms"]
+
+    @property
+    def cues(self) -> pd.DataFrame:
+        """One row per cue (hedge, booster, distancing, attribution, scare quote) with its sentence and voice."""
+        return self.tables["cues"]
+
+    @property
+    def cue_rates(self) -> pd.DataFrame:
+        """One row per outlet x category x voice: cues per 1,000 tokens of that voice."""
+        return self.tables["cue_rates"]
+
+    @property
+    def sentiment(self) -> pd.DataFrame:
+        """One row per sentence: VADER compound, pos, neu, neg, label and drivers."""
+        return self.tables["sentiment"]
+
+    @property
+    def actor_sentiment(self) -> pd.DataFrame | None:
+        """One row per outlet x actor, or None when the folder has no ``actors.csv``."""
+        return self.tables.get("actor_sentiment")
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per outlet x measure x category x voice: value, interval, p-value and verdict."""
+        return self.tables["summary"]
 
 
 def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int = 2000) -> Analysis:

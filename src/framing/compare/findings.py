@@ -19,6 +19,7 @@ from framing.core.vocabulary import (
     SHARE_NEGATIVE,
     Z_CRITICAL,
 )
+from framing.measures.salience import top_terms
 
 
 def _fmt(x: float, digits: int = 1) -> str:
@@ -26,10 +27,10 @@ def _fmt(x: float, digits: int = 1) -> str:
 
 
 def top_terms_line(terms: pd.DataFrame, outlet: str, *, n: int = 5) -> tuple[str, str]:
-    """The outlet's ``n`` most distinctive unigrams by weighted log-odds z, and how many pass |z| > 1.96."""
+    """The outlet's ``n`` most distinctive unigrams (:func:`framing.measures.salience.top_terms`), and how many pass
+    |z| > 1.96."""
     t = terms[(terms["outlet"] == outlet) & (terms["ngram"] == 1) & (terms["count"] > 0)]
-    t = t.sort_values(["log_odds_z", "term"], ascending=[False, True], kind="mergesort")
-    top = ", ".join(f"{r.term} ({r.count})" for r in t.head(n).itertuples())
+    top = ", ".join(f"{r.term} ({r.count})" for r in top_terms(t, ties="first").head(n).itertuples())
     n_sig = int((t["log_odds_z"] > Z_CRITICAL).sum())
     finding = f"Most distinctive words: {top or 'none'}."
     evidence = f"{n_sig} of {len(t)} words used reach z > {Z_CRITICAL} (uncorrected); counts in brackets"

@@ -813,3 +813,52 @@ def pairwise_log_odds(
         ["ngram", "log_odds_z", "term"], ascending=[True, False, True], na_position="last", kind="mergesort"
     )
     return table.loc[:, list(PAIRWISE_COLUMNS)].reset_index(drop=True)
+
+
+Z_DECIMALS = 10
+"""z-scores are compared after rounding to this many decimals, so float noise cannot break a tie."""
+
+
+def top_terms(
+    terms: pd.DataFrame, *, n: int | None = None, ngram: int = 1, ties: Literal["min", "first"] = "min"
+) -> pd.DataFrame:
+    """Each outlet's most typical terms: the one ranking every chart, finding and table uses.
+
+    Parameters
+    ----------
+    terms : DataFrame
+        ``outlet, term, ngram, count, log_odds_z`` as from :func:`term_table`.
+    n : int, optional
+        Keep the terms with ``rank <= n`` (all when None).  With ``ties="min"`` a tie at the
+        cut keeps every tied term, so an outlet can have more than ``n`` rows.
+    ngram : int
+        N-gram order (1 = words).
+    ties : {"min", "first"}
+        ``"min"``: tied terms share a rank (competition ranking: 1 + the number of the outlet's
+        terms with a higher z), so a run of equal ranks says the order among them is not
+        statistical.  ``"first"``: ranks 1, 2, 3 ... in the order below.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``terms`` for terms the outlet used (count > 0) whose z, rounded to
+        :data:`Z_DECIMALS` decimals, is above 0, plus ``rank``.  Order, the tie rule: outlet (in
+        the table's order of first appearance), z descending, then the outlet's count
+        descending, then the term alphabetically.
+    """
+    if ties not in ("min", "first"):
+        raise ValueError(f"ties must be 'min' or 'first', not {ties!r}")
+    rows = terms[(terms["ngram"] == ngram) & (terms["count"] > 0)]
+    z = rows["log_odds_z"].round(Z_DECIMALS)
+    rows = rows[z > 0].assign(_z=z[z > 0], _outlet=lambda r: pd.Categorical(
+        r["outlet"], categories=list(dict.fromkeys(terms["outlet"])), ordered=True))
+    rows = rows.sort_values(["_outlet", "_z", "count", "term"], ascending=[True, False, False, True],
+                            kind="mergesort")
+    if ties == "min":
+        rank = rows.groupby("_outlet", observed=True)["_z"].rank(method="min", ascending=False)
+    else:
+        rank = rows.groupby("_outlet", observed=True).cumcount() + 1
+    rows = rows.assign(rank=rank.astype(int)).drop(columns=["_z", "_outlet"])
+    if n is not None:
+        rows = rows[rows["rank"] <= n]
+    return rows.reset_index(drop=True)

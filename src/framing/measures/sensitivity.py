@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing.core.vocabulary import ALPHA, MEASURE_KEY
-from framing.measures.salience import Prior, Stopwords, term_table
+from framing.measures.salience import Z_DECIMALS, Prior, Stopwords, term_table, top_terms
 
 if TYPE_CHECKING:  # pragma: no cover
     from framing.pipeline import Analysis
@@ -34,7 +34,6 @@ EVIDENCE_COLUMNS = [
     "outlet", "rank", "term", "log_odds_z", "count", "article_id", "sentence_id", "left", "match", "right",
 ]
 Ties = Literal["min", "first"]
-_Z_DECIMALS = 10  # z-scores are compared after rounding, so that float noise cannot break a tie
 
 
 class Setting(NamedTuple):
@@ -56,19 +55,9 @@ DEFAULT_SETTINGS: tuple[Setting, ...] = (
 
 
 def _rank_terms(table: pd.DataFrame, *, ngram: int, top: int, ties: Ties) -> pd.DataFrame:
-    """Ranks of each outlet's terms with z > 0, kept up to ``top``."""
-    rows = table[(table["ngram"] == ngram) & (table["count"] > 0)].copy()
-    rows["log_odds_z"] = rows["log_odds_z"].round(_Z_DECIMALS)
-    rows = rows[rows["log_odds_z"] > 0]
-    rows = rows.sort_values(["outlet", "log_odds_z", "count", "term"], ascending=[True, False, False, True],
-                            kind="mergesort")
-    if ties == "min":
-        rows["rank"] = rows.groupby("outlet")["log_odds_z"].rank(method="min", ascending=False).astype(int)
-    elif ties == "first":
-        rows["rank"] = rows.groupby("outlet").cumcount() + 1
-    else:
-        raise ValueError(f"ties must be 'min' or 'first', not {ties!r}")
-    rows = rows[rows["rank"] <= top]
+    """Ranks of each outlet's terms with z > 0 (:func:`framing.measures.salience.top_terms`), kept up to ``top``."""
+    rows = top_terms(table, n=top, ngram=ngram, ties=ties)
+    rows["log_odds_z"] = rows["log_odds_z"].round(Z_DECIMALS)
     return rows.sort_values(["outlet", "rank", "term"], kind="mergesort")
 
 
@@ -347,12 +336,7 @@ def top_term_evidence(
 
     corpus = analysis.corpus
     terms = analysis["terms"]
-    rows = terms[(terms["ngram"] == ngram) & (terms["count"] > 0) & (terms["log_odds_z"] > 0)]
-    rows = rows.sort_values(["outlet", "log_odds_z", "count", "term"], ascending=[True, False, False, True],
-                            kind="mergesort")
-    rows = rows.assign(rank=rows["log_odds_z"].round(_Z_DECIMALS).groupby(rows["outlet"])
-                       .rank(method="min", ascending=False).astype(int))
-    chosen = rows.groupby("outlet", sort=False).head(n_terms)
+    chosen = top_terms(terms, ngram=ngram).groupby("outlet", sort=False).head(n_terms)
     tokens = corpus.tokens
     spans: list[pd.DataFrame] = []
     for rec in chosen.itertuples(index=False):
