@@ -1,0 +1,230 @@
+"""Charts of cues: how often each outlet hedges, boosts, distances or attributes, and how it attributes.
+
+The charts take the tables of :mod:`framing.measures.cues` as they are:
+grouped bars of cue rates per 1,000 words, with bootstrap intervals from
+:func:`framing.measures.uncertainty.summarise` when given
+(:func:`plot_cue_rates`), and the shares of reporting-verb types among an
+outlet's attribution cues (:func:`plot_attribution_profile`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from framing.core.vocabulary import ATTRIBUTION_GROUPS as ATTRIBUTION_SUBCATEGORIES
+from framing.core.vocabulary import CATEGORIES, CUE_RATE, CUE_RATE_COLUMNS, Voice
+from framing.present.chart_labels import chart_text
+from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin, display_names, patches, require, thousands
+from framing.present.plots.marks import tag
+from framing.present.plots.style import INK
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+CUE_CATEGORIES = CATEGORIES
+
+
+def category_order(present: Sequence[str]) -> list[str]:
+    """``present`` categories in the vocabulary's order, then any others alphabetically."""
+    known = [c for c in CUE_CATEGORIES if c in set(present)]
+    return known + sorted(set(present) - set(CUE_CATEGORIES))
+
+
+def _error_bars(
+    summary: pd.DataFrame | None, outlet: str, cats: Sequence[str], voice: str, heights
+) -> np.ndarray:
+    """Distances below and above each bar to the interval ends (NaN where none)."""
+    err = np.full((2, len(cats)), np.nan)
+    if summary is None or summary.empty:
+        return err
+    require(summary, ("outlet", "measure", "category", "voice", "ci_low", "ci_high"), "summary")
+    own = summary[(summary["outlet"] == outlet) & (summary["measure"] == CUE_RATE) & (summary["voice"] == voice)]
+    own = own.drop_duplicates("category").set_index("category")
+    for i, cat in enumerate(cats):
+        if cat in own.index:
+            err[0, i] = max(0.0, heights[i] - float(own.at[cat, "ci_low"]))
+            err[1, i] = max(0.0, float(own.at[cat, "ci_high"]) - heights[i])
+    return err
+
+
+def plot_cue_rates(
+    rates: pd.DataFrame,
+    summary: pd.DataFrame | None = None,
+    *,
+    outlets: Sequence[str],
+    voice: Voice = "authorial",
+    ax: Axes | None = None,
+    colors: Mapping[str, str] | None = None,
+) -> Axes:
+    """Grouped bars of cue rates per 1,000 word tokens, one bar per outlet.
+
+    What it shows: for each cue category (hedge, booster, distancing,
+    attribution, scare quote) the rate ``1000 * n_cues / n_tokens`` of
+    each outlet in the chosen voice (``rate_per_1k`` of
+    :func:`framing.measures.cues.cue_rates`; the denominator is the outlet's word
+    tokens in that voice).  Higher = more cues of that kind per 1,000 words.
+    The number above each bar is the count of cues behind it.
+
+    How to read it: with ``summary`` given, each bar carries its bootstrap
+    95 % interval (``ci_low``, ``ci_high`` of the row with measure
+    ``cue_rate`` and the bar's category and voice from
+    :func:`framing.measures.uncertainty.summarise`).
+    Overlapping intervals mean the data cannot tell the outlets apart; with
+    a handful of cues per bar, expect wide intervals.
+
+    Parameters
+    ----------
+    rates : DataFrame
+        ``outlet, category, voice, n_cues, n_tokens, rate_per_1k``.
+    summary : DataFrame, optional
+        ``outlet, measure, category, voice, ci_low, ci_high`` for error bars.
+    outlets : sequence of str
+        Outlets in colour order.
+    voice : {"authorial", "quoted"}
+        The outlet's own words, or the words it quotes.
+    ax : matplotlib Axes, optional
+    colors : mapping, optional
+        ``outlet -> colour``, default ``outlet_colors(outlets)``.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax, styles = begin(ax, outlets=outlets, colors=colors, table=rates, columns=CUE_RATE_COLUMNS, name="rates")
+    rows = rates[(rates["voice"] == voice) & rates["outlet"].isin(list(outlets))]
+    frame = Frame(
+        f"Cues per 1,000 words, {voice} voice",
+        xlabel="cue category (number above bar = cues counted)",
+        ylabel=f"cues per 1,000 {voice} word tokens",
+    )
+    if rows.empty or int(rows["n_cues"].sum()) == 0:
+        return frame.empty(ax, f"no cues found ({voice} voice)", n="n = 0 cues")
+    cats = category_order(rows["category"].astype(str).unique().tolist())
+    width = 0.8 / len(outlets)
+    top = 0.0
+    shown = display_names(outlets)
+    for i, outlet in enumerate(outlets):
+        own = rows[rows["outlet"] == outlet].set_index("category").reindex(cats)
+        heights = own["rate_per_1k"].fillna(0.0).to_numpy(dtype=float)
+        xs = np.arange(len(cats)) + (i - (len(outlets) - 1) / 2) * width
+        err = _error_bars(summary, outlet, cats, voice, heights)
+        n_tok = own["n_tokens"].dropna()
+        style = styles[outlet]
+        ax.bar(
+            xs,
+            heights,
+            width=width * 0.92,
+            color=style.color,
+            hatch=style.hatch,
+            edgecolor=INK,
+            linewidth=0.4,
+            label=f"{shown[outlet]} (n = {thousands(n_tok.iloc[0]) if len(n_tok) else 0} tokens)",
+        )
+        if not np.isnan(err).all():
+            ax.errorbar(xs, heights, yerr=np.nan_to_num(err), fmt="none", ecolor=INK, elinewidth=1, capsize=3)
+        ends = heights + np.nan_to_num(err[1])
+        top = max(top, float(ends.max()))
+        for xpos, end, count in zip(xs, ends, own["n_cues"].fillna(0).to_numpy()):
+            if len(outlets) > 5:  # too narrow to print counts; the legend and table carry them
+                break
+            tag(ax, thousands(count), (xpos, end), (0, 2), ha="center", va="bottom")
+    ax.set_xticks(np.arange(len(cats)), [chart_text(c.replace("_", " ")) for c in cats])
+    ax.set_ylim(0, top * 1.18 if top > 0 else 1)
+    frame = replace(
+        frame,
+        title=frame.title + ("; error bars: 95% bootstrap interval" if summary is not None else ""),
+        xlabel="cue category" if len(outlets) > 5 else frame.xlabel,
+    )
+    return frame.finish(
+        ax,
+        legend=ax.get_legend_handles_labels()[0],
+        legend_title=f"n = {voice} word tokens of each outlet",
+        note=INTERVAL_NOTE if summary is not None else None,
+    )
+
+
+def plot_attribution_profile(
+    cues: pd.DataFrame,
+    *,
+    outlets: Sequence[str],
+    ax: Axes | None = None,
+    colors: Mapping[str, str] | None = None,
+) -> Axes:
+    """How each outlet introduces what others say: shares of reporting-verb types.
+
+    What it shows: among an outlet's attribution cues (``category ==
+    "attribution"`` in :func:`framing.measures.cues.find_cues`), the share of each
+    subcategory: ``neutral`` (*said*, *according to*), ``endorsing``
+    (*noted*, *pointed out*), ``doubting`` (*claimed*, *insisted*) and
+    ``concession`` (*admitted*, *denied*).  Share = cues of the subcategory
+    / all attribution cues of the outlet; the label gives the share and the
+    count.  The two most frequent verbs of each subcategory are listed under
+    its name so the reader can see what was counted.
+
+    How to read it: a larger doubting share means the outlet more often
+    signals doubt about what it reports (WP:SAY: "claimed" casts doubt,
+    "said" does not).  The shares rest on few cues: read counts, not only
+    percentages.
+
+    Parameters
+    ----------
+    cues : DataFrame
+        ``outlet, term, category, subcategory`` (one row per cue).
+    outlets : sequence of str
+        Outlets in colour order.
+    ax : matplotlib Axes, optional
+    colors : mapping, optional
+        ``outlet -> colour``, default ``outlet_colors(outlets)``.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    columns = ("outlet", "term", "category", "subcategory")
+    ax, styles = begin(ax, outlets=outlets, colors=colors, table=cues, columns=columns, name="cues")
+    rows = cues[(cues["category"] == "attribution") & cues["outlet"].isin(list(outlets))]
+    frame = Frame(
+        "How sources are introduced: attribution verbs by type",
+        xlabel="share of the outlet's attribution cues (%)",
+        ylabel="type of attribution",
+    )
+    if rows.empty:
+        return frame.empty(ax, "no attribution cues found", n="n = 0 attribution cues")
+    subs = list(ATTRIBUTION_SUBCATEGORIES)
+    subs += sorted(set(rows["subcategory"].dropna().astype(str)) - set(subs))
+    counts = rows.groupby(["outlet", "subcategory"]).size()
+    height = 0.8 / len(outlets)
+    base = np.arange(len(subs))[::-1].astype(float)
+    labels = {}
+    shown = display_names(outlets)
+    for i, outlet in enumerate(outlets):
+        own = np.array([int(counts.get((outlet, s), 0)) for s in subs])
+        total = int(own.sum())
+        labels[outlet] = f"{shown[outlet]} (n = {total} attribution cues)"
+        ys = base + ((len(outlets) - 1) / 2 - i) * height
+        share = 100.0 * own / total if total else np.zeros(len(subs))
+        style = styles[outlet]
+        ax.barh(
+            ys, share, height=height * 0.9, color=style.color, hatch=style.hatch, edgecolor=INK, linewidth=0.4
+        )
+        for j, (y, pct, k) in enumerate(zip(ys, share, own)):
+            if not total and j:
+                continue
+            text = f"{pct:.0f}% (n={k})" if total else f"{shown[outlet]}: no attribution cues"
+            tag(ax, text, (pct, y), (3, 0))
+    verbs = rows.groupby(["subcategory", "term"]).size().reset_index(name="k")
+    verbs = verbs.sort_values(["subcategory", "k", "term"], ascending=[True, False, True], kind="stable")
+    ticks = []
+    for s in subs:
+        examples = verbs.loc[verbs["subcategory"] == s, "term"].head(2).tolist()
+        words = ", ".join(chart_text(str(e)) for e in examples)
+        ticks.append(chart_text(str(s)) + (f"\n({words})" if examples else ""))
+    ax.set_yticks(base, ticks)
+    ax.set_xlim(0, 118)
+    ax.set_xticks([0, 20, 40, 60, 80, 100])
+    return frame.finish(ax, n=f"n = {len(rows)} attribution cues", legend=patches(styles, labels))

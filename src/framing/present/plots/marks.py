@@ -1,0 +1,106 @@
+"""Where text and marks go: labels beside marks, outlets side by side within a row.
+
+:func:`tag` writes the small label a chart puts beside a bar or a dot (a
+count, a share, a p-value); :func:`place_labels` labels the points of a
+scatter so that no two labels overlap; :func:`dodge` spreads the outlets'
+dots over one row of a dot chart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from framing.present.plots.style import GREY, INK, SMALL
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    from matplotlib.axes import Axes
+    from matplotlib.text import Annotation
+
+
+def tag(
+    ax: Axes,
+    text: str,
+    xy: tuple[float, float],
+    offset: tuple[float, float],
+    *,
+    ha: str = "left",
+    va: str = "center",
+    color: str = INK,
+    **more: Any,
+) -> Annotation:
+    """A small label at ``xy`` (data coordinates unless ``xycoords`` is given), moved by ``offset`` points.
+
+    ``more`` is passed to ``Axes.annotate`` (``xycoords``, ``zorder``, ``bbox``, ...).
+    """
+    return ax.annotate(
+        text, xy=xy, xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=SMALL, color=color, **more
+    )
+
+
+def dodge(i: int, n: int) -> float:
+    """Vertical offset of the i-th of ``n`` outlets within a row: from +0.3 (first) to -0.3 (last); 0 for one."""
+    return 0.3 - i * (0.6 / max(1, n - 1)) if n > 1 else 0.0
+
+
+_LABEL_OFFSETS = tuple(
+    (dx, dy)
+    for reach in (1, 2.5, 4.5)
+    for dx, dy in ((5, 0), (-5, 0), (0, 7), (0, -7), (5, 7), (-5, 7), (5, -7), (-5, -7))
+    for dx, dy in [(dx * reach, dy * reach)]
+)
+
+
+def _overlap(a, b) -> float:
+    """Area shared by two (x0, y0, x1, y1) boxes."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def place_labels(
+    ax: Axes, xy: np.ndarray, labels: Sequence[str], obstacles: np.ndarray, radius: np.ndarray
+) -> None:
+    """Label points greedily so that labels avoid each other, the points and the axes edges.
+
+    The figure layout is settled first (``draw_without_rendering``), then
+    each label, most important first, tries offsets of growing reach around
+    its point (right, left, above, below, diagonals) and keeps the first one
+    whose measured text box stays inside the axes and touches no earlier
+    label and no point; failing that, the least-overlapping one.  Labels
+    away from their point get a thin leader line.  Deterministic: no
+    randomness, fixed candidate order.
+
+    ``obstacles`` are data coordinates of all points, ``radius`` their
+    marker radii in display pixels.
+    """
+    ax.figure.draw_without_rendering()
+    frame = ax.get_window_extent()
+    frame = (frame.x0, frame.y0, frame.x1, frame.y1)
+    centres = ax.transData.transform(obstacles)
+    dots = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radius)]
+    placed: list[tuple[float, float, float, float]] = []
+    for (px, py), text in zip(xy, labels):
+        ann = ax.annotate(
+            text, xy=(px, py), xytext=(0, 0), textcoords="offset points", fontsize=SMALL, color=INK
+        )
+        best, best_cost = None, math.inf
+        for dx, dy in _LABEL_OFFSETS:
+            ha = "left" if dx > 0 else ("right" if dx < 0 else "center")
+            va = "bottom" if dy > 0 else ("top" if dy < 0 else "center")
+            ann.set(position=(dx, dy), ha=ha, va=va)
+            ext = ann.get_window_extent()  # no arrow yet: the text box only
+            box = (ext.x0, ext.y0, ext.x1, ext.y1)
+            inside = box[0] >= frame[0] and box[2] <= frame[2] and box[1] >= frame[1] and box[3] <= frame[3]
+            cost = 10 * sum(_overlap(box, other) for other in placed) + sum(_overlap(box, d) for d in dots)
+            cost += (0 if inside else 1e9) + 0.01 * math.hypot(dx, dy)
+            if cost < best_cost:
+                best, best_cost = (dx, dy, ha, va, box), cost
+            if cost < 1:
+                break
+        dx, dy, ha, va, box = best
+        ann.remove()
+        far = math.hypot(dx, dy) > 10
+        leader = {"arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 3}
+        tag(ax, text, (px, py), (dx, dy), ha=ha, va=va, arrowprops=leader if far else None)
+        placed.append(box)

@@ -1,0 +1,174 @@
+"""Charts of uncertainty: each outlet's value of a measure with its bootstrap interval and p-value.
+
+The chart takes the summary table of
+:func:`framing.measures.uncertainty.summarise` as it is: one forest plot
+per measure, one row per category and voice, one dot and interval per
+outlet (:func:`plot_summary_intervals`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from framing.core.vocabulary import ALPHA, MEASURE_UNITS, VOICES, Measure, Voice
+from framing.present.chart_labels import chart_text
+from framing.present.plots.cues import category_order
+from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin
+from framing.present.plots.marks import dodge, tag
+from framing.present.plots.style import GREY, INK
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+
+def _interval_rows(
+    rows: pd.DataFrame, categories: Sequence[str] | None
+) -> list[tuple[str, str]]:
+    """The ``(category, voice)`` pairs of ``rows``, top to bottom: categories in order, then voices."""
+    cats = list(categories) if categories is not None else category_order(
+        [c for c in rows["category"].unique() if c])
+    order = {c: i for i, c in enumerate(["", *cats])}
+    voices = {v: i for i, v in enumerate(["", *VOICES])}
+    pairs = set(zip(rows["category"], rows["voice"]))
+    return sorted(pairs, key=lambda p: (order.get(p[0], len(order)), voices.get(p[1], len(voices)), p))
+
+
+def _interval_label(measure: str, category: str, voice: str) -> str:
+    """Row label in words: the category and voice, or the measure when it has neither."""
+    words = [w.replace("_", " ") for w in (category, voice) if w]
+    return ", ".join(words) if words else measure.replace("_", " ")
+
+
+def plot_summary_intervals(
+    summary: pd.DataFrame,
+    *,
+    measure: Measure,
+    outlets: Sequence[str],
+    categories: Sequence[str] | None = None,
+    voice: Voice | None = None,
+    xlabel: str | None = None,
+    ax: Axes | None = None,
+    colors: Mapping[str, str] | None = None,
+) -> Axes:
+    """Forest plot: each outlet's value of one measure with its interval, category by category.
+
+    What it shows: for each row of the measure (one per category and voice
+    for ``cue_rate``, a single row for the others) and outlet (one dot) the
+    value of :func:`framing.measures.uncertainty.summarise`, ``sum(numerator) /
+    sum(denominator)`` over the outlet's units, with its percentile
+    bootstrap interval (``ci_low`` to ``ci_high``) as a line.  The text on
+    the right is the permutation p-value of "this outlet vs the others"
+    and the number of units (sentences); a filled dot means p < .05, a
+    hollow dot p >= .05 (uncorrected).
+
+    How to read it: an interval that overlaps the other outlets' is a
+    difference the data cannot confirm.  One chart shows one measure, so
+    all rows share its unit on the x-axis (``MEASURE_UNITS`` of
+    :mod:`framing.core.vocabulary` unless ``xlabel`` is given).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        ``outlet, measure, category, voice, value, ci_low, ci_high, p_value,
+        n_units`` (``verdict`` optional).
+    measure : {"cue_rate", "mean_compound", "share_negative"}
+        The measure to show.
+    outlets : sequence of str
+        Outlets in colour order.
+    categories : sequence of str, optional
+        Categories to show, top to bottom (default: every category of the
+        measure, in the usual order).
+    voice : {"authorial", "quoted"}, optional
+        Show only this voice (default: every voice of the measure).
+    xlabel : str, optional
+        Axis label with unit; the measure's unit by default.
+    ax : matplotlib Axes, optional
+    colors : mapping, optional
+        ``outlet -> colour``, default ``outlet_colors(outlets)``.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from framing.measures.uncertainty import format_p
+
+    columns = ("outlet", "measure", "category", "voice", "value", "ci_low", "ci_high", "p_value", "n_units")
+    ax, styles = begin(ax, outlets=outlets, colors=colors, table=summary, columns=columns, name="summary")
+    rows = summary[(summary["measure"] == measure) & summary["outlet"].isin(list(outlets))]
+    rows = rows.assign(category=rows["category"].fillna(""), voice=rows["voice"].fillna(""))
+    if categories is not None:
+        rows = rows[rows["category"].isin(list(categories))]
+    if voice is not None:
+        rows = rows[rows["voice"] == voice]
+    xlabel = xlabel or MEASURE_UNITS.get(measure, str(measure).replace("_", " "))
+    frame = Frame("Per-outlet values with 95% bootstrap intervals", xlabel, "measure")
+    if rows.empty or rows["value"].isna().all():
+        return frame.empty(ax, "no values to show", n="n = 0 values")
+    shown = _interval_rows(rows, categories)
+    ax.axvline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
+    for i, outlet in enumerate(outlets):
+        own = rows[rows["outlet"] == outlet].drop_duplicates(["category", "voice"]).set_index(["category", "voice"])
+        style = styles[outlet]
+        for j, key in enumerate(shown):
+            if key not in own.index or math.isnan(float(own.at[key, "value"])):
+                continue
+            r = own.loc[key]
+            y = len(shown) - 1 - j + dodge(i, len(outlets))
+            p = float(r["p_value"])
+            filled = not math.isnan(p) and p < ALPHA
+            ax.plot([r["ci_low"], r["ci_high"]], [y, y], color=style.color, linewidth=2, zorder=2)
+            ax.plot(
+                [r["value"]],
+                [y],
+                marker=style.marker,
+                markersize=7,
+                color=style.color,
+                markeredgecolor=INK if filled else style.color,
+                markeredgewidth=1 if filled else 2,
+                markerfacecolor=style.color if filled else "white",
+                zorder=3,
+            )
+            note = ("no test" if math.isnan(p) else format_p(p)) + f", n = {int(r['n_units'])}"
+            tag(ax, note, (1.0, y), (4, 0), xycoords=("axes fraction", "data"))
+    ax.set_yticks(np.arange(len(shown))[::-1], [chart_text(_interval_label(measure, *key)) for key in shown])
+    ax.set_ylim(-0.7, len(shown) - 0.3)
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D(
+            [], [], color=styles[o].color, marker=styles[o].marker, markeredgecolor=INK, linewidth=2,
+            label=chart_text(str(o)),
+        )
+        for o in outlets
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markerfacecolor=GREY,
+            markeredgecolor=INK,
+            label="p < .05 (filled)",
+        ),
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markerfacecolor="white",
+            markeredgecolor=GREY,
+            markeredgewidth=2,
+            label="p \u2265 .05 (hollow)",
+        ),
+    ]
+    if any(c for c, _ in shown):
+        frame = replace(frame, ylabel="cue category, voice")
+    n = "n = sentences (units) per outlet, at right with the permutation p-value"
+    return frame.finish(ax, n=n, legend=handles, note=INTERVAL_NOTE)
