@@ -5,11 +5,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from framing.pipeline import CACHE_ENV, analyze, reading_view_html, store_analysis
+from framing.pipeline import CACHE_ENV, PENDING_ENV, analyze, reading_view_html, store_analysis
+
+_WAIT_SECONDS = 3600
+"""Longest wait of a notebook for the build's analysis (the analysis of a large folder takes minutes)."""
 
 
 def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Path:
-    """Analyse ``articles_dir`` once, then write every notebook's pages, the reading view, the index and the tables.
+    """Analyse ``articles_dir`` once, and write every notebook's pages, the reading view, the index and the tables.
+
+    The folder is analysed in this process while the notebook kernels start and import; the
+    notebooks then wait for that analysis and load it.
 
     The notebooks read the build's analysis through :func:`load_analysis` (the kernels get a
     cache folder of the build's own), so the folder is analysed once per build.
@@ -24,14 +30,20 @@ def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Pa
     output = out_dir if isinstance(out_dir, OutputFolder) else OutputFolder(out_dir, kind="reports",
                                                                             inputs=(articles_dir,))
     with output, tempfile.TemporaryDirectory(prefix="framing-analysis-") as cache:
-        say(f"analysing {articles_dir}")
-        analysis = analyze(articles_dir)
-        for notice in analysis.notices:
-            say(f"notice: {notice}")
-        store_analysis(analysis, articles_dir, cache=Path(cache))  # the notebooks load it from there
-        say("rendering the side-by-side reading view")
-        pages = {"side-by-side.html": reading_view_html(analysis)}
-        build_reports(articles_dir, output, extra_pages=pages, tables=analysis.tables, progress=say,
-                      kernel_env={CACHE_ENV: cache})
+        pages: dict[str, str] = {}
+        tables: dict = {}
+
+        def analyse() -> None:  # runs while the kernels start; the notebooks wait for its analysis
+            say(f"analysing {articles_dir}")
+            analysis = analyze(articles_dir)
+            for notice in analysis.notices:
+                say(f"notice: {notice}")
+            store_analysis(analysis, articles_dir, cache=Path(cache))
+            tables.update(analysis.tables)
+            say("rendering the side-by-side reading view")
+            pages["side-by-side.html"] = reading_view_html(analysis)
+
+        build_reports(articles_dir, output, extra_pages=pages, tables=tables, progress=say, meanwhile=analyse,
+                      kernel_env={CACHE_ENV: cache, PENDING_ENV: str(_WAIT_SECONDS)})
     say(f"replaced the reports in {output.given}" if output.existed else f"wrote the reports to {output.given}")
     return output.out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,9 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
 CACHE_ENV = "FRAMING_CACHE_DIR"
 """Environment variable naming the folder of cached analyses (default: the user's cache folder)."""
 
+PENDING_ENV = "FRAMING_ANALYSIS_PENDING"
+"""Set by the report build while it analyses: seconds :func:`load_analysis` waits for the analysis to appear."""
+
 _CACHE_KEEP = 8
 
 
@@ -133,7 +137,9 @@ def load_analysis(folder: str | Path | None = None) -> Analysis:
     it at a folder of its own, so every notebook of a build reads the analysis the build made), or
     else ``$XDG_CACHE_HOME/framing`` (``~/.cache/framing``); the eight most recent analyses are
     kept.  A cache that cannot be read or written is ignored: the folder is then analysed as
-    :func:`analyze` does, with the same result.
+    :func:`analyze` does, with the same result.  While ``$FRAMING_ANALYSIS_PENDING`` is set (by
+    the report build, which analyses as the kernels start), it first waits up to that many seconds
+    for the analysis to appear.
     """
     import pickle
 
@@ -143,6 +149,10 @@ def load_analysis(folder: str | Path | None = None) -> Analysis:
     cache = cache_dir()
     key = analysis_key(folder)
     entry = cache / f"{key}.pickle"
+    if os.environ.get(PENDING_ENV):  # the report build is still analysing: wait for its analysis
+        deadline = time.monotonic() + float(os.environ[PENDING_ENV])
+        while not entry.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
     try:
         with entry.open("rb") as handle:
             analysis = pickle.load(handle)

@@ -88,13 +88,14 @@ def deferred() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def calling(stop: Callable[[], None]) -> Iterator[None]:
-    """While the block runs, Ctrl-C and SIGTERM call ``stop`` instead of raising.
+def calling(stop: Callable[[], None], *, then_raise: bool = False) -> Iterator[None]:
+    """While the block runs, Ctrl-C and SIGTERM call ``stop`` (and raise only with ``then_raise``).
 
     For code that waits on another process inside an event loop (a notebook kernel): an exception
     raised there can be swallowed by the loop, so the signal is recorded (see :func:`received`) and
     ``stop`` ends the other process; the caller then raises :func:`received` once the wait returns.
-    Outside the main thread this does nothing.
+    With ``then_raise`` the interrupt is also raised in the main thread, for a block doing work of
+    its own while the other processes run.  Outside the main thread this does nothing.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -103,6 +104,8 @@ def calling(stop: Callable[[], None]) -> Iterator[None]:
     def handler(signum, frame):
         _received.append(signum)
         stop()
+        if then_raise:
+            raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
     previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
     for s in previous:

@@ -135,6 +135,7 @@ def build_reports(
     tables: Mapping[str, object] | None = None,
     jobs: int = 2,
     kernel_env: Mapping[str, str] | None = None,
+    meanwhile: Callable[[], None] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportBuild:
     """Execute the report notebooks and write their offline HTML pages and an index.
@@ -167,7 +168,10 @@ def build_reports(
         How many notebooks run at once (each in its own kernel).
     kernel_env : mapping, optional
         Extra environment variables for the kernels (the build passes the folder of the analysis it
-        made, so the notebooks load it instead of analysing again).
+        makes, so the notebooks load it instead of analysing again).
+    meanwhile : callable, optional
+        Work done in this process while the kernels start (see :func:`run_notebooks`); it may fill
+        ``extra_pages`` and ``tables``, which are read only after the notebooks ran.
     progress : callable, optional
         Called with one line of text per step (e.g. ``print``); by default the build is silent.
 
@@ -207,7 +211,8 @@ def build_reports(
 
     entered = output.staging is not None  # the caller holds the folder already
     with contextlib.nullcontext(output.staging) if entered else output as staging:
-        executed = run_notebooks(notebooks, articles, timeout=timeout, jobs=jobs, env=kernel_env, progress=say)
+        executed = run_notebooks(notebooks, articles, timeout=timeout, jobs=jobs, env=kernel_env, progress=say,
+                                 meanwhile=meanwhile)
         say("exporting the pages")
         exporters = _exporters()
         pages = [_export(nb, path, staging, exporters) for path, nb in zip(notebooks, executed)]
@@ -264,7 +269,8 @@ def run_notebook(path: str | os.PathLike[str], articles_dir: str | os.PathLike[s
 
 def run_notebooks(notebooks: Sequence[str | os.PathLike[str]], articles_dir: str | os.PathLike[str], *,
                   timeout: int = 300, jobs: int = 2, env: Mapping[str, str] | None = None,
-                  progress: Callable[[str], None] | None = None) -> list:
+                  progress: Callable[[str], None] | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> list:
     """Execute notebooks, ``jobs`` at a time, each in a fresh kernel; return them in the order given.
 
     The kernels run from an event loop in a helper thread, so Ctrl-C and SIGTERM reach this
@@ -273,6 +279,10 @@ def run_notebooks(notebooks: Sequence[str | os.PathLike[str]], articles_dir: str
 
     The notebooks with the most code start first (a free guess at which run longest), which keeps
     the kernels busy until the end; the results come back in the order given.
+
+    ``meanwhile``, when given, runs in this thread while the kernels start (the report build
+    analyses the folder there, and the notebooks wait for its analysis).  When it raises, the
+    kernels are ended and its exception is raised.
 
     Raises
     ------
@@ -312,7 +322,16 @@ def run_notebooks(notebooks: Sequence[str | os.PathLike[str]], articles_dir: str
 
     seen = interrupts.count()
     with interrupts.calling(stop_all), concurrent.futures.ThreadPoolExecutor(1) as pool:
-        outcomes = pool.submit(asyncio.run, execute_all()).result()
+        running_all = pool.submit(asyncio.run, execute_all())
+        if meanwhile is not None:
+            try:
+                with interrupts.calling(stop_all, then_raise=True):
+                    meanwhile()
+            except BaseException:
+                stop_all()  # the kernels cannot go on without it; end them before leaving
+                running_all.exception()
+                raise
+        outcomes = running_all.result()
     if interrupts.count() > seen:  # the kernels failed because the run was stopped
         raise interrupts.received()
     for (path, nb, _, injected_at), outcome in zip(runs, outcomes):
