@@ -29,7 +29,7 @@ def received() -> KeyboardInterrupt | None:
     """The interrupt this process received since :func:`install`, as an exception to raise, or None."""
     if not _received:
         return None
-    return Terminated() if _received[-1] == signal.SIGTERM else KeyboardInterrupt()
+    return _as_exception(_received[-1])
 
 
 def count() -> int:
@@ -64,27 +64,38 @@ def _on_sigterm(signum, frame):
 
 
 @contextlib.contextmanager
+def _handled_by(handler) -> Iterator[bool]:
+    """Give SIGINT and SIGTERM to ``handler`` for the block (main thread only; yields whether it did)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    for s in previous:
+        signal.signal(s, handler)
+    try:
+        yield True
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def _as_exception(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+@contextlib.contextmanager
 def deferred() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM for a few steps that must not be cut in half; raise them afterwards.
 
     Python runs signal handlers in the main thread only, so a handler that just records the signal
     holds it however the operating system delivers it.  Outside the main thread this does nothing.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     held: list[int] = []
-    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    for s in previous:
-        signal.signal(s, lambda signum, frame: held.append(signum))
-    try:
+    with _handled_by(lambda signum, frame: held.append(signum)):
         yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
     if held:
         _received.append(held[0])
-        raise Terminated() if held[0] == signal.SIGTERM else KeyboardInterrupt()
+        raise _as_exception(held[0])
 
 
 @contextlib.contextmanager
@@ -97,21 +108,12 @@ def calling(stop: Callable[[], None], *, then_raise: bool = False) -> Iterator[N
     With ``then_raise`` the interrupt is also raised in the main thread, for a block doing work of
     its own while the other processes run.  Outside the main thread this does nothing.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
     def handler(signum, frame):
         _received.append(signum)
         stop()
         if then_raise:
-            raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+            raise _as_exception(signum)
 
-    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    for s in previous:
-        signal.signal(s, handler)
-    try:
+    with _handled_by(handler):
         yield
-    finally:
-        for s, h in previous.items():
-            signal.signal(s, h)
