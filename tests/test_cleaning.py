@@ -98,3 +98,81 @@ def test_crlf_lines_keep_offsets():
     lines = classify_lines(raw, outlet="X", headline="")
     body = [ln for ln in lines if ln.role == "body"][0]
     assert raw[body.start:body.end] == "The minister said the talks went well."
+
+
+# --- datelines ----------------------------------------------------------------------------------------------
+
+DATELINES = [
+    ("GENEVA, June 16 (Reuters) \u2013 ", "Envoys from both capitals met for four hours on Wednesday."),
+    ("MOSCOW, June 4 (Xinhua) -- ", "The Kremlin said the talks would cover arms control."),
+    ("MOSCOW, June 4. /TASS/. ", "The Russian leader will travel to Geneva next week, his aide said."),
+    ("WASHINGTON (AP) \u2014 ", "The White House said the meeting would last several hours."),
+    ("BEIJING, June 16 (Xinhua) -- ", "China hopes the two sides can manage their differences."),
+    ("KYIV, Ukraine (AP) \u2014 ", "Officials said the border crossing would reopen."),
+    ("ST. PETERSBURG, June 4 (Reuters) - ", "The forum opened with a speech on trade."),
+    ("WASHINGTON \u2014 ", "The president spoke to reporters before leaving."),
+    ("Geneva (CNN)", "The two leaders shook hands at the lakeside villa."),
+    ("(Reuters) - ", "Oil prices rose on Friday after the talks ended."),
+    ("GENEVA, June 16 (Reuters) - ", "\u201cWe had a useful exchange,\u201d the envoy said."),
+]
+
+
+@pytest.mark.parametrize("stamp, rest", DATELINES, ids=[d[0].strip() for d in DATELINES])
+def test_dateline_opens_a_wire_story(stamp, rest):
+    from framing.load.cleaning import dateline
+
+    assert dateline(stamp + rest) == len(stamp)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "GENEVA is hosting the summit for the first time since 1985.",
+        "Reuters reported that the talks ended after four hours.",
+        "Geneva (Switzerland) is hosting the talks this week.",
+        "U.S.-Russia relations are at their lowest point in years.",
+        "NATO (the alliance) said it would meet on Monday.",
+        "MOSCOW and WASHINGTON - the two capitals - traded accusations.",
+        "The talks in GENEVA (Reuters) - ended early.",
+        "June 16 (Reuters) was a long day for the envoys.",
+    ],
+)
+def test_no_dateline_in_ordinary_sentences(paragraph):
+    from framing.load.cleaning import dateline
+
+    assert dateline(paragraph) == 0
+
+
+def test_dateline_is_lead_of_the_first_body_paragraph_only():
+    raw = ("Envoys Meet for Four Hours in Geneva\n\n"
+           "GENEVA, June 16 (Reuters) \u2013 Envoys from both capitals met for four hours on Wednesday.\n\n"
+           "WASHINGTON (AP) \u2014 a phrase quoted later in the story stays where it is.\n")
+    lines = classify_lines(raw, outlet="Wire", headline="Envoys Meet for Four Hours in Geneva")
+    first, second = [ln for ln in lines if ln.is_body]
+    assert raw[first.start:first.start + first.lead] == "GENEVA, June 16 (Reuters) \u2013 "
+    assert "dateline 'GENEVA, June 16 (Reuters) \u2013'" in first.reason
+    assert second.lead == 0
+    assert all(ln.lead == 0 for ln in lines if not ln.is_body)
+
+
+def test_dateline_with_invisible_characters_keeps_raw_offsets():
+    raw = "Talks Resume\n\nMOS\u00adCOW, June 4 (Xinhua) -- The talks resumed on Friday morning.\n"
+    body = [ln for ln in classify_lines(raw, outlet="Wire", headline="Talks Resume") if ln.is_body][0]
+    assert body.text[body.lead:].startswith("The talks")
+
+
+def test_dateline_on_its_own_line_is_a_byline_not_a_headline():
+    raw = ("MOSCOW, June 4 (Xinhua) --\n\n"
+           "The Kremlin said on Friday that the talks would cover arms control.\n")
+    lines = classify_lines(raw, outlet="Wire", headline="")
+    assert [ln.role for ln in lines if ln.text] == ["byline", "body"]
+    assert not [ln for ln in lines if ln.role == "headline"]
+    # a title-like line of four capitalised words is still a title
+    raw2 = "Kremlin Sets Out Agenda\n\nThe Kremlin said on Friday that the talks would cover arms control.\n"
+    assert [ln.role for ln in classify_lines(raw2, outlet="Wire", headline="") if ln.text] == ["headline", "body"]
+
+
+def test_place_at_the_start_of_a_body_paragraph_is_kept():
+    raw = "Summit Host Named\n\nGENEVA is hosting the summit for the first time since 1985.\n"
+    body = [ln for ln in classify_lines(raw, outlet="Wire", headline="Summit Host Named") if ln.is_body][0]
+    assert body.lead == 0 and "dateline" not in body.reason

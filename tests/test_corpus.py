@@ -101,3 +101,78 @@ def test_three_outlet_folder(tmp_path: Path):
     c = load_corpus(tmp_path)
     assert c.outlets == ["Outlet A", "Outlet B", "Outlet C"]
     assert list(c.sentences.groupby("article_id").size().sort_index()) == [2, 2, 2]
+
+
+# --- words and sentences that are the article's -----------------------------------------------------------
+
+
+def test_seed_ordinal_is_one_number_token(corpus):
+    t = corpus.tokens
+    sputnik = t[t.article_id == "sputnik"]
+    assert list(sputnik.loc[sputnik.lower == "24th", "kind"]) == ["number"]
+    assert not (t.lower == "th").any()
+
+
+WIRE = (
+    "Envoys Agree to Meet Again After Geneva Talks\n\n"
+    "GENEVA, June 16 (Reuters) \u2013 Envoys from both capitals met for four hours with the U.S. delegation. "
+    "The U.S. President called the 3rd round \u201cconstructive.\u201d\n\n"
+    "The lead negotiator said: \u201cWe will discuss the border first.\n\n"
+    "\u201cThen we will talk about trade and the 24th article of the treaty.\u201d\n\n"
+    "The ministry said the talks were \"useful, and officials declined to comment further.\n\n"
+    "Reuters reported that the next round would be held in the U.K. It gave no date.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def wire():
+    from framing.load.corpus import parse_page
+
+    return parse_page(WIRE, article_id="w", outlet="Wire", headline="Envoys Agree to Meet Again After Geneva Talks")
+
+
+def test_dateline_is_in_no_sentence_and_offsets_map_back(wire):
+    body = [s for s in wire.sentences if s[4] == "body"]
+    first = body[0]
+    assert first[8] == "Envoys from both capitals met for four hours with the U.S. delegation."
+    assert WIRE[first[6]:first[7]] == first[8]
+    assert not any("GENEVA" in s[8] or "(Reuters)" in s[8] for s in wire.sentences)
+    words = [t[6] for t in wire.tokens]
+    assert "GENEVA" not in words and "June" not in words
+    # "Reuters reported ..." in a later paragraph is article text
+    assert any(s[8].startswith("Reuters reported that") for s in body)
+    for t in wire.tokens:
+        assert WIRE[t[4]:t[5]].replace("\u201c", '"').replace("\u201d", '"') == t[6]
+
+
+def test_wire_sentences_split_after_abbreviations_only_where_they_end(wire):
+    texts = [s[8] for s in wire.sentences if s[4] == "body"]
+    assert "The U.S. President called the 3rd round \u201cconstructive.\u201d" in texts
+    assert "Reuters reported that the next round would be held in the U.K." in texts
+    assert "It gave no date." in texts
+
+
+def test_wire_voice_across_paragraphs(wire):
+    voice = {s[8]: s[5] for s in wire.sentences}
+    # a quotation over two paragraphs: the text after each opening mark is quoted
+    assert voice["The lead negotiator said: \u201cWe will discuss the border first."] == "mixed"
+    assert "\u201cWe will discuss the border first." in [q[3] for q in wire.quotes]
+    assert voice["\u201cThen we will talk about trade and the 24th article of the treaty.\u201d"] == "quoted"
+    # an unmatched mark quotes nothing, and the paragraphs after it stay authorial
+    assert voice["The ministry said the talks were \"useful, and officials declined to comment further."] == "authorial"
+    assert voice["It gave no date."] == "authorial"
+    for q in wire.quotes:
+        assert "\n" not in q[3]
+
+
+def test_ordinals_are_no_terms_of_salience(wire):
+    import pandas as pd
+
+    from framing.core.vocabulary import TOKEN_COLUMNS
+    from framing.measures.salience import term_table
+
+    tokens = pd.DataFrame(wire.tokens, columns=TOKEN_COLUMNS)
+    other = tokens.assign(outlet="Other", article_id="o")
+    terms = set(term_table(pd.concat([tokens, other]), ngram_orders=[1])["term"])
+    assert {"envoys", "border", "treaty"} <= terms
+    assert not terms & {"th", "rd", "24th", "3rd", "s"}

@@ -133,18 +133,22 @@ def test_short_quotes_flags_scare_quotes():
 
 
 def test_driver_table_counts_and_ranks():
-    sentiment = pd.DataFrame(
-        {"outlet": ["A", "A", "A", "B"],
-         "drivers": ["killer:-3.3; hope:+1.9", "killer:-1.65", "", "united:+1.8"]}
+    sentiment = pd.DataFrame({"outlet": ["A", "A", "A", "B"], "sentence_id": ["a1", "a2", "a3", "b1"]})
+    drivers = pd.DataFrame(
+        {"sentence_id": ["a1", "a1", "a2", "b1", "x9"],
+         "word": ["killer", "hope", "killer", "united", "stray"],
+         "valence": [-3.3, 1.9, -1.65, 1.8, 2.0]}
     )
-    table = explore.driver_table(sentiment, top=10)
+    table = explore.driver_table(sentiment, drivers, top=10)
     a = table[table["outlet"] == "A"]
     assert a["word"].tolist() == ["killer", "hope"]
     assert a["n_occurrences"].tolist() == [2, 1]
     assert a["total_valence"].tolist() == [pytest.approx(-4.95), pytest.approx(1.9)]
     assert a["direction"].tolist() == ["negative", "positive"]
     assert a["rank"].tolist() == [1, 2]
-    assert explore.driver_table(sentiment, top=1)["word"].tolist() == ["killer", "united"]
+    # A driver of a sentence that is not in the sentiment table does not count.
+    assert "stray" not in set(table["word"])
+    assert explore.driver_table(sentiment, drivers, top=1)["word"].tolist() == ["killer", "united"]
 
 
 def test_extreme_sentences_picks_by_threshold():

@@ -154,7 +154,7 @@ def make_summary(outlets: list[str]) -> pd.DataFrame:
                     "insufficient evidence (p = 0.40, uncorrected)",
                 )
             )
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS[:12])
 
 
 def make_rankings(outlets: list[str]) -> pd.DataFrame:

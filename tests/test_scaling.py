@@ -39,6 +39,7 @@ from framing.measures.cues import (
     load_lexicon,
     load_speech_cues,
 )
+from framing.measures.quotes import _speaker_after_colon
 from framing.measures.sentiment import sentence_sentiment
 
 PACKAGE = str(Path(framing.__file__).resolve().parent)
@@ -195,7 +196,10 @@ def colon_speaker_by_copying(text: str, s: int, e: int) -> bool:
     before = drop_invisible(text[:s]).rstrip()
     if before.endswith(":") and any(ch.isalpha() for ch in before):
         return True
-    return drop_invisible(text[e:]).lstrip(" ,.").startswith(":")
+    if not drop_invisible(text[e:]).lstrip(" ,.").startswith(":"):
+        return False
+    # A colon after the quotation attributes it only when a speaker follows the colon.
+    return _speaker_after_colon(text, text.index(":", e))
 
 
 def test_colon_speaker_agrees_with_copying_the_text():

@@ -153,13 +153,30 @@ def test_overlap_needs_a_known_baseline():
 def test_chance_expectation_counts_the_thresholds():
     terms = pd.DataFrame({
         "outlet": ["A"] * 4, "term": list("wxyz"), "ngram": 1, "count": 1,
-        "log_odds_z": [2.5, -2.0, 1.0, 0.0], "g2": [4.0, 3.0, -7.0, 0.0],
+        "log_odds_z": [2.5, -2.0, 1.0, 0.0], "z_attainable": [3.0, 2.5, 1.5, 1.9],
+        "g2": [4.0, 3.0, -7.0, 0.0], "fisher_p": [0.04, 0.2, 0.01, 1.0],
     })
     row = chance_expectation(terms).iloc[0]
     assert row["n_terms"] == 4
+    assert row["n_reachable"] == 2  # 3.0 and 2.5 can pass 1.96; 1.5 and 1.9 cannot
     assert row["n_beyond_z"] == 2  # 2.5 and -2.0 (|z| > 1.96)
     assert row["n_beyond_g2"] == 2  # 4.0 and -7.0 (|G2| > 3.84)
+    assert row["n_beyond_fisher"] == 2  # .04 and .01
     assert row["expected_by_chance"] == pytest.approx(0.2)
+    with pytest.raises(ValueError, match="z_attainable"):
+        chance_expectation(terms.drop(columns="z_attainable"))
+
+
+def test_no_term_of_two_short_reports_can_reach_the_z_threshold():
+    from framing.measures.salience import term_table
+
+    short = term_table(TOKENS, ngram_orders=(1,))
+    row = chance_expectation(short).set_index("outlet").loc["A"]
+    assert row["n_reachable"] == 0 and row["n_beyond_z"] == 0
+    # the same wording repeated ten times over: now frequent terms could reach it
+    longer = term_table(pd.concat([TOKENS.assign(sentence_id=TOKENS["sentence_id"] + f"-{k}") for k in range(10)]),
+                        ngram_orders=(1,))
+    assert chance_expectation(longer).set_index("outlet").loc["A", "n_reachable"] > 0
 
 
 def test_chance_findings_counts_a_two_outlet_test_once():

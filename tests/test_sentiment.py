@@ -1,8 +1,10 @@
-"""Sentence sentiment (VADER) and actor sentiment.
+"""Sentence sentiment (VADER), its drivers, and actor sentiment.
 
-Truths used here: the VADER authors' published compound scores (vaderSentiment README),
-and sentences worked out by hand from the lexicon file (valences quoted in
-the comments) with compound = s / sqrt(s**2 + 15).
+Truths used here: the VADER authors' published compound scores (vaderSentiment README and the
+values of /work/shared/ORACLES.md), and vaderSentiment's own ``SentimentIntensityAnalyzer``
+called directly on the same text (a fresh instance, not the suite's); where the suite's drivers
+are checked, the compound is rebuilt by hand from VADER's published formula
+``x / sqrt(x**2 + 15)`` with its punctuation emphasis.
 """
 
 from __future__ import annotations
@@ -10,21 +12,37 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.core.paths import SEED_EVENT_DIR
+from framing.load.corpus import load_corpus
 from framing.measures.sentiment import (
     ACTOR_COLUMNS,
+    ACTOR_SENTENCE_COLUMNS,
+    MASK_WORD,
     SENTENCE_COLUMNS,
+    SENTIMENT_DRIVER_COLUMNS,
+    actor_sentence_sentiment,
     actor_sentiment,
     alias_pattern,
+    format_drivers,
+    join_drivers,
     label_of,
-    prepare_text,
+    load_analyzer,
+    mask_aliases,
+    score_sentences,
+    score_text,
+    scored_text,
     sentence_sentiment,
-    word_valences,
+    sentiment_drivers,
 )
+
+REF = SentimentIntensityAnalyzer()  # the reference implementation, independent of the suite's instance
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # vaderSentiment README (Hutto & Gilbert).
 PUBLISHED = [
@@ -41,40 +59,240 @@ PUBLISHED = [
     ("Not bad at all", 0.431),
 ]
 
+# vaderSentiment 3.3.2 on news phrasing (ORACLES.md, second table).
+REFERENCE_NEWS = [
+    ("He has no interest in fixing ties with Russia.", -0.3570),
+    ('Biden said Putin was a "killer".', -0.6486),
+    ("There was no hostility.", 0.4310),
+    ("A nuclear war cannot be won and must never be fought.", -0.7128),
+    ("No one was hurt.", -0.6808),
+    ("The ministers reported no progress.", -0.3252),
+]
 
-def frame(texts: list[str], outlet: str = "Outlet A", article: str = "a") -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "article_id": article,
-            "outlet": outlet,
-            "sentence_id": [f"{article}-{i:03d}" for i in range(1, len(texts) + 1)],
-            "voice": "authorial",
-            "text": texts,
-        }
-    )
+# Sentences of the kinds news prose uses, written for these tests.
+NEWS = [
+    "The talks were not productive.",
+    "The talks were not successful.",
+    "There was no hostility between the delegations.",
+    "A nuclear war cannot be won and must never be fought, the two leaders said.",
+    "The senator called the general a \u201ckiller\u201d on Monday.",
+    "The senator called the general a 'killer' on Monday.",
+    "The United States announced new sanctions.",
+    "Flood waters entered Hope on Tuesday, the county said.",
+    "The first round was good, the second was not good.",
+    "Officials said the meeting was good, but the outcome was disappointing.",
+    "\u201cWe don\u2019t trust them,\u201d the envoy said.",
+    "Was it a success?? Nobody knows!",
+    "The ceasefire is VERY fragile, aid groups warned.",
+    "Markets rallied (strongly) after the vote.",
+    "Residents \U0001F600 cheered the result.",
+]
 
 
-def compound_of(s: float) -> float:
-    return s / math.sqrt(s * s + 15)
+def frame(texts: list[str], outlet: str = "Outlet A", article: str = "a", starts: list[int] | None = None):
+    data = {
+        "article_id": article,
+        "outlet": outlet,
+        "sentence_id": [f"{article}-{i:03d}" for i in range(1, len(texts) + 1)],
+        "voice": "authorial",
+        "text": texts,
+    }
+    if starts is not None:
+        data["start"] = starts
+    return pd.DataFrame(data)
 
 
-def parse_drivers(drivers: str) -> list[tuple[str, float]]:
-    if not drivers:
-        return []
-    out = []
-    for part in drivers.split("; "):
-        word, value = part.rsplit(":", 1)
-        out.append((word, float(value)))
-    return out
+def ref_scores(text: str) -> list[float]:
+    got = REF.polarity_scores(text)
+    return [got[k] for k in ("compound", "pos", "neu", "neg")]
 
 
-@pytest.mark.parametrize("text, expected", PUBLISHED)
+def emphasis(text: str) -> float:
+    """VADER's punctuation emphasis: 0.292 per "!" (at most 4); 0.18 per "?" when 2-3, else 0.96."""
+    ep = min(text.count("!"), 4) * 0.292
+    q = text.count("?")
+    qm = 0.0 if q <= 1 else (q * 0.18 if q <= 3 else 0.96)
+    return ep + qm
+
+
+def compound_from(valences: list[float], text: str) -> float:
+    s = sum(valences)
+    if s > 0:
+        s += emphasis(text)
+    elif s < 0:
+        s -= emphasis(text)
+    return round(max(-1.0, min(1.0, s / math.sqrt(s * s + 15))), 4)
+
+
+# ---------------------------------------------------------------- published values
+
+
+@pytest.mark.parametrize("text, expected", PUBLISHED + REFERENCE_NEWS)
 def test_published_compound_scores(text, expected):
     got = sentence_sentiment(frame([text]))
     assert got["compound"].iloc[0] == pytest.approx(expected, abs=1e-4)
 
 
-def test_columns_and_order():
+def test_published_values_in_one_table():
+    texts = [t for t, _ in PUBLISHED + REFERENCE_NEWS]
+    got = sentence_sentiment(frame(texts))
+    assert got["compound"].tolist() == pytest.approx([v for _, v in PUBLISHED + REFERENCE_NEWS], abs=1e-4)
+
+
+# ---------------------------------------------------------------- the reference implementation
+
+
+@pytest.mark.parametrize("text", NEWS + [t for t, _ in PUBLISHED + REFERENCE_NEWS])
+def test_scores_equal_vadersentiment_on_the_scored_text(text):
+    row = sentence_sentiment(frame([text])).iloc[0]
+    assert [row["compound"], row["pos"], row["neu"], row["neg"]] == ref_scores(scored_text(text))
+    assert row["label"] == label_of(row["compound"])
+
+
+def test_scored_text_makes_typographic_quotes_straight_and_nothing_else():
+    # Positive: curly quotes and apostrophes become straight ones, one character for one.
+    curly = "The senator called the general a \u201ckiller\u201d and said \u2018they don\u2019t care\u2019."
+    assert scored_text(curly) == "The senator called the general a \"killer\" and said 'they don't care'."
+    # Negative: text without typographic characters is scored exactly as written (no quote mark removed).
+    plain = 'He said they would "pay a price" (soon), officials said!'
+    assert scored_text(plain) == plain
+
+
+def test_curly_quoted_insult_is_read_like_a_straight_quoted_one():
+    curly = "Biden said Putin was a \u201ckiller\u201d."
+    straight = 'Biden said Putin was a "killer".'
+    got = sentence_sentiment(frame([curly, straight]))
+    assert got["compound"].tolist() == [REF.polarity_scores(straight)["compound"]] * 2
+    assert got["compound"].iloc[0] == pytest.approx(-0.6486, abs=1e-4)  # ORACLES.md
+    # vaderSentiment strips only ASCII punctuation from a word, so on the raw curly-quoted text it does not
+    # find "killer": the reason the scored text has straight quotes.
+    assert REF.polarity_scores(curly)["compound"] == 0.0
+
+
+def test_curly_apostrophe_still_negates():
+    text = "\u201cWe don\u2019t trust them,\u201d the envoy said."
+    row = sentence_sentiment(frame([text])).iloc[0]
+    assert row["compound"] == REF.polarity_scores("\"We don't trust them,\" the envoy said.")["compound"]
+    assert row["compound"] < 0  # trust (+2.3) negated
+    assert REF.polarity_scores(text)["compound"] > 0  # with the curly apostrophe "don\u2019t" is no negator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were not productive.",  # "productive" is not in the lexicon: neutral
+        "The talks were not successful.",  # negated praise: successful 2.8 x -0.74
+        "There was no hostility between the delegations.",  # "no" negates hostility: positive
+        "A nuclear war cannot be won and must never be fought, the two leaders said.",
+        "The United States announced new sanctions.",  # "united" +1.8
+        "Flood waters entered Hope on Tuesday, the county said.",  # a place named Hope, +1.9
+    ],
+)
+def test_hand_worked_news_sentences(text):
+    row = sentence_sentiment(frame([text])).iloc[0]
+    assert row["compound"] == REF.polarity_scores(text)["compound"]
+
+
+def test_news_blind_spots_are_as_the_reference_scores_them():
+    got = sentence_sentiment(frame([
+        "The talks were not productive.",
+        "The talks were not successful.",
+        "There was no hostility between the delegations.",
+        "The United States announced new sanctions.",
+    ]))
+    # Not in the lexicon, so negation has nothing to turn: neutral, although the sentence is negative news.
+    assert got["label"].tolist() == ["neutral", "negative", "positive", "positive"]
+    assert got["drivers"].tolist() == ["", "successful:-2.072", "hostility:+1.85", "united:+1.8"]
+
+
+# ---------------------------------------------------------------- drivers
+
+
+def test_driver_positions_point_at_each_occurrence():
+    text = "The first round was good, the second was not good."
+    first, second = text.index("good"), text.rindex("good")
+    got = score_text(text)
+    assert [(d.word, d.start, d.end) for d in got.drivers] == [("good", first, first + 4), ("good", second, second + 4)]
+    assert [d.valence for d in got.drivers] == pytest.approx([1.9, 1.9 * -0.74])
+
+
+def test_driver_offsets_are_offsets_into_the_article():
+    texts = ["Talks failed.", "The first round was good, the second was not good."]
+    article = "HEADLINE\n" + texts[0] + " " + texts[1]
+    starts = [article.index(texts[0]), article.index(texts[1])]
+    drivers = sentiment_drivers(frame(texts, starts=starts))
+    assert list(drivers.columns) == SENTIMENT_DRIVER_COLUMNS
+    assert [article[s:e] for s, e in zip(drivers["start"], drivers["end"])] == ["failed", "good", "good"]
+    assert drivers["start"].tolist() == [
+        article.index("failed"), article.index("good"), article.rindex("good")
+    ]
+    assert drivers["sentence_id"].tolist() == ["a-001", "a-002", "a-002"]
+
+
+def test_driver_span_leaves_out_punctuation_and_quote_marks():
+    text = "Markets rallied (strongly) after the \u201cgood\u201d vote."
+    strongly, good = score_text(scored_text(text)).drivers
+    assert (text[strongly.start:strongly.end], text[good.start:good.end]) == ("strongly", "good")
+    # Negative: a token VADER keeps whole (two characters or fewer once stripped) spans the whole token.
+    smile, cheered = score_text("Residents :) cheered.").drivers  # ":)" is in the lexicon
+    assert (smile.word, smile.start, smile.end) == (":)", 10, 12)
+    assert (cheered.word, cheered.start, cheered.end) == ("cheered", 13, 20)
+
+
+def test_driver_of_an_emoji_spans_the_emoji():
+    text = "Residents \U0001F600 cheered the result."
+    got = score_text(text)
+    # The emoji is read as its description, "grinning face": "grinning" is the lexicon word.
+    assert [(d.word, text[d.start:d.end]) for d in got.drivers] == [("grinning", "\U0001F600"), ("cheered", "cheered")]
+    assert got.compound == REF.polarity_scores(text)["compound"]
+
+
+def test_only_words_with_nonzero_valence_are_drivers():
+    # Positive: "no" directly before a lexicon word negates it and has valence 0 itself.
+    got = score_text("There was no hostility.")
+    assert [(d.word, d.valence) for d in got.drivers] == [("hostility", pytest.approx(-2.5 * -0.74))]
+    # Negative: "no" before a word outside the lexicon keeps its own valence (-1.2) and is a driver.
+    got = score_text("No one was hurt.")
+    assert [(d.word, d.valence) for d in got.drivers] == [("no", -1.2), ("hurt", -2.4)]
+
+
+def test_drivers_show_vaders_rules():
+    # Booster: "very" adds 0.293 to important (0.8).
+    assert [(d.word, d.valence) for d in score_text("This is indeed a very important meeting.").drivers] == [
+        ("important", pytest.approx(1.093))
+    ]
+    # "but": valences before it halved (important), after it times 1.5 (wrong -2.1).
+    text = 'Peskov said "this is a very important meeting," but "it would be wrong to hope for much."'
+    got = score_text(text)
+    assert [d.word for d in got.drivers] == ["important", "wrong", "hope"]
+    assert [d.valence for d in got.drivers] == pytest.approx([1.093 * 0.5, -2.1 * 1.5, 1.9 * 1.5])
+    # Capitals (others not in capitals): +0.733 on the word's side.
+    assert [(d.word, d.valence) for d in score_text("Officials called the move HOSTILE on Friday.").drivers] == [
+        ("hostile", pytest.approx(-1.6 - 0.733))
+    ]
+
+
+@pytest.mark.parametrize("text", NEWS + [t for t, _ in PUBLISHED + REFERENCE_NEWS])
+def test_drivers_reproduce_the_compound(text):
+    # compound = round(x / sqrt(x^2 + 15), 4), x = sum of the drivers' valences plus punctuation emphasis;
+    # the "but" rule is inside the valences.
+    plain = scored_text(text)
+    got = score_text(plain)
+    assert compound_from([d.valence for d in got.drivers], plain) == pytest.approx(got.compound, abs=1e-12)
+    assert got.compound == REF.polarity_scores(plain)["compound"]
+
+
+def test_display_column_is_the_long_table_joined():
+    texts = ["The first round was good, the second was not good.", "It rained.", "No one was hurt."]
+    tables = score_sentences(frame(texts))
+    assert list(tables.sentiment.columns) == SENTENCE_COLUMNS
+    assert tables.sentiment["drivers"].tolist() == ["good:+1.9; good:-1.406", "", "no:-1.2; hurt:-2.4"]
+    joined = join_drivers(tables.drivers)
+    assert joined.to_dict() == {"a-001": "good:+1.9; good:-1.406", "a-003": "no:-1.2; hurt:-2.4"}
+    assert format_drivers([("killer", -3.3), ("important", 1.0925)]) == "killer:-3.3; important:+1.093"
+
+
+def test_columns_order_and_labels():
     got = sentence_sentiment(frame(["The book was good.", "It rained.", "Today SUX!"]))
     assert list(got.columns) == SENTENCE_COLUMNS
     assert list(got["sentence_id"]) == ["a-001", "a-002", "a-003"]
@@ -83,125 +301,87 @@ def test_columns_and_order():
     assert got.loc[1, "compound"] == 0.0
 
 
-def test_empty_input_gives_empty_table():
-    got = sentence_sentiment(frame([]))
-    assert list(got.columns) == SENTENCE_COLUMNS
-    assert got.empty
+def test_empty_input_gives_empty_tables():
+    tables = score_sentences(frame([]))
+    assert list(tables.sentiment.columns) == SENTENCE_COLUMNS
+    assert list(tables.drivers.columns) == SENTIMENT_DRIVER_COLUMNS
+    assert tables.sentiment.empty and tables.drivers.empty
+
+
+def test_sentence_ids_must_be_unique():
+    texts = frame(["It was good.", "It was bad."])
+    assert len(score_sentences(texts).drivers) == 2
+    texts["sentence_id"] = "a-001"
+    with pytest.raises(ValueError, match="unique"):
+        score_sentences(texts)
 
 
 @pytest.mark.parametrize(
     "compound, label",
-    [
-        (0.05, "positive"),
-        (0.0499, "neutral"),
-        (0.0, "neutral"),
-        (-0.0499, "neutral"),
-        (-0.05, "negative"),
-        (0.9, "positive"),
-        (-0.9, "negative"),
-    ],
+    [(0.05, "positive"), (0.0499, "neutral"), (0.0, "neutral"), (-0.0499, "neutral"), (-0.05, "negative"),
+     (0.9, "positive"), (-0.9, "negative")],
 )
 def test_label_thresholds(compound, label):
     assert label_of(compound) == label
 
 
-def test_labels_follow_compound_in_output():
-    got = sentence_sentiment(frame([t for t, _ in PUBLISHED] + ["The summit is on 16 June."]))
-    for c, lab in zip(got["compound"], got["label"]):
-        assert lab == ("positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
+def test_analyzer_is_vadersentiment_loaded_once():
+    assert isinstance(load_analyzer(), SentimentIntensityAnalyzer)
+    assert load_analyzer() is load_analyzer()
+    assert load_analyzer().lexicon == REF.lexicon
 
 
-def test_drivers_single_lexicon_word():
-    # Lexicon: wrong -2.1; it, would, be, to, have, inflated, expectations are absent.
-    got = sentence_sentiment(frame(["It would be wrong to have inflated expectations."])).iloc[0]
-    assert got["drivers"] == "wrong:-2.1"
-    assert got["compound"] == pytest.approx(compound_of(-2.1), abs=1e-4)  # -0.4767
-    assert got["label"] == "negative"
-
-
-def test_drivers_show_modifiers():
-    # "very" is a booster (+0.293): important 0.8 -> 1.093.
-    got = sentence_sentiment(frame(["This is indeed a very important meeting."])).iloc[0]
-    assert got["drivers"] == "important:+1.093"
-    assert got["compound"] == pytest.approx(compound_of(1.093), abs=1e-4)
-    # Negation: good 1.9 * -0.74 = -1.406.
-    got = sentence_sentiment(frame(["The talks were not good."])).iloc[0]
-    assert got["drivers"] == "good:-1.406"
-    assert got["compound"] == pytest.approx(compound_of(-1.406), abs=1e-4)
-
-
-def test_drivers_but_rule_in_a_news_sentence():
-    # Before "but" valences are halved, after it multiplied by 1.5:
-    # important (0.8 + 0.293) * 0.5 = 0.5465, wrong -2.1 * 1.5 = -3.15.
-    text = (
-        "Peskov said, \u201cThis is indeed a very important meeting,\u201d but "
-        "\u201cAt the same time, it would be wrong to have inflated expectations.\u201d"
+def test_importing_module_is_cheap_and_scoring_needs_no_nltk():
+    code = (
+        "import sys, framing.measures.sentiment as s\n"
+        "print('nltk' in sys.modules, 'pandas' in sys.modules, 'vaderSentiment' in sys.modules)\n"
+        "s.score_text('The talks were good.')\n"
+        "print('nltk' in sys.modules, 'vaderSentiment' in sys.modules)\n"
     )
-    got = sentence_sentiment(frame([text])).iloc[0]
-    pairs = parse_drivers(got["drivers"])
-    assert [w for w, _ in pairs] == ["important", "wrong"]
-    assert pairs[0][1] == pytest.approx(0.5465, abs=1e-3)
-    assert pairs[1][1] == pytest.approx(-3.15, abs=1e-9)
-    assert got["compound"] == pytest.approx(compound_of(0.5465 - 3.15), abs=1e-4)
-
-
-def test_known_blind_spot_no_interest_scores_positive():
-    # "no" is a lexicon word (-1.2), not a negator, and "interest" is +2.0:
-    # a sentence about having no interest in fixing ties comes out positive.
-    text = "Peskov said back then that Biden\u2019s remarks showed he had no interest in fixing ties with Russia."
-    got = sentence_sentiment(frame([text])).iloc[0]
-    assert got["drivers"] == "no:-1.2; interest:+2"
-    assert got["compound"] == pytest.approx(compound_of(0.8), abs=1e-4)  # 0.2023
-    assert got["label"] == "positive"
-
-
-def test_quotation_marks_are_stripped_by_default():
-    text = "Biden said the Russian president was a \u201ckiller\u201d."
-    stripped = sentence_sentiment(frame([text])).iloc[0]
-    assert stripped["drivers"] == "killer:-3.3"
-    assert stripped["compound"] == pytest.approx(compound_of(-3.3), abs=1e-4)
-    # Plain VADER strips one punctuation mark per side, so "killer" in quotes is invisible.
-    kept = sentence_sentiment(frame([text]), quote_marks="keep").iloc[0]
-    assert kept["drivers"] == ""
-    assert kept["compound"] == 0.0
-
-
-def test_prepare_text_keeps_length_and_apostrophes():
-    text = "Putin hopes to \u2018regularize\u2019 ties, Biden\u2019s aides don't \u201cknow\u201d."
-    prepared = prepare_text(text)
-    assert len(prepared) == len(text)
-    assert "Biden's" in prepared and "don't" in prepared
-    assert "'" not in prepared.replace("Biden's", "").replace("don't", "")
-    assert '"' not in prepared
-    assert prepare_text(text, quote_marks="keep") == text.replace("\u2018", "'").replace("\u2019", "'").replace(
-        "\u201c", '"'
-    ).replace("\u201d", '"')
-    with pytest.raises(ValueError):
-        prepare_text(text, quote_marks="drop")
-
-
-def test_drivers_add_up_to_compound_on_news_sentences():
-    texts = [t for t, _ in PUBLISHED if "!" not in t] + [
-        "Relations between Moscow and Washington hit a new low in March after Biden said in an interview "
-        'that the Russian president was a \u201ckiller\u201d and that he would have to "pay a price" for '
-        "alleged interference in the 2020 US presidential election.",
-        "The diplomat however, hailed the beginning of a dialogue between the two presidents as "
-        "\u201ca positive step.\u201d",
-        "Moscow previously expressed hope that Putin and Biden would discuss global strategic stability.",
-    ]
-    got = sentence_sentiment(frame(texts))
-    for text, drivers, compound in zip(texts, got["drivers"], got["compound"]):
-        total = sum(v for _, v in word_valences(prepare_text(text)))
-        assert round(compound_of(total), 4) == pytest.approx(compound, abs=1e-4), text
-        expected = [(w, round(v, 3)) for w, v in word_valences(prepare_text(text))]
-        assert [w for w, _ in parse_drivers(drivers)] == [w for w, _ in expected]
-        assert [v for _, v in parse_drivers(drivers)] == pytest.approx([v for _, v in expected])
-
-
-def test_importing_module_is_cheap():
-    code = "import sys, framing.measures.sentiment; print('nltk' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False", "False", "True"]
+
+
+# ---------------------------------------------------------------- whole corpora
+
+
+def check_corpus(corpus) -> int:
+    """Every sentence scored as vaderSentiment scores its text; every driver where its word is."""
+    tables = score_sentences(corpus.sentences)
+    assert len(tables.sentiment) == len(corpus.sentences)
+    assert tables.sentiment["sentence_id"].tolist() == corpus.sentences["sentence_id"].tolist()
+    for text, row in zip(corpus.sentences["text"], tables.sentiment.itertuples()):
+        assert [row.compound, row.pos, row.neu, row.neg] == ref_scores(scored_text(text)), text
+    sentences = corpus.sentences.set_index("sentence_id")
+    for sid, group in tables.drivers.groupby("sentence_id"):
+        sentence = sentences.loc[sid]
+        article = corpus.texts[sentence["article_id"]]
+        assert article[sentence["start"]:sentence["end"]] == sentence["text"]
+        for d in group.itertuples():
+            assert sentence["start"] <= d.start < d.end <= sentence["end"]
+            assert scored_text(article[d.start:d.end]).lower() == d.word
+        assert group["start"].is_monotonic_increasing and group["start"].is_unique
+        plain = scored_text(sentence["text"])
+        assert compound_from(group["valence"].tolist(), plain) == pytest.approx(
+            REF.polarity_scores(plain)["compound"], abs=1e-12)
+    return len(tables.drivers)
+
+
+def test_seed_event_scores_equal_vadersentiment():
+    corpus = load_corpus(SEED_EVENT_DIR)
+    assert check_corpus(corpus) > 30  # the comparison saw real lexicon words
+    # Where a sentence has no typographic quote or invisible character, the scored text is the text itself.
+    got = sentence_sentiment(corpus.sentences)
+    same = [scored_text(t) == t for t in corpus.sentences["text"]]
+    assert sum(same) > 0
+    for text, compound, keep in zip(corpus.sentences["text"], got["compound"], same):
+        if keep:
+            assert compound == REF.polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize("folder", sorted(p.parent.name for p in FIXTURES.glob("*/articles.csv")))
+def test_fixture_corpora_score_equal_vadersentiment(folder):
+    check_corpus(load_corpus(FIXTURES / folder))
 
 
 # ---------------------------------------------------------------- actors
@@ -233,13 +413,83 @@ def test_alias_matching(alias, text, found):
     assert bool(alias_pattern(alias).search(text.replace("\u00a0", " "))) is found
 
 
+def test_mask_word_is_neutral_to_vader():
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE
+
+    for word in (MASK_WORD, MASK_WORD.upper()):
+        assert word.lower() not in REF.lexicon and word.lower() not in BOOSTER_DICT and word.lower() not in NEGATE
+
+
+def test_mask_aliases_word_by_word_keeping_capitals():
+    # Positive: every word of the name is replaced, capitals kept as capitals.
+    assert mask_aliases("The United Nations said US aid was late.", ["United Nations"]) == (
+        "The someone someone said US aid was late.")
+    assert mask_aliases("US CALLS TALKS GOOD", ["US"]) == "SOMEONE CALLS TALKS GOOD"
+    masked = mask_aliases("Joy Mensah and Mensah's aides", ["Mensah", "Joy Mensah"])
+    assert masked == "someone someone and someone's aides"
+    # Negative: words that only contain the name, and other names, stay.
+    assert mask_aliases("Hopeful residents of Hopewell met Joy.", ["Hope"]) == "Hopeful residents of Hopewell met Joy."
+
+
+def test_capitals_of_the_masked_name_keep_vaders_capital_rule():
+    # All words in capitals: VADER adds no capitals emphasis.  Masking "US" by a lower-case word would make
+    # GOOD the odd word out in capitals and add 0.733 to it.
+    headline = "US CALLS TALKS GOOD"
+    sentences = frame([headline])
+    actors = pd.DataFrame({"actor": ["United States"], "alias": ["US"]})
+    got = actor_sentence_sentiment(sentence_sentiment(sentences), sentences, actors)
+    assert got["compound"].tolist() == [REF.polarity_scores("SOMEONE CALLS TALKS GOOD")["compound"]]
+    assert got["compound"].iloc[0] != REF.polarity_scores("someone CALLS TALKS GOOD")["compound"]
+
+
+def test_actor_names_made_of_lexicon_words_do_not_score():
+    texts = [
+        "Flood waters entered Hope on Tuesday, the county said.",  # a town named Hope (+1.9)
+        "The United Nations said aid convoys were attacked near Hope.",  # united +1.8
+        "Joy Mensah, the mayor, condemned the shelling.",  # a person named Joy (+2.8)
+        "The United States announced new sanctions.",  # mentions none of the three
+    ]
+    sentences = frame(texts)
+    sentiment = sentence_sentiment(sentences)
+    actors = pd.DataFrame({
+        "actor": ["Hope (town)", "United Nations", "United Nations", "Joy Mensah", "Joy Mensah"],
+        "alias": ["Hope", "United Nations", "UN", "Joy Mensah", "Mensah"],
+    })
+    got = actor_sentence_sentiment(sentiment, sentences, actors)
+    assert list(got.columns) == ACTOR_SENTENCE_COLUMNS
+    expected = {
+        ("Hope (town)", "a-001"): "Flood waters entered someone on Tuesday, the county said.",
+        # Positive and negative at once: the actor's own name is masked, the other actor's name is not.
+        ("Hope (town)", "a-002"): "The United Nations said aid convoys were attacked near someone.",
+        ("Joy Mensah", "a-003"): "someone someone, the mayor, condemned the shelling.",
+        ("United Nations", "a-002"): "The someone someone said aid convoys were attacked near Hope.",
+    }
+    assert sorted(zip(got["actor"], got["sentence_id"])) == sorted(expected)
+    for (actor, sid), masked in expected.items():
+        row = got[(got["actor"] == actor) & (got["sentence_id"] == sid)].iloc[0]
+        assert row["compound"] == REF.polarity_scores(masked)["compound"], masked
+        assert row["label"] == label_of(row["compound"])
+    # The names did colour the sentences as wholes.
+    hope = got[(got["actor"] == "Hope (town)") & (got["sentence_id"] == "a-001")]["compound"].iloc[0]
+    assert sentiment["compound"].iloc[0] == REF.polarity_scores(texts[0])["compound"] > 0.4 and hope == 0.0
+    joy = got[got["actor"] == "Joy Mensah"]["compound"].iloc[0]
+    assert sentiment["compound"].iloc[2] > 0 > joy  # "joy" (+2.8) no longer outweighs "condemned"
+
+    table = actor_sentiment(sentiment, sentences, actors).set_index(["outlet", "actor"])
+    hope_row = table.loc[("Outlet A", "Hope (town)")]
+    assert hope_row["n_sentences"] == 2
+    assert hope_row["mean_compound"] == pytest.approx(
+        (REF.polarity_scores(expected[("Hope (town)", "a-001")])["compound"]
+         + REF.polarity_scores(expected[("Hope (town)", "a-002")])["compound"]) / 2, abs=1e-12)
+
+
 def test_actor_sentiment_counts_and_means():
     texts_a = [
-        "Putin's spokesman said it would be wrong to have inflated expectations.",  # Putin, -0.4767
+        "Putin's spokesman said it would be wrong to have inflated expectations.",  # Putin
         "Let us hope for the best.",  # nobody (not US)
-        "Biden\u2019s remarks about Putin were good.",  # Biden and Putin, +0.4404
+        "Biden\u2019s remarks about Putin were good.",  # Biden and Putin
     ]
-    texts_b = ["US officials said the talks were good."]  # United States, +0.4404
+    texts_b = ["US officials said the talks were good."]  # United States
     sentences = pd.concat([frame(texts_a, "Outlet A", "a"), frame(texts_b, "Outlet B", "b")], ignore_index=True)
     sentiment = sentence_sentiment(sentences)
     actors = pd.DataFrame(
@@ -250,7 +500,6 @@ def test_actor_sentiment_counts_and_means():
     )
     got = actor_sentiment(sentiment, sentences, actors)
     assert list(got.columns) == ACTOR_COLUMNS
-    assert len(got) == 2 * 3  # every outlet x actor
     assert list(zip(got["outlet"], got["actor"])) == [
         ("Outlet A", "Joe Biden"),
         ("Outlet A", "United States"),
@@ -260,14 +509,18 @@ def test_actor_sentiment_counts_and_means():
         ("Outlet B", "Vladimir Putin"),
     ]
     row = got.set_index(["outlet", "actor"])
+    wrong = REF.polarity_scores("someone's spokesman said it would be wrong to have inflated expectations.")
+    good = REF.polarity_scores("Biden's remarks about someone were good.")
+    assert wrong["compound"] == pytest.approx(-0.4767, abs=1e-4) and good["compound"] == pytest.approx(0.4404, abs=1e-4)
     putin = row.loc[("Outlet A", "Vladimir Putin")]
     assert putin["n_sentences"] == 2
-    assert putin["mean_compound"] == pytest.approx((-0.4767 + 0.4404) / 2, abs=1e-4)
+    assert putin["mean_compound"] == pytest.approx((wrong["compound"] + good["compound"]) / 2, abs=1e-12)
     assert (putin["n_positive"], putin["n_neutral"], putin["n_negative"]) == (1, 0, 1)
     assert row.loc[("Outlet A", "United States"), "n_sentences"] == 0
     assert math.isnan(row.loc[("Outlet A", "United States"), "mean_compound"])
     assert row.loc[("Outlet B", "United States"), "n_sentences"] == 1
-    assert row.loc[("Outlet B", "United States"), "mean_compound"] == pytest.approx(0.4404, abs=1e-4)
+    assert row.loc[("Outlet B", "United States"), "mean_compound"] == REF.polarity_scores(
+        "SOMEONE officials said the talks were good.")["compound"]
     assert row.loc[("Outlet B", "Joe Biden"), "n_sentences"] == 0
 
 
@@ -297,11 +550,8 @@ def test_seed_actor_list():
 
 
 def test_seed_corpus_actor_sentiment():
-    from framing.load.corpus import load_corpus
-
     corpus = load_corpus(SEED_EVENT_DIR)
     sentiment = sentence_sentiment(corpus.sentences)
-    assert len(sentiment) == len(corpus.sentences)
     got = actor_sentiment(sentiment, corpus.sentences, corpus.actors).set_index(["outlet", "actor"])
     outlets = sorted(corpus.sentences["outlet"].unique())
     assert len(got) == len(outlets) * corpus.actors["actor"].nunique()
@@ -311,75 +561,12 @@ def test_seed_corpus_actor_sentiment():
     # Lavrov is named only by Sputnik, Peskov and Navalny only by Press TV.
     lavrov = got.xs("Sergei Lavrov", level="actor")["n_sentences"]
     assert sorted(lavrov.tolist()) == [0, 1]
-
-
-# ---------------------------------------------------------------- one pass per sentence
-# sentence_sentiment reads VADER's words once per sentence and derives both the
-# scores and the drivers from them; nltk's own scorer is the truth here.
-
-TRICKY = [
-    "",
-    "a",
-    "Good, BAD; ok.",
-    "!!good!! and good!!! but ??bad",
-    "'killer' -- \"pay a price\" ... :-) :)",
-    "It was NOT good, nor was it kind of bad - at least not very.",
-    "Sanctions?! The talks were never so bad, Ryabkov said.",
-    "U.S.-Russia ties, once 'warm', hit a new low; Moscow's envoy was recalled.",
-]
-
-
-def _seed_texts():
-    from framing.load.corpus import load_corpus
-
-    sentences = load_corpus(SEED_EVENT_DIR).sentences["text"]
-    return [prepare_text(t, quote_marks=q) for t in sentences for q in ("strip", "keep")]
-
-
-def test_vader_words_are_nltks_words():
-    from nltk.sentiment.vader import SentiText
-
-    from framing.measures.sentiment import _vader_words, load_analyzer
-
-    consts = load_analyzer().constants
-    for text in TRICKY + _seed_texts():
-        senti = SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
-        assert _vader_words(text) == senti.words_and_emoticons, text
-
-
-def test_punctuation_deletion_matches_nltks_regex():
-    from framing.measures.sentiment import _DELETE_PUNCTUATION, load_analyzer
-
-    regex = load_analyzer().constants.REGEX_REMOVE_PUNCTUATION
-    text = "".join(chr(c) for c in range(0x250)) + "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0"
-    assert text.translate(_DELETE_PUNCTUATION) == regex.sub("", text)
-
-
-def test_scores_equal_nltk_polarity_scores():
-    from framing.measures.sentiment import load_analyzer
-
-    analyzer = load_analyzer()
-    texts = TRICKY + [t for t, _ in PUBLISHED]
-    got = sentence_sentiment(frame(texts), quote_marks="keep")
-    for text, row in zip(texts, got.itertuples()):
-        want = analyzer.polarity_scores(prepare_text(text, quote_marks="keep"))
-        assert [row.compound, row.pos, row.neu, row.neg] == [want[k] for k in ("compound", "pos", "neu", "neg")], text
-
-
-def test_seed_scores_and_drivers_agree_with_nltk():
-    from framing.measures.sentiment import load_analyzer
-
-    analyzer = load_analyzer()
-    consts = analyzer.constants
-    texts = _seed_texts()[::2]  # quotation marks stripped, as sentence_sentiment does by default
-    got = sentence_sentiment(frame(texts))
-    n_drivers = 0
-    for text, row in zip(texts, got.itertuples()):
-        want = analyzer.polarity_scores(text)
-        assert [row.compound, row.pos, row.neu, row.neg] == [want[k] for k in ("compound", "pos", "neu", "neg")]
-        # Without "!" or "?", nltk's compound is the normalised sum of the word valences.
-        if "!" not in text and "?" not in text:
-            total = sum(v for _, v in parse_drivers(row.drivers))
-            assert round(consts.normalize(total), 4) == pytest.approx(row.compound, abs=2e-3)
-        n_drivers += len(parse_drivers(row.drivers))
-    assert n_drivers > 30  # the comparison saw real lexicon words
+    # Every actor sentence is scored as vaderSentiment scores the sentence with the actor's aliases masked.
+    per_sentence = actor_sentence_sentiment(sentiment, corpus.sentences, corpus.actors)
+    texts = corpus.sentences.set_index("sentence_id")["text"]
+    aliases = corpus.actors.groupby("actor")["alias"].apply(list)
+    for row in per_sentence.itertuples():
+        masked = mask_aliases(scored_text(texts[row.sentence_id]), aliases[row.actor])
+        assert row.compound == REF.polarity_scores(masked)["compound"]
+    us = per_sentence[per_sentence["actor"] == "United States"]
+    assert len(us) > 0

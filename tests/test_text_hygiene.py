@@ -360,3 +360,48 @@ def test_notice_names_the_invisible_characters_inside_words(tmp_path, seed):
                              "read without them, and the texts in the tables keep them")
     assert "presstv.txt: 1 invisible character(s)" in notes[1]
     assert not [n for n in seed.notices if "invisible" in n]
+
+
+# --- invisible characters and the rules for ordinals, datelines, abbreviations and quotation marks ----------
+
+
+@ALL
+def test_invisible_character_inside_an_ordinal_keeps_one_number(ch):
+    raw = f"the 24{ch}th forum"
+    toks = tokenize(normalise(raw))
+    assert [(t.text, t.kind) for t in toks] == [("the", "word"), ("24th", "number"), ("forum", "word")]
+    assert raw[toks[1].start:toks[1].end] == f"24{ch}th"
+
+
+@ALL
+def test_invisible_character_inside_an_abbreviation_possessive(ch):
+    toks = tokenize(normalise(f"the U.S.{ch}'s offer"))
+    assert [(t.text, t.kind) for t in toks] == [
+        ("the", "word"), ("U.S.", "abbreviation"), ("'s", "word"), ("offer", "word"),
+    ]
+
+
+@pytest.mark.parametrize("ch", [SOFT_HYPHEN, ZWSP, WORD_JOINER], ids=["soft hyphen", "zero-width space", "joiner"])
+def test_invisible_character_in_an_abbreviation_does_not_end_the_sentence(ch):
+    text = f"The U.{ch}S. President spoke. He left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [f"The U.{ch}S. President spoke.", "He left."]
+
+
+@pytest.mark.parametrize("ch", [SOFT_HYPHEN, ZWSP], ids=["soft hyphen", "zero-width space"])
+def test_dateline_with_an_invisible_character_is_still_stripped(ch):
+    raw = f"Talks End in Geneva\n\nGENE{ch}VA, June 16 (Reuters) - The talks ended on Wednesday evening.\n"
+    page = parse_page(raw, article_id="a", outlet="A", headline="Talks End in Geneva")
+    body = [s for s in page.sentences if s[4] == "body"]
+    assert [s[8] for s in body] == ["The talks ended on Wednesday evening."]
+
+
+@pytest.mark.parametrize("ch", [SOFT_HYPHEN, ZWSP], ids=["soft hyphen", "zero-width space"])
+def test_invisible_character_before_an_apostrophe_does_not_open_a_quotation(ch):
+    text = f"Bands of the {ch}\u201990s played rock {ch}\u2019n\u2019 roll."
+    assert quote_spans(text) == []
+
+
+@pytest.mark.parametrize("mark", ["\u00b4", "\u02bc"], ids=["acute accent", "modifier letter apostrophe"])
+def test_apostrophe_look_alikes_make_a_possessive(mark):
+    assert [t.text for t in tokenize(normalise(f"Putin{mark}s aide"))] == ["Putin", "'s", "aide"]
+    assert quote_spans(f"Putin{mark}s aide") == []

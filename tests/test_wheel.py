@@ -47,7 +47,8 @@ def test_wheel_holds_the_package_data(installed):
                 "print(sorted(x.name for x in p.LEXICON_DIR.iterdir())); print(p.PAGE_RULES_FILE.is_file())",
                 cwd=installed).stdout.splitlines()
     assert where[0].startswith(str(installed)), where[0]
-    assert where[1] == "['cues_en.csv', 'cues_speech_en.csv', 'stopwords_en.csv']"
+    assert where[1] == ("['cues_en.csv', 'cues_speech_en.csv', 'evaluative_en.csv', 'paraphrases_en.csv', "
+                        "'stopwords_en.csv']")
     assert where[2] == "True"
 
 

@@ -15,7 +15,7 @@ from framing.core.vocabulary import CATEGORIES, CUE_RATE, MEAN_COMPOUND, RATE_VO
 from framing.load.corpus import Corpus, load_corpus
 from framing.measures.cues import cue_rates, find_cues
 from framing.measures.salience import term_table
-from framing.measures.sentiment import actor_sentiment, sentence_sentiment
+from framing.measures.sentiment import actor_sentiment, score_sentences
 from framing.measures.uncertainty import summarise
 
 
@@ -51,7 +51,8 @@ class Analysis:
 
     @property
     def terms(self) -> pd.DataFrame:
-        """One row per outlet x term: counts, rates, weighted log-odds z, G², log ratio."""
+        """One row per outlet x term: counts, rates, log-odds z and the largest z the term could reach, G² (with
+        Williams's correction), Fisher's exact p, log ratio."""
         return self.tables["terms"]
 
     @property
@@ -70,9 +71,39 @@ class Analysis:
         return self.tables["sentiment"]
 
     @property
+    def sentiment_drivers(self) -> pd.DataFrame:
+        """One row per lexicon word that moved a sentence's VADER score: its offsets and valence."""
+        return self.tables["sentiment_drivers"]
+
+    @property
     def actor_sentiment(self) -> pd.DataFrame | None:
         """One row per outlet x actor, or None when the folder has no ``actors.csv``."""
         return self.tables.get("actor_sentiment")
+
+    @property
+    def units(self) -> pd.DataFrame:
+        """One row per content unit: the same fact or remark told by one or more articles."""
+        return self.tables["units"]
+
+    @property
+    def unit_sentences(self) -> pd.DataFrame:
+        """Which sentences tell which content unit, with their position (headline, lede, paragraph)."""
+        return self.tables["unit_sentences"]
+
+    @property
+    def coverage(self) -> pd.DataFrame:
+        """One row per outlet x content unit: whether and where the outlet tells it."""
+        return self.tables["coverage"]
+
+    @property
+    def renderings(self) -> pd.DataFrame:
+        """The same remark in each outlet's words, with the words that differ."""
+        return self.tables["renderings"]
+
+    @property
+    def headlines(self) -> pd.DataFrame:
+        """One row per article: the headline's subject, actors, evaluative words and quotation marks."""
+        return self.tables["headlines"]
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -93,16 +124,22 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
         :func:`framing.measures.cues.find_cues` and :func:`framing.measures.cues.cue_rates`.
     sentiment
         :func:`framing.measures.sentiment.sentence_sentiment`, one row per sentence.
+    sentiment_drivers
+        :func:`framing.measures.sentiment.sentiment_drivers`, one row per lexicon word that moved a
+        sentence's score (from the same scoring pass as ``sentiment``).
     actor_sentiment
         :func:`framing.measures.sentiment.actor_sentiment`, only when the folder has ``actors.csv``.
     summary
         :func:`framing.measures.uncertainty.summarise` over the units of :func:`summary_units`.
+    units, unit_sentences, coverage, renderings, headlines
+        :func:`selection_tables`: content units across the articles, what each outlet tells and
+        where, the same remark in each outlet's words, and how each headline frames the event.
     """
     from framing.core import paths
 
     corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder)
     cues = find_cues(corpus.sentences, corpus.quotes)
-    sentiment = sentence_sentiment(corpus.sentences)
+    sentiment, sentiment_drivers = score_sentences(corpus.sentences)
     tables = {
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),
@@ -111,12 +148,51 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
         "cues": cues,
         "cue_rates": cue_rates(cues, corpus.tokens),
         "sentiment": sentiment,
+        "sentiment_drivers": sentiment_drivers,
     }
     if corpus.actors is not None:
         tables["actor_sentiment"] = actor_sentiment(sentiment, corpus.sentences, corpus.actors)
     units = summary_units(corpus, cues, sentiment)
     tables["summary"] = summarise(units, n_boot=n_boot, n_perm=n_perm)
+    tables.update(selection_tables(corpus))
     return Analysis(corpus, tables)
+
+
+def selection_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """Content units, coverage, renderings and headlines of a folder (:mod:`framing.measures.alignment`,
+    :mod:`framing.measures.headlines`).
+
+    A folder with more clauses than alignment compares pair by pair (a corpus, not one event's
+    coverage) gets empty unit tables and a notice; its headline table is still made.
+    """
+    from framing.core.vocabulary import (
+        ALIGNED_UNIT_COLUMNS,
+        COVERAGE_COLUMNS,
+        RENDERING_COLUMNS,
+        UNIT_SENTENCE_COLUMNS,
+    )
+    from framing.measures import alignment
+    from framing.measures.headlines import headline_table
+
+    try:
+        aligned = alignment.align(corpus.sentences, quotes=corpus.quotes, actors=corpus.actors)
+    except alignment.TooManyClauses as exc:
+        corpus.notices.append(f"content units were not computed: {exc}")
+        empty = {name: pd.DataFrame(columns=list(cols)) for name, cols in (
+            ("units", ALIGNED_UNIT_COLUMNS), ("unit_sentences", UNIT_SENTENCE_COLUMNS),
+            ("coverage", COVERAGE_COLUMNS), ("renderings", RENDERING_COLUMNS))}
+        unit_sentences = None
+    else:
+        empty = {
+            "units": aligned.units,
+            "unit_sentences": aligned.unit_sentences,
+            "coverage": alignment.coverage(aligned, corpus.outlets),
+            "renderings": alignment.renderings(aligned, corpus.sentences),
+        }
+        unit_sentences = aligned.unit_sentences
+    empty["headlines"] = headline_table(corpus.sentences, quotes=corpus.quotes, actors=corpus.actors,
+                                        unit_sentences=unit_sentences)
+    return empty
 
 
 CACHE_ENV = "FRAMING_CACHE_DIR"
@@ -213,7 +289,10 @@ def analysis_key(folder: Path) -> str:
 def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence x measure: the units :func:`framing.measures.uncertainty.summarise` resamples.
 
-    Columns ``outlet, measure, category, voice, unit_id, numerator, denominator``.
+    Columns ``outlet, article_id, measure, category, voice, unit_id, numerator, denominator``
+    (:data:`framing.core.vocabulary.UNIT_COLUMNS`); ``unit_id`` is the sentence and ``article_id`` the
+    article it belongs to, so that ``summarise`` can resample and permute whole articles when every
+    outlet has several.
 
     Measures
     --------
@@ -227,10 +306,14 @@ def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -
     ``share_negative`` (``category`` and ``voice`` "")
         Share of sentences labelled negative (compound <= -0.05).
     """
+    from framing.core.vocabulary import UNIT_COLUMNS
+
     words = corpus.tokens[corpus.tokens["kind"] != "punct"]
     tok = words.groupby(["sentence_id", "voice"]).size().unstack(fill_value=0).reindex(columns=list(RATE_VOICES),
                                                                                         fill_value=0)
-    base = corpus.sentences[["outlet", "sentence_id"]].set_index("sentence_id")
+    base = corpus.sentences[["outlet", "article_id", "sentence_id"]].set_index("sentence_id")
+    ids = {"outlet": base["outlet"].to_numpy(), "article_id": base["article_id"].to_numpy(),
+           "unit_id": base.index.to_numpy()}
     counts = cues.groupby(["sentence_id", "category", "voice"]).size()
     wide = counts.unstack(["category", "voice"]) if len(counts) else pd.DataFrame(index=base.index)
     wide = wide.reindex(index=base.index, columns=pd.MultiIndex.from_product([CATEGORIES, RATE_VOICES]), fill_value=0)
@@ -242,22 +325,19 @@ def summary_units(corpus: Corpus, cues: pd.DataFrame, sentiment: pd.DataFrame) -
             num = wide[(category, voice)]
             den = tok[voice] / 1000.0
             frames.append(pd.DataFrame({
-                "outlet": base["outlet"].to_numpy(), "measure": CUE_RATE, "category": category, "voice": voice,
-                "unit_id": base.index.to_numpy(), "numerator": num.to_numpy(dtype=float),
-                "denominator": den.to_numpy(dtype=float),
+                **ids, "measure": CUE_RATE, "category": category, "voice": voice,
+                "numerator": num.to_numpy(dtype=float), "denominator": den.to_numpy(dtype=float),
             }))
     s = sentiment.set_index("sentence_id").reindex(base.index)
     frames.append(pd.DataFrame({
-        "outlet": base["outlet"].to_numpy(), "measure": MEAN_COMPOUND, "category": "", "voice": "",
-        "unit_id": base.index.to_numpy(),
+        **ids, "measure": MEAN_COMPOUND, "category": "", "voice": "",
         "numerator": s["compound"].to_numpy(dtype=float), "denominator": 1.0,
     }))
     frames.append(pd.DataFrame({
-        "outlet": base["outlet"].to_numpy(), "measure": SHARE_NEGATIVE, "category": "", "voice": "",
-        "unit_id": base.index.to_numpy(),
+        **ids, "measure": SHARE_NEGATIVE, "category": "", "voice": "",
         "numerator": (s["label"] == "negative").to_numpy(dtype=float), "denominator": 1.0,
     }))
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True)[UNIT_COLUMNS]
 
 
 def _lines_table(lines: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from framing.core.vocabulary import (
+    ALPHA,
     ATTRIBUTION_GROUPS,
     CUE_RATE,
     FINDING_COLUMNS,
@@ -19,22 +20,91 @@ from framing.core.vocabulary import (
     SHARE_NEGATIVE,
     Z_CRITICAL,
 )
-from framing.measures.salience import top_terms
+from framing.measures.salience import (
+    STANDOUT_MIN_COUNT,
+    Z_DECIMALS,
+    largest_attainable_z,
+    stands_out,
+    top_terms,
+)
 
 
 def _fmt(x: float, digits: int = 1) -> str:
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
+def _others(terms: pd.DataFrame) -> str:
+    return "the other outlet" if terms["outlet"].nunique() == 2 else "the other outlets"
+
+
+def _z_evidence(own: pd.DataFrame) -> str:
+    """How many of the outlet's words pass |z| > 1.96, or why none can."""
+    largest = largest_attainable_z(own, ngram=1)
+    if not math.isnan(largest) and largest < Z_CRITICAL:
+        return (f"z only ranks here: with texts this short no word can reach z > {Z_CRITICAL} "
+                f"(largest attainable {largest:.2f})")
+    n_sig = int((own.loc[own["count"] > 0, "log_odds_z"] > Z_CRITICAL).sum())
+    return f"{n_sig} reach z > {Z_CRITICAL} (uncorrected)"
+
+
+def _ranking_only(ranked: pd.DataFrame, n: int) -> str:
+    """The top of the outlet's z ranking, described without calling it a finding.
+
+    When the terms tied at the top z are words used once, the tie is named as such instead of
+    listing them (their order would be alphabetical).
+    """
+    if ranked.empty:
+        return "no word has a positive z"
+    z = ranked["log_odds_z"].round(Z_DECIMALS)
+    first = ranked[z == z.iloc[0]]
+    if (first["count"] <= 1).all():
+        if len(first) > 1:
+            return f"the top of the z ranking is {len(first)} words used once each, tied"
+        return f"the top of the z ranking is a word used once ({first['term'].iloc[0]})"
+    listed = ", ".join(f"{r.term} ({r.count})" for r in ranked.head(n).itertuples())
+    return f"highest z, a ranking and not a test: {listed}"
+
+
 def top_terms_line(terms: pd.DataFrame, outlet: str, *, n: int = 5) -> tuple[str, str]:
-    """The outlet's ``n`` most distinctive unigrams (:func:`framing.measures.salience.top_terms`), and how many pass
-    |z| > 1.96."""
-    t = terms[(terms["outlet"] == outlet) & (terms["ngram"] == 1) & (terms["count"] > 0)]
-    top = ", ".join(f"{r.term} ({r.count})" for r in top_terms(t, ties="first").head(n).itertuples())
-    n_sig = int((t["log_odds_z"] > Z_CRITICAL).sum())
-    finding = f"Most distinctive words: {top or 'none'}."
-    evidence = f"{n_sig} of {len(t)} words used reach z > {Z_CRITICAL} (uncorrected); counts in brackets"
-    return finding, evidence
+    """The unigrams that stand out for the outlet, or "No word stands out", and the evidence.
+
+    A word stands out by :func:`framing.measures.salience.stands_out`: the outlet used it at least
+    twice, more often than the rest of the corpus relative to size (``g2 > 0``), and Fisher's exact
+    p of its 2 x 2 table is below .05 (uncorrected).  The finding lists at most ``n`` such words in
+    the order of :func:`framing.measures.salience.top_terms` (z, then count, then alphabetically),
+    with the outlet's counts.  When none stands out, the finding says so and the evidence
+    describes the top of the z ranking as a ranking only (a tie of words used once is named as
+    such).  The evidence also says how many words pass |z| > 1.96, or, when no word's
+    ``z_attainable`` reaches 1.96, that none can.
+
+    Parameters
+    ----------
+    terms : DataFrame
+        The term table of :func:`framing.measures.salience.term_table` (all outlets).
+    outlet : str
+    n : int
+        Most words listed.
+
+    Returns
+    -------
+    (finding, evidence) : tuple of str
+    """
+    if terms["outlet"].nunique() < 2:
+        return "No word can stand out: there is no other outlet to compare with.", ""
+    own = terms[(terms["outlet"] == outlet) & (terms["ngram"] == 1)]
+    used = own[own["count"] > 0]
+    ranked = top_terms(used, ties="first")
+    standing = ranked[stands_out(ranked)]
+    others = _others(terms)
+    times = "twice" if STANDOUT_MIN_COUNT == 2 else f"{STANDOUT_MIN_COUNT} times"
+    rule = (f"used at least {times}, more often than by {others}, "
+            f"Fisher's exact p < {ALPHA:g}, uncorrected")
+    counted = f"{len(standing)} of {len(used)} words used stand out ({rule})"
+    if len(standing):
+        listed = ", ".join(f"{r.term} ({r.count})" for r in standing.head(n).itertuples())
+        return f"Words that stand out: {listed}.", f"{counted}; counts in brackets; {_z_evidence(own)}"
+    finding = f"No word stands out: none is used clearly more often than by {others}."
+    return finding, f"{counted}; {_ranking_only(ranked, n)}; {_z_evidence(own)}"
 
 
 def _summary_row(
@@ -53,7 +123,9 @@ def rate_line(summary: pd.DataFrame, outlet: str, category: str, label: str) -> 
         return f"No {label} measured.", ""
     finding = (f"{_fmt(r['value'])} {label} per 1,000 of its own words "
                f"(95% CI {_fmt(r['ci_low'])}-{_fmt(r['ci_high'])}).")
-    evidence = f"{int(r['numerator'])} cues / {r['denominator'] * 1000:.0f} authorial tokens; {r['verdict']}"
+    n_cues = int(r["numerator"])
+    noun = "cue" if n_cues == 1 else "cues"
+    evidence = f"{n_cues} {noun} / {r['denominator'] * 1000:.0f} authorial tokens; {r['verdict']}"
     return finding, evidence
 
 

@@ -16,7 +16,22 @@ CueCategory = Literal["hedge", "booster", "distancing", "attribution", "scare_qu
 CATEGORIES: tuple[str, ...] = get_args(CueCategory)
 
 #: How a reporting verb presents what it reports (WP:SAY): the subcategories of ``attribution``.
-AttributionGroup = Literal["neutral", "endorsing", "doubting", "concession"]
+#:
+#: - ``neutral``: reports that words were spoken and nothing more (*said*, *told*, *stated*, *wrote*,
+#:   *according to*, *argued*, *echoed*).
+#: - ``endorsing``: implies the reported content is true or well founded (*noted*, *pointed out*,
+#:   *explained*, *revealed*, *confirmed that*, *the report found that*).
+#: - ``doubting``: calls the content's credibility into question or marks it as unsupported
+#:   (*claimed*, *alleged that*, *insisted*, *asserted*, *speculated*, *hinted*).
+#: - ``charged``: a loaded synonym for *said* that characterises the speech act by the speaker's
+#:   attitude (blame *accused*, alarm *warned*, pressure *urged*, acclaim *praised*/*hailed*), so the
+#:   outlet tells the reader how to take the words.
+#: - ``concession``: the speaker grants something against their interest (*admitted*, *conceded*,
+#:   *acknowledged*, *confessed*); WP:SAY warns these can imply culpability.
+#: - ``denial``: the speaker rejects a claim (*denied*, *rejected*, *dismissed ... as*, *brushed
+#:   aside*); WP:SAY puts *deny* with *admit* and *confess* as implying culpability, but it is not a
+#:   concession.
+AttributionGroup = Literal["neutral", "endorsing", "doubting", "charged", "concession", "denial"]
 ATTRIBUTION_GROUPS: tuple[str, ...] = get_args(AttributionGroup)
 
 # --------------------------------------------------------------------------- voices
@@ -74,24 +89,83 @@ TOKEN_COLUMNS = [
 ]
 QUOTE_COLUMNS = ["article_id", "start", "end", "text"]
 
-TERM_TABLE_COLUMNS = ("outlet", "term", "ngram", "count", "n_tokens", "rate_per_1k", "log_odds_z", "g2", "log_ratio")
+#: How ``log_odds_z`` of the term table was computed: ``pairwise`` (exactly two outlets, one against the
+#: other, Monroe et al. eq. 16/20 with a scaled prior) or ``one_vs_all`` (each outlet against the whole corpus).
+LogOddsMethod = Literal["pairwise", "one_vs_all"]
+LOG_ODDS_METHODS: tuple[str, ...] = get_args(LogOddsMethod)
+
+TERM_TABLE_COLUMNS = (
+    "outlet", "term", "ngram", "count", "n_tokens", "rate_per_1k", "log_odds_z", "z_attainable", "log_odds_method",
+    "g2", "g2_williams", "fisher_p", "low_expected", "log_ratio",
+)
 
 CUE_COLUMNS = (
     "article_id", "outlet", "sentence_id", "start", "end", "cue", "term", "category", "subcategory", "voice",
 )
 CUE_RATE_COLUMNS = ("outlet", "category", "voice", "n_cues", "n_tokens", "rate_per_1k")
 
-#: ``sentiment.csv``: one row per sentence.
+#: ``sentiment.csv``: one row per sentence (``drivers``: the sentence's rows of ``sentiment_drivers.csv``
+#: joined for display).
 SENTIMENT_COLUMNS = ["article_id", "outlet", "sentence_id", "voice", "compound", "pos", "neu", "neg", "label",
                      "drivers"]
+#: ``sentiment_drivers.csv``: one row per lexicon word that moved a sentence's VADER score.
+SENTIMENT_DRIVER_COLUMNS = ["article_id", "sentence_id", "word", "start", "end", "valence"]
 ACTOR_COLUMNS = ["outlet", "actor", "n_sentences", "mean_compound", "n_positive", "n_neutral", "n_negative"]
+#: One row per actor x sentence that mentions it, scored with the actor's name masked.
+ACTOR_SENTENCE_COLUMNS = ["actor", "outlet", "sentence_id", "compound", "label"]
 
 #: What identifies a row of ``summary.csv`` besides the outlet: ``category`` and ``voice`` are "" where
 #: the measure has none.
 MEASURE_KEY = ["measure", "category", "voice"]
-UNIT_COLUMNS = ["outlet", *MEASURE_KEY, "unit_id", "numerator", "denominator"]
+#: The units ``summarise`` resamples: one row per sentence x measure, with the article it belongs to.
+UNIT_COLUMNS = ["outlet", "article_id", *MEASURE_KEY, "unit_id", "numerator", "denominator"]
 SUMMARY_COLUMNS = [
     "outlet", *MEASURE_KEY, "value", "numerator", "denominator", "ci_low", "ci_high", "p_value", "n_units", "verdict",
+    "unit", "n_articles", "ci_method", "min_p", "comparison",
 ]
 
+#: How a measure of ``summary.csv`` is built, which decides its interval: ``rate`` (a count over an
+#: exposure: exact Poisson), ``share`` (0 or 1 per sentence: exact binomial), ``mean`` (a mean score: BCa).
+MeasureKind = Literal["rate", "share", "mean"]
+MEASURE_KINDS: dict[str, MeasureKind] = {CUE_RATE: "rate", MEAN_COMPOUND: "mean", SHARE_NEGATIVE: "share"}
+#: Lowest and highest value one sentence can give a mean measure (VADER's compound runs from -1 to +1).
+MEASURE_RANGES: dict[str, tuple[float, float]] = {MEAN_COMPOUND: (-1.0, 1.0)}
+
+#: What ``summary.csv``'s tests resample and permute (its ``unit``): whole articles when every outlet has
+#: two or more, else the sentences of the articles ("sentences of one article").
+UNIT_ARTICLES, UNIT_SENTENCES = "articles", "sentences"
+
+#: How an interval of ``summary.csv`` was made (its ``ci_method``; "+" joins the parts of an envelope):
+#: exact Poisson (Garwood) for rates, exact binomial (Clopper-Pearson) for shares, BCa or percentile
+#: bootstrap over sentences or articles, or the interval for units that all have the same value.
+CiMethod = Literal[
+    "garwood", "clopper_pearson", "bca_sentences", "bca_articles", "percentile_sentences", "percentile_articles",
+    "identical_sentences", "identical_articles",
+]
+CI_METHODS: tuple[str, ...] = get_args(CiMethod)
+
 FINDING_COLUMNS = ["notebook", "outlet", "finding", "evidence"]
+
+# --------------------------------------------------------------------------- content units
+
+#: Clauses of sentences, the pieces content units are built from.
+SEGMENT_COLUMNS = (
+    "article_id", "outlet", "sentence_id", "clause", "start", "end", "text", "paragraph", "role", "frame",
+)
+#: ``units.csv``: one row per content unit (the same fact or remark told by one or more articles).
+ALIGNED_UNIT_COLUMNS = ("unit_id", "label", "n_articles", "n_outlets", "outlets")
+#: ``unit_sentences.csv``: which sentences tell which unit.
+UNIT_SENTENCE_COLUMNS = (
+    "unit_id", "article_id", "outlet", "sentence_id", "similarity", "paragraph", "in_headline", "in_lede",
+)
+#: ``coverage.csv``: one row per outlet x unit.
+COVERAGE_COLUMNS = ("outlet", "unit_id", "present", "first_paragraph", "in_lede", "carried_by_others")
+#: ``renderings.csv``: one row per outlet for each unit two or more outlets tell as speech.
+RENDERING_COLUMNS = ("unit_id", "outlet", "article_id", "sentence_id", "text", "own_words", "shared_words")
+#: ``headlines.csv``: one row per article with a headline.
+HEADLINE_COLUMNS = (
+    "article_id", "outlet", "headline", "subject", "subject_actors", "actors", "evaluative_words", "quote_marks",
+    "units", "lede_units",
+)
+#: What each outlet leaves out that most others tell, and what only it tells.
+SELECTION_COLUMNS = ("outlet", "which", "unit_id", "label", "position", "told_by_others")

@@ -31,6 +31,13 @@ How a line gets its role
    with a date other than the article's opens a related-story teaser that
    runs over the following lines until the next paragraph; everything after
    the last paragraph is page footer.
+6. Datelines: the place, date and agency that open a wire story ("GENEVA,
+   June 16 (Reuters) -", "MOSCOW, June 4. /TASS/.", "WASHINGTON (AP) --")
+   are not article text (:func:`dateline`).  A line that is only a dateline
+   is a ``byline``; a dateline at the start of the first body paragraph stays
+   in the line (offsets are untouched) and :attr:`Line.lead` says how many of
+   its characters come before the article text, so sentences and words start
+   after it.  The line's reason names the dateline.
 
 Every step reads a line as it is drawn, without its invisible format
 characters (:func:`framing.load.text.visible`): a soft hyphen or a zero-width space
@@ -49,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.core import paths
-from framing.load.text import drop_invisible, normalise
+from framing.load.text import drop_invisible, normalise, visible
 
 ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
 BODY_ROLES = frozenset({"standfirst", "body"})
@@ -111,7 +118,12 @@ class Rule:
 
 @dataclass(frozen=True)
 class Line:
-    """A classified raw line; ``start``/``end`` are offsets in the raw text (newline excluded)."""
+    """A classified raw line; ``start``/``end`` are offsets in the raw text (newline excluded).
+
+    ``lead`` is the number of characters at the start of ``text`` that come
+    before the article text: a dateline and the white space after it
+    (see :func:`dateline`), else 0.
+    """
 
     line_no: int
     start: int
@@ -119,10 +131,81 @@ class Line:
     text: str
     role: str
     reason: str
+    lead: int = 0
 
     @property
     def is_body(self) -> bool:
         return self.role in BODY_ROLES
+
+
+# --- datelines ----------------------------------------------------------------------------------------------
+
+#: News agencies and broadcasters that stamp their name in a dateline, as they write it in brackets.
+AGENCIES = (
+    "Reuters", "AP", "AFP", "Xinhua", "TASS", "ITAR-TASS", "RIA Novosti", "Sputnik", "Interfax", "UPI", "CNN",
+    "BBC", "dpa", "DPA", "IANS", "PTI", "ANI", "IRNA", "Anadolu", "AA", "Kyodo", "Yonhap", "EFE", "ANSA", "KUNA",
+    "WAFA", "SPA", "BNA", "CNA", "Bernama", "Prensa Latina", "MENA", "RT", "Press TV", "Tasnim", "ISNA", "Ukrinform",
+    "UNIAN", "BelTA", "Trend", "APA", "Kazinform", "Antara", "Xinhua/AP", "AP/Reuters",
+)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+# Words of a place never hold the characters that join them, so a place is read one way only (no backtracking).
+_CAPS_PLACE = r"[A-Z][A-Z'.]+(?:[ \-][A-Z][A-Z'.]*){0,3}"  # GENEVA, ST. PETERSBURG, RIO DE JANEIRO, NUR-SULTAN
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"  # Geneva, New York, Nur-Sultan
+_REGION = r",\s+[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,2}"  # , Switzerland  , D.C.
+_KNOWN = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY = r"\([A-Za-z][A-Za-z.&/' \-]{0,24}\)"
+#: What ends a dateline: an en or em dash, a double hyphen, a hyphen after a space, or a colon before one
+#: (never the hyphen of "U.S.-Russia").
+_SEP = r"(?:\s*(?:--|[\u2013\u2014])|\s+-|:(?=\s))"
+_DATELINE_CORE = (
+    r"\s*(?:"
+    # GENEVA, June 16 (Reuters) -   MOSCOW, June 4 (Xinhua) --   WASHINGTON (AP) --   KYIV, Ukraine (AP) --
+    rf"{_CAPS_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\s*{_AGENCY}{_SEP}"
+    # MOSCOW, June 4. /TASS/.
+    rf"|{_CAPS_PLACE}(?:{_REGION})??,\s*{_DATE}\.?\s*/[A-Z][A-Za-z\-]+/\.?"
+    # GENEVA, June 16 -   WASHINGTON --   NEW DELHI:
+    rf"|{_CAPS_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?{_SEP}"
+    # Geneva (CNN)   Moscow, June 4 (AFP) -
+    rf"|{_TITLE_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\s*\((?:{_KNOWN})\)(?:{_SEP})?"
+    # (Reuters) -
+    rf"|\((?:{_KNOWN})\){_SEP}"
+    r")"
+)
+#: A dateline at the start of a paragraph, followed by the article text.
+_DATELINE_RE = re.compile(_DATELINE_CORE + r"\s*(?=[\"'\w(\u2018\u201c\u00ab])")
+#: A line that is only a dateline.
+_DATELINE_LINE_RE = re.compile(
+    rf"\s*(?:{_CAPS_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\.?\s*(?:{_AGENCY}|/[A-Z][A-Za-z\-]+/)\.?"
+    rf"|{_TITLE_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\s*\((?:{_KNOWN})\))(?:{_SEP})?\s*$"
+    rf"|{_CAPS_PLACE}(?:{_REGION})??,\s*{_DATE}\.?\s*$"
+    rf"|{_DATELINE_CORE}\s*$"
+)
+
+
+def dateline(paragraph: str) -> int:
+    """Length of the dateline that opens ``paragraph``, white space after it included; 0 when there is none.
+
+    A dateline is the place, date and agency stamp that opens a wire story:
+    an upper-case place, optionally a region and a date, then an agency in
+    brackets and a dash or colon (``GENEVA, June 16 (Reuters) -``,
+    ``KYIV, Ukraine (AP) --``), TASS's ``MOSCOW, June 4. /TASS/.``, or an
+    upper-case place and a dash or colon without an agency
+    (``WASHINGTON --``, ``NEW DELHI:``); a place in ordinary case counts only
+    with a known agency (:data:`AGENCIES`) in brackets (``Geneva (CNN)``), and
+    an agency in brackets and a dash alone counts too (``(Reuters) -``).
+    Article text must follow.  A sentence that merely starts with a place
+    ("GENEVA is hosting ...", "Geneva (Switzerland) is ...") or names an
+    agency ("Reuters reported ...") has none.  The paragraph is read as it is
+    drawn (:func:`framing.load.text.visible`), and the length counts the
+    characters of ``paragraph`` itself, invisible ones included.
+    """
+    vis = visible(normalise(paragraph))
+    m = _DATELINE_RE.match(vis.text)
+    if m is None:
+        return 0
+    return vis.span(0, m.end())[1]
 
 
 def load_rules(files: Iterable[Path]) -> list[Rule]:
@@ -324,8 +407,19 @@ def classify_lines(
         elif i > last_body and role not in ("blank", "chrome", "teaser"):
             roles[i], reasons[i] = "chrome", f"page footer: after the last paragraph ({reasons[i]})"
 
+    # A dateline opens the first body paragraph (and the first "body" one, when a standfirst comes first).
+    leads = [0] * len(roles)
+    first_body = [next((i for i, r in enumerate(roles) if r in BODY_ROLES), None),
+                  next((i for i, r in enumerate(roles) if r == "body"), None)]
+    for i in dict.fromkeys(i for i in first_body if i is not None):
+        lead = dateline(spans[i][2])
+        if 0 < lead < len(spans[i][2].rstrip()):
+            leads[i] = lead
+            stamp = " ".join(drop_invisible(normalise(spans[i][2][:lead])).split())
+            reasons[i] = f"{reasons[i]}; opens with the dateline '{stamp}', which is not article text"
+
     return [
-        Line(n + 1, s, e, t, roles[n], reasons[n]) for n, (s, e, t) in enumerate(spans)
+        Line(n + 1, s, e, t, roles[n], reasons[n], leads[n]) for n, (s, e, t) in enumerate(spans)
     ]
 
 
@@ -337,6 +431,8 @@ def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str)
     for rule in rules:
         if rule.matches(norm):
             return rule.role, rule.reason
+    if _DATELINE_LINE_RE.match(norm):
+        return "byline", "dateline on its own line (place, date or agency)"
     if _is_foreign_script(norm, language):
         return "chrome", "label in another script than the article's language"
     words = _n_words(norm)

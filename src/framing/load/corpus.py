@@ -94,13 +94,17 @@ class Corpus:
         ``article_id, outlet, sentence_id`` (``<article_id>-NNN``),
         ``paragraph`` (0 = headline, then 1, 2, ... per body paragraph),
         ``role`` (headline, standfirst or body), ``voice`` (authorial,
-        quoted or mixed), ``start, end``, ``text`` (the raw slice).
+        quoted or mixed), ``start, end``, ``text`` (the raw slice).  A
+        dateline that opens the first paragraph ("GENEVA, June 16
+        (Reuters) -") is in no sentence; the ``lines`` reason names it.
     tokens : DataFrame
         ``article_id, outlet, sentence_id, token_id`` (0-based in the
         sentence), ``start, end``, ``token`` (normalised surface form,
         without invisible format characters), ``lower``, ``kind`` (word,
-        number, abbreviation or punct), ``voice`` (quoted when inside
-        quotation marks, else authorial).
+        number, abbreviation or punct; ordinals and decades such as
+        "24th" and "1990s" are numbers, and the possessive of "U.S.'s" is
+        the abbreviation "U.S." and the word "'s"), ``voice`` (quoted when
+        inside quotation marks, else authorial).
     quotes : DataFrame
         ``article_id, start, end, text``: every quotation, marks included,
         in the headline and body paragraphs.
@@ -304,7 +308,12 @@ def parse_page(
     """Clean one page and split its headline and body into sentences, tokens and quotations.
 
     Offsets in every row refer to ``raw``.  Only the headline and the body
-    paragraphs (``standfirst``, ``body``) become sentences.
+    paragraphs (``standfirst``, ``body``) become sentences; a dateline that
+    opens the first paragraph (:attr:`framing.load.cleaning.Line.lead`) is
+    in no sentence.  Quotations never run from one paragraph into the next;
+    one left open at the end of a paragraph runs to its end only as part of
+    a quotation over several body paragraphs (see
+    :func:`framing.load.text.quote_spans`).
     """
     lines = cleaning.classify_lines(
         raw, outlet=outlet, headline=headline, published=published, language=language, rules=rules,
@@ -315,10 +324,15 @@ def parse_page(
     quote_rows: list[tuple] = []
     n_sent = 0
     paragraph = 0
-    for ln in units:
+    for u, ln in enumerate(units):
+        lead = ln.lead
         if ln.role != "headline":
             paragraph += 1
-        spans = quote_spans(ln.text)
+        body = ln.role != "headline"
+        before = units[u - 1].text[units[u - 1].lead:] if body and u > 0 and units[u - 1].role != "headline" else ""
+        after = units[u + 1].text[units[u + 1].lead:] if body and u + 1 < len(units) else ""
+        spans = [(lead + qs, lead + qe)
+                 for qs, qe in quote_spans(ln.text[lead:], previous_paragraph=before, next_paragraph=after)]
         # Every sentence and token asks which quotations cover it: an index answers in O(log n).
         index = SpanIndex(spans)
         for qs, qe in spans:
@@ -327,7 +341,7 @@ def parse_page(
         if ln.role == "headline":
             pieces = [(len(ln.text) - len(ln.text.lstrip()), len(ln.text.rstrip()))]
         else:
-            pieces = split_sentences(ln.text)
+            pieces = [(lead + s, lead + e) for s, e in split_sentences(ln.text[lead:])]
         for s, e in pieces:
             n_sent += 1
             sid = f"{article_id}-{n_sent:03d}"

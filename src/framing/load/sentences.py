@@ -2,10 +2,28 @@
 
 nltk's Punkt algorithm is used untrained, with an abbreviation list that the
 project owns (``ABBREVIATIONS``).  Single capital letters count as
-abbreviations, so initials ("Joe R. Biden") never end a sentence.  Text is
-normalised first (curly quotes made straight, one character for one), so a
-closing quote after the full stop stays with its sentence and offsets still
-point into the raw text.  Punkt reads the text without its invisible format
+abbreviations, so initials ("Joe R. Biden") never end a sentence.  Untrained,
+Punkt never ends a sentence after a listed abbreviation; :func:`ends_sentence`
+then decides, abbreviation by abbreviation, where one does end there:
+
+* a title (``Mr.``, ``Dr.``, ``Gen.``, ``Sen.``, ``Rep.``, ``Gov.``, ``Lt.``,
+  ``Col.``, ... :data:`NEVER_ENDS`) stands before a name and never ends a
+  sentence ("Dr. He Jiankui", "Gen. Li");
+* ``No.``, ``Nos.``, ``Vol.``, ``Fig.`` and ``pp.`` are abbreviations only
+  before a number: "No. 10" goes on, "The answer was no. The talks ended."
+  is two sentences;
+* an abbreviation that is also an ordinary word, written in lower case
+  ("he sat.", "the sun.", "said no.", :data:`WORD_LIKE`), ends the sentence
+  when the next word is capitalised;
+* any other abbreviation (``U.S.``, ``U.K.``, ``Jr.``, ``St.``, ``Inc.``,
+  ``a.m.``, months, ...) ends the sentence only when the next word is a
+  capitalised sentence starter (:data:`SENTENCE_STARTERS`: The, It, He,
+  She, They, But, In, ...): "talks with the U.S. The meeting ..." is two
+  sentences, "The U.S. President said ..." and "U.S. Treasury" are one.
+
+Text is normalised first (curly quotes made straight, one character for one),
+so a closing quote after the full stop stays with its sentence and offsets
+still point into the raw text.  Punkt reads the text without its invisible format
 characters (:func:`framing.load.text.visible`), so a soft hyphen or a zero-width
 space never splits a word or hides a full stop.
 """
@@ -25,7 +43,7 @@ ABBREVIATIONS = frozenset(
         "u.s", "u.k", "u.n", "e.u", "u.s.s.r", "d.c", "u.a.e",
         # titles
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-        "rep", "rev", "hon", "pres", "amb", "st", "jr", "sr", "messrs",
+        "rep", "rev", "hon", "pres", "amb", "st", "jr", "sr", "messrs", "sens", "reps",
         # months and days
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -36,6 +54,77 @@ ABBREVIATIONS = frozenset(
     }
     | set(string.ascii_lowercase)
 )
+
+
+#: Titles and abbreviations that only ever stand inside a sentence, before what they qualify.
+NEVER_ENDS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
+        "rev", "hon", "pres", "amb", "messrs", "sens", "reps", "e.g", "i.e", "cf", "vs",
+    }
+)
+
+#: Abbreviations that stand only before a number ("No. 10", "Vol. 3", "pp. 4-6").
+BEFORE_NUMBERS = frozenset({"no", "nos", "vol", "fig", "pp"})
+
+#: Abbreviations that are also ordinary English words; written in lower case they are the word.
+WORD_LIKE = frozenset({"no", "sun", "sat", "wed", "mar", "fig", "rev", "col", "gen", "rep", "ed", "hon"})
+
+#: Capitalised words that open sentences and never continue a name or a noun phrase after an abbreviation
+#: such as "U.S." or "Jr." (closed-class words: articles, pronouns, conjunctions, prepositions, adverbs).
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an this that these those there here it its he she they we i you his her their our my your
+    but and or so yet nor for in on at after before when while as if since although though despite during
+    until unless because once however meanwhile moreover still also then now today yesterday tomorrow
+    earlier later last next some many most both such each every all several few neither either
+    according asked what why how who where which whether
+    """.split()
+)
+
+#: An abbreviation, its full stop, any closing quotation marks or brackets, and the white space after them.
+_ABBR_STOP_RE = re.compile(r"(?<![\w.])(?P<abbr>[A-Za-z]+(?:\.[A-Za-z]+)*)\.[\"')\]]*\s+")
+_NEXT_WORD_RE = re.compile(r"[\"'(\[]*(?P<word>[A-Za-z]+|\d)")
+
+
+def ends_sentence(abbreviation: str, following: str) -> bool:
+    """True when a listed abbreviation with its full stop ends the sentence, before the text ``following``.
+
+    ``abbreviation`` is written as in the text, without its final dot
+    (``"U.S"``, ``"Mr"``, ``"no"``); ``following`` is the text after the
+    white space that follows it.  The rules are those of the module
+    docstring; an abbreviation that is not in :data:`ABBREVIATIONS`, or a
+    single letter (an initial), never ends a sentence here.
+    """
+    key = abbreviation.lower()
+    if key not in ABBREVIATIONS or len(key) == 1:
+        return False
+    m = _NEXT_WORD_RE.match(following)
+    if m is None:
+        return False
+    word = m.group("word")
+    if key in BEFORE_NUMBERS and word.isdigit():
+        return False
+    capital = word[0].isupper()
+    if abbreviation.islower() and key in WORD_LIKE:
+        return capital
+    if key in NEVER_ENDS:
+        return False
+    if key in BEFORE_NUMBERS:
+        return capital
+    # a starter written as one ("It", "The", "A", "I"), not the acronym "IT", the initial "A." or "A-10"
+    after = following[m.end():m.end() + 1]
+    return (
+        capital
+        and (len(word) == 1 or word[1:].islower())
+        and word.lower() in SENTENCE_STARTERS
+        and not (after.isalnum() or after in ("-", "."))
+    )
+
+
+def _abbreviation_ends(norm: str) -> list[int]:
+    """Offsets in ``norm`` where a sentence starts after an abbreviation that ends the one before."""
+    return [m.end() for m in _ABBR_STOP_RE.finditer(norm) if ends_sentence(m.group("abbr"), norm[m.end():m.end() + 40])]
 
 
 @lru_cache(maxsize=1)
@@ -87,15 +176,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     vis = visible(normalise(text))
     norm = vis.text
+    cuts = _abbreviation_ends(norm)
+    k = 0
     spans = []
     for w_start, w_end in _windows(norm):
         for s, e in _tokenizer().span_tokenize(norm[w_start:w_end]):
             s, e = s + w_start, e + w_start
-            # Punkt keeps white space that opens the text (an indented paragraph) in the first span: trim it.
-            while s < e and norm[s].isspace():
-                s += 1
-            while e > s and norm[e - 1].isspace():
-                e -= 1
-            if s < e:
-                spans.append(vis.span(s, e))
+            while k < len(cuts) and cuts[k] <= s:
+                k += 1
+            pieces = [s]
+            while k < len(cuts) and cuts[k] < e:
+                pieces.append(cuts[k])
+                k += 1
+            pieces.append(e)
+            for a, b in zip(pieces, pieces[1:]):
+                # Punkt keeps white space that opens the text (an indented paragraph) in the first span: trim it.
+                while a < b and norm[a].isspace():
+                    a += 1
+                while b > a and norm[b - 1].isspace():
+                    b -= 1
+                if a < b:
+                    spans.append(vis.span(a, b))
     return spans

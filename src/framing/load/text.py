@@ -37,13 +37,17 @@ _NORMALISE = str.maketrans(
         "\u2019": "'",  # right single quotation mark / apostrophe
         "\u201a": "'",  # single low-9 quotation mark
         "\u2032": "'",  # prime
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u00b4": "'",  # acute accent typed as an apostrophe ("Putin\u00b4s")
+        "\u02bc": "'",  # modifier letter apostrophe
     }
 )
 
-DOUBLE_OPEN = "\u201c\u201e\u00ab"
+DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
 DOUBLE_CLOSE = "\u201d\u00bb"
 DOUBLE_EITHER = '"'
-SINGLE_OPEN = "\u2018\u201a"
+SINGLE_OPEN = "\u2018\u201a\u201b"
 SINGLE_CLOSE = "\u2019"
 SINGLE_EITHER = "'"
 QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
@@ -180,68 +184,273 @@ def _is_space_or_end(text: str, i: int) -> bool:
     return i >= len(text) - 1 or text[i + 1].isspace() or text[i + 1] in ".,;:!?)]}-\u2014\u2013"
 
 
-def quote_spans(text: str) -> list[Span]:
+_DOUBLE_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER)
+_SINGLE_MARKS = frozenset(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER)
+_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER) + "]")
+_SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER) + "]")
+
+#: Words written with a leading apostrophe for letters left out ("rock \u2019n\u2019 roll", "\u2019em",
+#: "\u2019til", "\u2019cause").  A single mark before one of them is an apostrophe, never an opening quote.
+ELISIONS = frozenset({"n", "em", "til", "cause", "bout", "tis", "twas", "nuff"})
+
+
+def _is_elision(text: str, i: int) -> bool:
+    """True when the single mark at ``i`` stands for left-out letters: \u201990s, \u201921, \u2019n\u2019, \u2019em."""
+    n = len(text)
+    k = i + 1
+    while k < n and text[k].isdigit():
+        k += 1
+    if k - i - 1 == 2:  # two digits: a year or a decade ('21, '90s), not '2020 opening a quotation
+        if k < n and text[k] in "sS":
+            k += 1
+        return k == n or not text[k].isalnum()
+    k = i + 1
+    while k < n and text[k].isalpha():
+        k += 1
+    return k > i + 1 and text[i + 1:k].lower() in ELISIONS and (k == n or not text[k].isalnum())
+
+
+def _double_role(text: str, i: int) -> str | None:
+    """What the double mark at ``i`` can do: ``"open"``, ``"close"``, ``"either"`` or None (not a quotation mark).
+
+    A mark between a letter or digit and a lower-case letter (``Russia"s``) is an apostrophe typed with the
+    wrong key; a straight mark with white space on both sides belongs to no word.  Otherwise a mark after
+    white space and before a word opens, a mark after a word and before white space or punctuation closes,
+    whatever its glyph (``"low level.\u201d`` closes, Swedish-style ``\u201d`` before a word opens); a curly
+    mark with white space on both sides (``\u00ab historic \u00bb``) and one glued to words on both sides
+    follow their glyph, and a straight mark glued on both sides (``said:"We``) can do either.
+    """
+    ch = text[i]
+    if i > 0 and text[i - 1].isalnum() and i + 1 < len(text) and text[i + 1].islower():
+        return None
+    before = _is_space_or_start(text, i)
+    after = _is_space_or_end(text, i)
+    if before and not after:
+        return "open"
+    if after and not before:
+        return "close"
+    if ch in DOUBLE_OPEN:
+        return "open"
+    if ch in DOUBLE_CLOSE:
+        return "close"
+    return None if before else "either"
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """True when the single mark at ``i`` can open a quotation: at the start of a word that is not an elision."""
+    return (
+        _is_space_or_start(text, i)
+        and i + 1 < len(text)
+        and text[i + 1].isalnum()
+        and not _is_elision(text, i)
+    )
+
+
+def opening_mark(paragraph: str) -> str | None:
+    """``"double"`` or ``"single"`` when ``paragraph`` opens with a quotation mark, else None.
+
+    White space and invisible format characters before the mark are looked past.  This is what tells a
+    quotation that continues from the paragraph before (see :func:`quote_spans`).
+    """
+    text = drop_invisible(paragraph).lstrip()
+    if not text:
+        return None
+    if text[0] in _DOUBLE_MARKS and _double_role(text, 0) in ("open", "either"):
+        return "double"
+    if text[0] in _SINGLE_MARKS and _single_opens(text, 0):
+        return "single"
+    return None
+
+
+def quote_spans(text: str, *, previous_paragraph: str = "", next_paragraph: str = "") -> list[Span]:
     r"""Find the quoted stretches of ``text``.
 
     Any style of quotation mark counts: straight ``"`` and ``'``, curly
     ``“ ” ‘ ’`` and guillemets ``« »``; opening and closing marks may be of
-    different styles (``"low level.”``).  A straight mark opens a quotation
-    when it follows a space or the start of the text and closes one
-    otherwise.  Single marks count only at a word edge, so apostrophes
-    (``Biden’s``) are never taken for quotation marks.  A quotation left open
-    at the end of the text runs to its end (the convention for quotes that
-    continue into the next paragraph).
+    different styles (``"low level.”``).  A mark after white space (or an
+    opening bracket or dash) and before a word opens a quotation, a mark
+    after a word and before white space or punctuation closes one, whatever
+    its glyph.
+
+    Parameters
+    ----------
+    text : str
+        One paragraph, or several, one per line.
+    previous_paragraph, next_paragraph : str
+        The paragraphs before the first and after the last paragraph of
+        ``text``, when it is part of a longer article (empty: none).  Only
+        the quotation a paragraph ends inside and the mark that opens one
+        are read from them.
 
     Returns
     -------
     list of Span
         Spans include the quotation marks themselves, in text order, not
-        overlapping.  Single quotes nested in a double quote are part of it.
-        Invisible format characters are looked past (see :func:`visible`):
-        an apostrophe in ``Biden\u00ad's`` is still inside a word.
+        overlapping, each within one line of ``text``.  Invisible format
+        characters are looked past (see :func:`visible`): an apostrophe in
+        ``Biden\u00ad's`` is still inside a word.  Time is linear in the
+        length of ``text``.
+
+    Notes
+    -----
+    *Paragraphs.*  A line of ``text`` is a paragraph, and no quotation runs from one
+    paragraph into the next.  News prints a quotation over several
+    paragraphs with an opening mark at the start of each paragraph and a
+    closing mark only at the end of the last.  So a quotation still open at
+    the end of a paragraph runs to the end of that paragraph when
+
+    * the next non-blank paragraph opens with a quotation mark of the same
+      kind (double or single), or its first double mark closes a quotation
+      (a paragraph broken in two by the capture: ``We are all aware of
+      this,” he said.``), or
+    * it opened at the very start of the paragraph and the paragraph before
+      also ended inside an open quotation of that kind (the last paragraph
+      of such a quotation, its closing mark lost).
+
+    For the first and last paragraphs of ``text``, the paragraphs around
+    them are ``previous_paragraph`` and ``next_paragraph``.
+
+    *Unmatched marks.*  A mark that matches nothing is not a quotation mark, so it never turns
+    the text around it into quoted text:
+
+    * an opening mark not closed before the next opening mark of its kind
+      or before the end of its paragraph (unless the quotation continues, as
+      above) is ignored; the later opening mark starts the quotation;
+    * a closing mark with no quotation open is ignored;
+    * a double mark between a letter and a lower-case letter (``Russia"s``)
+      and a straight double mark between two spaces are ignored;
+    * single marks count only at a word edge, so apostrophes inside words
+      (``Biden’s``, ``don't``) and apostrophes that stand for left-out
+      letters at the start of a word (``’90s``, ``’21``, ``rock ’n’ roll``,
+      ``’em``; see :data:`ELISIONS`) never open a quotation.
+
+    *Quotations in quotations.*  Single marks inside a double quotation
+    belong to it; a double quotation inside a single one (British style,
+    ``‘He said “no” today’``) is part of the single one.
     """
     vis = visible(text)
-    if vis.where is None:
-        return _quote_spans(text)
-    return [Span(*vis.span(s, e)) for s, e in _quote_spans(vis.text)]
-
-
-def _quote_spans(text: str) -> list[Span]:
+    norm = vis.text
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", norm) if not m.group().isspace()]
+    paragraphs = [norm[lo:hi] for lo, hi in bounds]
+    before = _open_at_end(drop_invisible(previous_paragraph)) if previous_paragraph else None
     spans: list[Span] = []
-    open_double: int | None = None
-    open_single: int | None = None
-    for i, ch in enumerate(text):
-        if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == DOUBLE_EITHER:
-            if open_double is None:
-                if ch in DOUBLE_CLOSE and not _is_space_or_start(text, i):
-                    continue  # stray closing mark
-                if open_single is not None:
-                    open_single = None  # a double mark inside a single quote: give up the single
-                open_double = i
-            else:
-                if ch in DOUBLE_OPEN:
-                    continue  # nested opening mark of the same kind: ignore
-                if ch == DOUBLE_EITHER and _is_space_or_start(text, i) and not _is_space_or_end(text, i):
-                    continue  # looks like an opening mark; keep the current quote open
-                spans.append(Span(open_double, i + 1))
-                open_double = None
-        elif open_double is None and (ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == SINGLE_EITHER):
-            prev_letter = i > 0 and text[i - 1].isalnum()
-            next_letter = i + 1 < len(text) and text[i + 1].isalnum()
-            if prev_letter and next_letter:
-                continue  # apostrophe inside a word
-            if open_single is None:
-                if ch not in SINGLE_CLOSE and _is_space_or_start(text, i) and next_letter:
-                    open_single = i
-                elif ch in SINGLE_CLOSE and _is_space_or_start(text, i) and next_letter:
-                    open_single = i  # a closing mark used as an opener
-            elif _is_space_or_end(text, i) and not next_letter:
-                spans.append(Span(open_single, i + 1))
-                open_single = None
+    for (lo, _hi), found in zip(bounds, _paragraphs_spans(paragraphs, before, next_paragraph)):
+        spans.extend(Span(s + lo, e + lo) for s, e in found)
+    if vis.where is None:
+        return spans
+    return [Span(*vis.span(s, e)) for s, e in spans]
+
+
+def _paragraphs_spans(paragraphs: list[str], before: str | None, after: str) -> list[list[Span]]:
+    """Quotation spans of consecutive paragraphs (visible text), each list with offsets into its own paragraph.
+
+    ``before`` is the kind of quotation the paragraph before the first one
+    ended inside, if any; ``after`` the text of the paragraph after the last.
+    """
+    out: list[list[Span]] = []
+    for k, par in enumerate(paragraphs):
+        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else after
+        found, before = _paragraph_spans(par, before, _carries(nxt))
+        out.append(found)
+    return out
+
+
+def _carries(paragraph: str) -> str | None:
+    """The kind of quotation a paragraph carries on from the one before, judged by its own marks.
+
+    ``"double"`` or ``"single"`` when it opens with a quotation mark (see
+    :func:`opening_mark`); ``"double"`` too when its first double mark is a
+    closing one (a paragraph the capture broke in two: ``We are aware,”
+    he said.``); else None.
+    """
+    kind = opening_mark(paragraph)
+    if kind is not None:
+        return kind
+    text = drop_invisible(paragraph)
+    for m in _DOUBLE_RE.finditer(text):
+        role = _double_role(text, m.start())
+        if role is not None:
+            return "double" if role == "close" else None
+    return None
+
+
+def _double_scan(text: str) -> tuple[list[Span], int | None]:
+    """Closed double quotations of one paragraph, and where one left open at its end opened (else None)."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    for m in _DOUBLE_RE.finditer(text):
+        i = m.start()
+        role = _double_role(text, i)
+        if role is None:
+            continue
+        if open_at is None:
+            if role != "close":  # a closing mark with nothing open is a stray: ignored
+                open_at = i
+        elif role == "open":
+            open_at = i  # the earlier opening mark was never closed: ignored
+        else:
+            spans.append(Span(open_at, i + 1))
+            open_at = None
+    return spans, open_at
+
+
+def _single_scan(text: str, doubles: list[Span]) -> tuple[list[Span], int | None]:
+    """All quotations of one paragraph given its double ones, and where a single one left open opened."""
+    out: list[Span] = []
+    open_at: int | None = None
+    n = len(text)
+    d = 0
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        while d < len(doubles) and doubles[d].end <= i:
+            out.append(doubles[d])
+            d += 1
+        if d < len(doubles) and doubles[d].start <= i:
+            continue  # single marks inside a double quotation belong to it
+        prev_alnum = i > 0 and text[i - 1].isalnum()
+        next_alnum = i + 1 < n and text[i + 1].isalnum()
+        if prev_alnum and next_alnum:
+            continue  # an apostrophe inside a word is no quotation mark
+        if _single_opens(text, i):
+            open_at = i  # a later opening mark replaces one that was never closed
+        elif open_at is not None and _is_space_or_end(text, i) and not next_alnum:
+            _close(out, open_at, i + 1)
+            open_at = None
+    out.extend(doubles[d:])
+    return out, open_at
+
+
+def _close(out: list[Span], start: int, end: int) -> None:
+    """Append the single quotation ``[start, end)``; double quotations inside it become part of it."""
+    while out and out[-1].start > start:
+        out.pop()
+    out.append(Span(start, end))
+
+
+def _open_at_end(text: str) -> str | None:
+    """The kind of quotation (``"double"``, ``"single"``) left open at the end of a paragraph read alone."""
+    doubles, open_double = _double_scan(text)
     if open_double is not None:
-        spans.append(Span(open_double, len(text)))
-    spans.sort()
-    return spans
+        return "double"
+    return "single" if _single_scan(text, doubles)[1] is not None else None
+
+
+def _paragraph_spans(text: str, before: str | None, after: str | None) -> tuple[list[Span], str | None]:
+    """Quotation spans of one paragraph, and the kind of quotation it ends inside (for the next paragraph).
+
+    ``before`` is the kind of quotation the paragraph before ended inside;
+    ``after`` the kind of mark that opens the next paragraph (see
+    :func:`opening_mark`).
+    """
+    first = len(text) - len(text.lstrip())
+    doubles, open_double = _double_scan(text)
+    if open_double is not None and (after == "double" or (before == "double" and open_double == first)):
+        doubles.append(Span(open_double, len(text)))
+    out, open_single = _single_scan(text, doubles)
+    if open_single is not None and (after == "single" or (before == "single" and open_single == first)):
+        _close(out, open_single, len(text))
+    ends_inside = "double" if open_double is not None else "single" if open_single is not None else None
+    return out, ends_inside
 
 
 def inside(spans: list[Span], start: int, end: int) -> bool:
@@ -335,13 +544,17 @@ class SpanIndex:
 
 # Word tokens.  Abbreviations with inner dots (U.S., U.K.) stay one token;
 # hyphenated words and numbers (15-page, pro-Russian, 2,000) stay one token;
-# a possessive 's is split off; punctuation is one token per character.
+# ordinals and decades (24th, 3rd, 1990s) are numbers, suffix included;
+# a possessive 's is split off, also after an abbreviation or a number (U.S.'s,
+# 1990's); punctuation is one token per character.
+_POSSESSIVE = r"(?:'[sS](?![^\W_]))?"
 _TOKEN_RE = re.compile(
-    r"""
-    (?P<abbr>(?:[^\W\d_]\.){2,})                       # U.S.  e.g.
-  | (?P<num>\d+(?:[.,:]\d+)*(?:-[^\W_]+)*)              # 16, 2,000, 15-page
-  | (?P<word>[^\W\d_][^\W_]*(?:[-'][^\W_]+)*)           # words, pro-Russian, don't
-  | (?P<punct>[^\w\s])                                  # anything else
+    rf"""
+    (?P<abbr>(?:[^\W\d_]\.){{2,}}{_POSSESSIVE})                            # U.S.  e.g.  U.S.'s
+  | (?P<num>\d+(?:[.,:]\d+)*(?:(?i:st|nd|rd|th|s)(?![^\W_]))?(?:-[^\W_]+)*{_POSSESSIVE})
+                                                                         # 16, 2,000, 15-page, 24th, 1990s
+  | (?P<word>[^\W\d_][^\W_]*(?:[-'][^\W_]+)*)                           # words, pro-Russian, don't
+  | (?P<punct>[^\w\s])                                                   # anything else
     """,
     re.VERBOSE,
 )
@@ -371,7 +584,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     -----
     A possessive or contracted ``'s`` is a token of its own (``Biden's`` ->
     ``Biden``, ``'s``), as in the Penn Treebank convention, so that the name
-    is counted once whatever its case.
+    is counted once whatever its case; after an abbreviation or a number too
+    (``U.S.'s`` -> ``U.S.`` (abbreviation), ``'s``).
+
+    Kinds: ``abbreviation`` for letters with inner dots (``U.S.``, ``e.g.``);
+    ``number`` for figures, with any hyphenated tail (``2,000``,
+    ``15-page``), and for ordinals and decades, suffix included (``24th``,
+    ``3rd``, ``1990s``, the ``90s`` of ``'90s``), so that an ordinal suffix
+    is never a word; ``word`` for words; ``punct`` for each other character.
 
     Invisible format characters never split a token and are never tokens
     (see :func:`visible`): ``"rela\u00adtions"`` is the one token
@@ -388,16 +608,19 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+_KINDS = {"abbr": "abbreviation", "num": "number"}
+
+
 def _tokenize(text: str, offset: int) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         s, e = m.start(), m.end()
         tok = m.group()
-        if kind == "word" and len(tok) > 2 and tok[-2:].lower() == "'s":
-            out.append(Token(s + offset, e - 2 + offset, tok[:-2], "word"))
+        kind = _KINDS.get(kind, kind)
+        if kind != "punct" and len(tok) > 2 and tok[-2:].lower() == "'s":
+            out.append(Token(s + offset, e - 2 + offset, tok[:-2], kind))
             out.append(Token(e - 2 + offset, e + offset, tok[-2:], "word"))
             continue
-        kind = {"abbr": "abbreviation", "num": "number"}.get(kind, kind)
         out.append(Token(s + offset, e + offset, tok, kind))
     return out

@@ -5,36 +5,73 @@ behind a statement (Hyland 1998, 2005 metadiscourse) or whose words they are
 reporting (Wikipedia MOS:WTW and WP:SAY).  Five categories are found:
 
 ``hedge``
-    withholds full commitment: epistemic *may/might/could*, *perhaps*,
-    *likely*, *appear to*, *reportedly*, approximators before a quantity ...
+    withholds full commitment: epistemic *may/might/could*, *maybe*,
+    *perhaps*, *possible*, *likely*, *appear to*, *reportedly*, *I think*,
+    *officials believe*, *not sure*, approximators before a quantity ...
 ``booster``
-    expresses certainty: *clearly*, *indeed*, *in fact*, *of course* ...
+    expresses certainty: *clearly*, *indeed*, *in fact*, *of course*,
+    *actually*, *sure*, *certain*, epistemic *must*, stance *never* ...
 ``distancing``
     puts the outlet at a distance from a label: *alleged*, *so-called* ...
 ``attribution``
-    reporting verbs, sub-classified by what the verb implies about the
-    reported claim (WP:SAY): ``neutral`` (*said*, *according to*),
-    ``endorsing`` (*noted*, *pointed out*), ``doubting`` (*claimed*,
-    *insisted*) and ``concession`` (*admitted*, *denied*).
+    reporting verbs in every inflection, sub-classified by what the verb
+    implies about the reported claim (WP:SAY; the groups are
+    :data:`framing.core.vocabulary.ATTRIBUTION_GROUPS`, documented there):
+    ``neutral`` (*said*, *according to*, *argued*, *echoed*), ``endorsing``
+    (*noted*, *pointed out*, *the report found that*), ``doubting``
+    (*claimed*, *insisted*, *asserted*, *speculated*, *hinted*), ``charged``
+    (*warned*, *urged*, *accused*, *praised*, *hailed*), ``concession``
+    (*admitted*, *conceded*) and ``denial`` (*denied*, *rejected*,
+    *dismissed ... as*, *brushed aside*).  Verbs outside the METHODS lists
+    are not counted: *asked* and *described ... as* report nothing about
+    the words they introduce and are not among the reporting verbs of the
+    definitions, so they are only speech-act words that attribute a
+    quotation (``data/lexicons/cues_speech_en.csv``), like *called*.
 ``scare_quote``
-    a short quotation (1-4 words) that nobody in its sentence is said to have
-    spoken and whose words are not taken from an attributed quotation of the
-    same article: the outlet's own quotation marks.
+    a short quotation (1-4 words) whose speaker is named neither in its
+    sentence nor in the one before (:func:`framing.measures.quotes.quote_speakers`),
+    whose words are not taken from an attributed quotation of the same
+    article (a quotation that runs over several sentences lends all its
+    words) and which is not a phrase of another language (a bracketed
+    translation right after it, '"Longkang Bersih" (Clean Drains)', marks
+    one): the outlet's own quotation marks.
 
 The word lists are data (``data/lexicons/cues_en.csv``), each entry with a
-source note.  A lexicon entry is a regular expression of surface forms plus an
-optional *context rule*, because bare word lists over-count badly in news
-text.  The rules (column ``condition``; several are joined by ``;``):
+category, a subcategory (attribution only) and a source note.  A lexicon entry
+is a regular expression of surface forms plus optional *context rules*,
+because bare word lists over-count badly in news text.  The rules (column
+``condition``; several are joined by ``;`` and must all hold):
+
+Modals and other hedges
 
 ``epistemic_modal``
-    *may/might/could* must be followed by a verb-like word.  *could not* and
-    *could never* (ability: "he could not attend") are not hedges.  *may not*
-    is ambiguous between permission ("visitors may not enter") and epistemic
-    possibility ("the summit may not produce a breakthrough"); in news the
-    epistemic reading dominates, so *may not* **is** counted.  *would* and
-    *cannot* are not in the lexicon at all: reported future ("said he would
-    attend") and inability are not hedges.  The noun *might* ("its military
-    might") is excluded.
+    *may/might/could* must be followed by a verb-like word.  Ability is not a
+    hedge: *could not/never/hardly/barely*, a negative subject ("nobody /
+    no one / nothing could ...", inability as with *not*), *could* + a verb
+    of perception or means (*see*, *hear*, *afford* ...), "he could still
+    ..." and "Holm could still pursue a civil case" (a person as subject and
+    *still*: an option left open; a capitalised word that opens the
+    sentence is not taken for a name, so "Prices could still rise"
+    hedges), a capability shown ("the campaign proved that mobile clinics
+    could reach ...": a *could* governed by *prove/show/demonstrate* in its
+    clause) and purpose "so (that) they could ...".  Permission is not a
+    hedge either: *may* with people as subject (*you* or a plural noun of
+    persons in -ers, -ors, -ants, -ents, -ees, -ists, -ians) and a verb of
+    entitlement (*claim, apply, request, opt, choose, enter, register,
+    cancel*): "customers may claim compensation"; "the new rules may apply
+    to small firms" and "the firm may appeal" stay epistemic.
+    *may not* is ambiguous between permission ("visitors may not enter") and
+    epistemic possibility ("the summit may not produce a breakthrough"); in
+    news the epistemic reading dominates, so *may not* **is** counted.
+    *would* and *cannot* are not in the lexicon at all: reported future
+    ("said he would attend") and inability are not hedges.  The noun
+    *might* ("its military might") is excluded.
+``not_indirect_question``
+    a modal inside an indirect question is the question's, not a hedge:
+    after *whether* in the same clause ("wondered whether it might"), or
+    after *if* governed by a verb of asking or knowing ("asked if he could
+    be trusted", "to see if talks may resume").  A conditional *if* ("if
+    talks fail, prices could rise") does not stop the hedge.
 ``not_month``
     a capitalised *May* is the month (or the surname) when a day or year
     follows, when a time preposition precedes ("in", "late", "since" ...),
@@ -44,48 +81,194 @@ text.  The rules (column ``condition``; several are joined by ``;``):
 ``before_quantity``
     approximators (*about, around, roughly, approximately, some, nearly,
     almost*) count only when a number, a number word ("two", "dozen",
-    "half", "two-thirds") or "a dozen/a third ..." follows.
+    "half", "two-thirds"), "a dozen/a third ..." or an amount in a currency
+    (a symbol, or a code of two or three letters before or fused with the
+    number: "about RM1.2 billion", "around Rs 500 crore", "some US$3
+    million"; not a month: "around May 12") follows.
 ``not_talk_about``
     *about* after a verb or noun that governs it ("talked about", "asked
     about") is a preposition, not an approximator.
-``adjective_use`` / ``verb_use``
-    *alleged*, *purported*, *supposed* are distancing as adjectives ("for
-    alleged interference") and doubting reporting verbs otherwise
-    ("prosecutors alleged that ...").  *noted*, *stated*, *confirmed* ...
-    count as reporting verbs only when they are not adjectives ("300
-    confirmed cases").  A participle is taken as an adjective when a
-    determiner, possessive, number or preposition precedes it, or when "and"
-    precedes it and a lower-case word follows; it is a verb when "that",
-    "to", "by" or punctuation follows.
-``verb_not_noun``
-    *claim(s)*, *note(s)*, *stress(es)*, *say* count only as verbs: not after a
-    determiner, possessive, preposition or evaluative adjective ("the
-    claims", "unfounded claims", "have a say"), not sentence-initial with a
-    capital ("Claims that ..."), and not before "of/by/about/were ...".
-``speech_context``
-    *added*, *concluded*, *maintained* count only before "that", before
-    punctuation or the end of the sentence, or before "in a statement" /
-    "on Telegram"-type adjuncts (", he added." but not "added 20 firms";
-    "the talks concluded on Friday" is not counted either).
-``not_passive``
-    *admitted*, *denied*, *acknowledged* after a form of *be* are passives
-    ("was admitted to hospital", "was denied entry").
-``that_follows``
-    *state(s)* counts only in "states that".
-``clause_follows``
-    *showed* counts only before a clause ("showed that/he/there ...").
-``describe_as``
-    *describe* counts only when "as" follows within 12 tokens.
+``not_proposal``
+    *suggest* proposes rather than hedges when a gerund follows ("suggested
+    holding talks"), when the complement is subjunctive or has *should*
+    ("suggested he return", "suggested that they meet", "suggested the talks
+    be held", "suggested that the government freeze the talks": a singular
+    subject with a bare verb before its object, or a plural one after the
+    past *suggested*), or when a person suggests a thing ("Putin suggested a
+    meeting").  It hedges when evidence suggests ("polls suggest a tight
+    race") or the complement is an indicative clause ("suggests that the
+    figures are wrong").
+``epistemic_possible``
+    *possible* is not a hedge in "as soon as possible", "every/best/only
+    possible", "where/when/if possible" or "made (it) possible", nor when it
+    means feasible: "possible to" + verb ("it is possible to build": one
+    can), after an adverb of domain or time ("technically possible", "early
+    detection is now possible").  "It is possible that" hedges.
+``epistemic_belief``
+    *think/believe* hedge when they state an opinion with a subject ("I
+    think", "we believe", "investigators believe the hackers ..."), not
+    the noun ("the thought", "wishful thinking", "think tank"), not
+    deliberation ("think about/of"), not trust or faith ("believe him",
+    "believe in"), not incredulity ("hard to believe").  The passive frame "is believed to" is its own entry.
 ``epistemic_assume``
     *assume* counts after a personal pronoun ("I assume") or before "that",
     not in "assumed office".
-``not_proposal``
-    *suggested* followed by a gerund is a proposal ("suggested holding
-    talks"), not a hedge.
-``not_lives``
-    "claimed 20 lives" is not a reporting verb.
+
+Boosters
+
+``stance_always_never``
+    *always/never* boost only as stance: after *will/would/shall/can/must*
+    ("will never accept", "would always defend"), before *fail* ("never
+    fails to"), as a sentence-initial "Never" ("Never has the alliance
+    ..."), in "always going to" + verb (inevitability: "was always going to
+    be decided"), or in a categorical generic claim: a bare plural subject
+    (no determiner, possessive or number) and a bare present verb
+    ("Sanctions never work", "markets always overreact").  Plain negation
+    and frequency are not boosters ("have never met", "always attends",
+    "has always been open", "the two leaders never meet", "prices never
+    fell").
+``not_manner``
+    *clearly* modifying a verb of presenting or perceiving ("clearly laid
+    out", "set out her priorities clearly", "clearly visible") or following
+    a verb of speaking ("said clearly") says how, not how sure; it boosts as
+    a sentence adverb ("Clearly, the talks failed"), on a predicate ("it is
+    clearly wrong", "clearly shows that") and before a verb of speaking ("he
+    clearly said he would not come": evidently).
+``epistemic_must``
+    *must* boosts only when epistemic: "must have" + participle ("they must
+    have known") or "must be" + a judgement ("he must be joking", "it must
+    be true", "must be the case").  Deontic *must* ("Russia must
+    withdraw") is an obligation, a directive rather than certainty, and is
+    not counted.
+``stance_sure``
+    *sure* is not a booster in "make sure"; "not sure" is a hedge (entry
+    ``not sure``, which wins as the longer, earlier match).
+``predicative_certain``
+    *certain* boosts only as a predicate: after a linking verb ("is almost
+    certain", "feel certain") or before "that/to/whether/about" ("certain to
+    win").  The determiner ("a certain official", "certain officials") is
+    not counted.
+``stance_really``
+    *really* boosts a verb or clause ("Moscow really wants a deal"); "not
+    really" softens, and before an adjective or adverb ("really important")
+    it is a degree intensifier, neither of which is counted.
 ``discourse_marker``
     "a change of course" is not the booster *of course*.
+``verb_use`` / ``adjective_use``
+    (also for attribution) a participle such as *proved*, *noted*, *stated*,
+    *confirmed* counts only when it is not an adjective ("300 confirmed
+    cases"); ``adjective_use`` is the converse, for custom lexicons.  A
+    participle is taken as an adjective when a determiner, possessive,
+    number or preposition precedes it, or when "and" precedes it and a
+    lower-case content word follows ("tired and stressed nurses"; but "and
+    claimed the court had ...", "and stated in a filing that ..." are
+    verbs: no adjective stands before a determiner or a preposition); it is
+    a verb when "that", "to", "by" or punctuation follows.
+
+Distancing
+
+``label_adjective`` / ``label_verb``
+    *alleged*, *purported*, *supposed* are distancing before a noun ("the
+    alleged breach", "alleged interference", "alleged Russian meddling")
+    and doubting reporting verbs otherwise ("prosecutors alleged that",
+    "it was alleged in court", "alleged the firm had ...").
+
+Attribution
+
+``verb_not_noun``
+    *claim(s)*, *note(s)*, *stress*, *say*, *praise*, *urge*, *warning*,
+    *hail*, *echo(es)* ... count only as verbs: not after a determiner,
+    possessive, preposition, evaluative adjective ("the claims", "unfounded
+    claims", "a stark warning", "have a say") or a verb that takes the noun
+    ("won praise", "drew praise"), not sentence-initial with a capital
+    ("Claims that ..."), not before "of/by/for/from/about/were ..." and not
+    an -ing noun before its head ("warning shots").  An -s form heads the
+    object of a verb before it when reading back over its noun phrase (at
+    most four words) reaches that verb: "has dismissed opposition claims
+    that", "denied claims that", "brushed aside media reports that" are
+    nouns; "Kyiv claims that", "the opposition claims that" (the start of
+    the clause: a subject) are verbs.
+``speech_context``
+    *added*, *concluded*, *replied* ... count only before
+    "that", before punctuation or the end of the sentence, or before "in a
+    statement" / "on Telegram"-type adjuncts (", he added." but not "added
+    20 firms"; "the talks concluded on Friday" is not counted either).
+``reported_clause``
+    *asserted*, *contended*, *announced* count before a reported
+    clause or question ("that", a subject pronoun, *whether/if/how* ...,
+    possibly after an addressee: "asked him whether"), a quotation, a speech
+    adjunct or punctuation; not "asserted control", "announced sanctions",
+    "asked for help", "contend with".
+``not_passive``
+    *admitted*, *denied*, *acknowledged*, *rejected*, *reported*, *found*,
+    *observed*, *stressed* after a form of *be* are passives or adjectives
+    ("was admitted to hospital", "was denied entry", "staff are stressed").
+``that_follows``
+    *state(s)*, *report(s)*, *comment(s)* count only before "that", and not
+    as the head of an object ("denied media reports that", as above).
+``clause_follows``
+    (kept for custom lexicons) counts only before a clause ("that", "he",
+    "there" ...).
+``evidence_clause``
+    *showed* and *found* report only with a person or document as subject
+    and a clause ("the report found that", "the survey showed that the
+    ...", "investigators found he had ..."), or at the end of the sentence
+    after the clause they report ("..., the bank's report showed."; see
+    ``statement_object``), not with data as subject ("figures showed
+    that", "..., figures showed.") and not with a noun object ("figures
+    showed a rise", "police found the car", "found it difficult").
+``not_schedule``
+    *confirm* does not endorse when what is confirmed is the date, time or
+    place of a meeting ("confirmed the meeting would take place on June
+    16", "confirmed the date of the summit"); it does in "confirmed that
+    the talks had failed".
+``describe_as``
+    (kept for custom lexicons) counts only when "as" follows within 12
+    tokens.
+``not_lives``
+    "claimed 20 lives" is not a reporting verb.
+``not_quarrel``
+    "argued with/over" is a quarrel, not a reported argument.
+``not_motion``
+    "echoed through/across/in ..." is a sound, not a speaker agreeing.
+``not_after_determiner``
+    "the accused" is a person, not a reporting verb.
+``not_condemned_to``
+    "condemned to death" is a sentence, not censure.
+``denial_object``
+    *dismiss* denies only a claim: "as" follows ("dismissed the report as
+    fiction") or a noun of claim is its object ("dismissed the allegations",
+    "dismissed concerns"); "dismissed the governor" is not counted.
+``statement_object``
+    *deny, reject, claim, concede, admit, maintain, observe, brush aside*
+    count only when they report a statement (METHODS: a reporting verb
+    reports words):
+
+    - a clause: "that", *whether/if/how* ..., or a finite clause without
+      "that" ("claimed the court had ignored key testimony", "admits hackers
+      got in": a subject pronoun, or a noun phrase of at most six words that
+      reaches an auxiliary or a past form before any preposition);
+    - a quotation or a colon after the verb, or a quotation inside the
+      object ('claiming a "historic" win');
+    - an object that is itself a statement: a noun of claim or statement
+      (*accusations, allegations, claims, charges, counts, reports,
+      criticism, suggestions, concerns, questions, the figure(s), argument*
+      ...), *innocence*, *wrongdoing, involvement, responsibility, guilt*,
+      *defeat, mistakes*; a noun labelled with doubt ("denies alleged
+      interference"); *any* after *deny* ("denied any cover-up");
+    - a speech adjunct before one of these ("stated in a filing that",
+      "denied to reporters that"), *to* + *be/have*/-ing ("claimed to have",
+      "admitted to lying");
+    - nothing after it (punctuation or a time adjunct to the end of the
+      sentence) when the words it reports stand before its subject:
+      '"We lost," he conceded.', "..., the supermarket admitted last night.",
+      "As one official observed, ..."; or an inversion right after a
+      quotation ('"We lost," conceded Nolan').
+
+    So "denied bail", "denied him a visa", "claimed two Olympic titles",
+    "claim compensation", "conceded 61 goals", "rejected an offer",
+    "observed a minute's silence", "brushed aside two defenders" and
+    "Rovers conceded." are not counted.
 
 Voice: a cue that lies wholly inside a quotation span is ``"quoted"`` (the
 speaker's hedge), otherwise ``"authorial"`` (the outlet's own).
@@ -100,7 +283,6 @@ Continuum.  Wikipedia Manual of Style, "Words to watch" (MOS:WTW, WP:SAY).
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -113,13 +295,25 @@ from framing.core.vocabulary import ATTRIBUTION_GROUPS as SUBCATEGORIES
 from framing.core.vocabulary import CATEGORIES, CUE_COLUMNS
 from framing.core.vocabulary import RATE_VOICES as VOICES
 from framing.load.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
+from framing.measures.quotes import (
+    NOT_FOUND,
+    QUOTE_WORD_RE,
+    colon_speaker,
+    compile_pattern,
+    first_containing,
+    first_letter,
+    is_headline,
+    load_speech_cues,
+    quote_speakers,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 LEXICON_COLUMNS = ("term", "pattern", "category", "subcategory", "condition", "source")
 DEFAULT_LEXICON = "cues_en.csv"
-DEFAULT_SPEECH_CUES = "cues_speech_en.csv"
+
+__all__ = ["CATEGORIES", "CUE_COLUMNS", "cue_rates", "find_cues", "load_lexicon", "load_speech_cues"]
 
 HeadlineQuotes = Literal["partial", "strict", "ignore"]
 ByColumn = Literal["outlet", "article_id", "category", "subcategory", "term", "voice"]
@@ -161,9 +355,21 @@ _ATTRIBUTIVE_PREV = frozenset(
 )
 _NOUN_MODIFIERS = frozenset(
     "new false unfounded baseless unsubstantiated latest earlier previous similar repeated "
-    "widespread rival competing conflicting dubious such bold".split()
+    "widespread rival competing conflicting dubious such bold high lavish rare fulsome effusive early stark "
+    "dire fresh final severe explicit veiled strong".split()
 )
-_NOUN_NEXT = frozenset("of by about were was are is have has had".split())
+_NOUN_NEXT = frozenset("of by for from about were was are is have has had".split())
+# Verbs that take the noun, not the verb: "won praise", "drew praise", "issued warnings".
+_NOUN_TAKERS = frozenset(
+    "won win wins winning drew draw draws drawing earned earn earns received receive receives attracted "
+    "attract heaped heap lavished issued issue issues sounded sound gave give gives ignored ignore "
+    "heeded heed".split()
+)
+# The head noun after an -ing noun ("warning shots", "warning signs").
+_ING_NOUN_HEADS = frozenset(
+    "shot shots sign signs light lights label labels system systems letter letters notice notices siren "
+    "sirens bell bells goes".split()
+)
 _CONJUNCTIONS = frozenset("and or but nor".split())
 _CLAUSE_STARTERS = frozenset("that he she it they we i you there how what why whether who this these those no".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they one".split())
@@ -174,6 +380,166 @@ _COURSE_NOUNS = frozenset("change changes changed reversal shift off".split())
 _LIVES = frozenset("lives victims".split())
 _SPEECH_ADJUNCT_HEADS = frozenset("in on during at".split())
 _SPEECH_ADJUNCT_NEXT = frozenset("a an the his her their its twitter telegram".split())
+# Subjects that are data or images, not speakers ("figures showed that").
+_DATA_NOUNS = frozenset(
+    "figures figure data numbers statistics stats prices price index indices indicators rates markets shares "
+    "stocks trends readings charts graphs images pictures photos footage scans tests".split()
+)
+# Subjects that are evidence rather than a person making a proposal ("polls suggest a tight race").
+_EVIDENCE_SUBJECTS = _DATA_NOUNS | frozenset(
+    "poll polls survey surveys study studies research report reports evidence results findings analysis signs "
+    "it this that which what these those record records document documents video".split()
+)
+# Words skipped between a subject and its verb when looking for the subject.
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    "has have had 's was were is are will would did does do not n't also later again then previously "
+    "repeatedly once earlier further still already just even first".split()
+)
+_FINITE_MARKERS = frozenset(
+    "was were is are am had has have would could might may will can did does do must 's 're 've".split()
+)
+_SUBJECT_BOUNDARY = frozenset("that which who whom and but or while as after before because when if since".split())
+_SUBJECT_PREPOSITIONS = frozenset("of on in from for by at with about over during".split())
+_WH_WORDS = frozenset("whether if why how what when where who which".split())
+_ADDRESSEES = frozenset("him her them me us you reporters journalists the officials parliament".split())
+_ASKING_VERBS = frozenset(
+    "ask asks asked asking wonder wonders wondered wondering question questions questioned questioning "
+    "inquire inquires inquired enquire enquired know knows knew see sees saw check checks checked checking "
+    "decide decides decided determine determined doubt doubts doubted unsure unclear clear".split()
+)
+_CLAUSE_BREAKS = frozenset(",;:()[]\u2014\u2013\"'")
+_ABILITY_AFTER_COULD = frozenset(
+    "not never hardly barely scarcely see hear feel smell taste afford remember recall read speak".split()
+)
+_PERSON_PRONOUNS = frozenset("he she i we you".split())
+_STANCE_MODALS = frozenset("will would shall can must 'll".split())
+_FAIL = frozenset("fail fails failed failing".split())
+# Verbs of presenting or perceiving: "clearly" beside them is manner ("clearly laid out").
+_PRESENTING = frozenset(
+    "laid lay lays laying set sets setting outlined outline outlines outlining stating "
+    "explained explain explains explaining spelled spelt spell spells articulated articulate expressed "
+    "express expresses communicated communicate defined define defines marked mark marks labelled labeled "
+    "written worded signposted visible audible legible seen see sees hear heard understood understand "
+    "displayed presented present described describe read printed".split()
+)
+# Verbs of speaking: "clearly" after them is manner ("said clearly"); before them it may be stance ("he
+# clearly said he would not come": evidently).
+_SPEAKING = frozenset("said say says speak spoke spoken speaking told tell stated state states".split())
+_PARTICLES = frozenset("out up down forward".split())
+_DEGREE = frozenset("very more most quite so less as too rather fairly".split())
+_LINKING = frozenset(
+    "is are was were be been being am 's 'm 're seems seem seemed appears appear appeared looks look looked "
+    "remains remain remained feel feels felt become becomes became sounds sound".split()
+)
+_CERTAIN_SKIP = frozenset("almost nearly virtually absolutely quite fairly reasonably very completely entirely "
+                          "now still also increasingly all but".split())
+_MAKE = frozenset("make makes made making".split())
+_MUST_BE = frozenset(
+    "true wrong mistaken joking kidding aware wondering thinking feeling relieved pleased delighted "
+    "disappointed frustrated tempting".split()
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    "been known seen done had felt thought made taken got gotten left meant lost sent told understood come gone "
+    "become run won paid said put read set hit let heard found kept brought bought caught taught held led met "
+    "sold spent struck stood sat".split()
+)
+_COMMON_ADJECTIVES = frozenset(
+    "good bad big small hard tough high low nice great difficult easy close strong weak serious clear sure "
+    "worried concerned happy sad angry proud tired excited interested surprised upset keen much well fast "
+    "far long short cold hot fine tight poor rich old new young simple odd strange weird dangerous".split()
+)
+_ADJECTIVE_SUFFIXES = ("ly", "ful", "ous", "ive", "able", "ible", "ic", "ical", "ant", "ent", "less", "ish", "al")
+_BELIEF_NOUN_PREV = frozenset(
+    "a an the this that his her its their our my your of in new strategic political military current such "
+    "no wishful second".split()
+)
+_BELIEF_NOT_NEXT = frozenset(
+    "about of tank tanks twice again through up over ahead back carefully hard long outside process "
+    "processes experiment experiments leader leaders police piece pieces".split()
+)
+_INCREDULITY = frozenset("hard difficult impossible easy".split())
+_TRUST_OBJECTS = frozenset("him her them me us you in".split())
+_POSSIBLE_NOT_PREV = frozenset(
+    "as every all best worst greatest highest lowest fullest maximum utmost only earliest shortest widest "
+    "largest smallest biggest fastest quickest soonest least whenever wherever where when if".split()
+)
+_LABEL_VERB_NEXT = frozenset(
+    "that to by in on at during last earlier yesterday repeatedly previously without before after the a an "
+    "his her their its this these those he she they it we i there no some".split()
+)
+_QUARREL = frozenset("with over".split())
+_MOTION = frozenset("through across around off along down into in from over round throughout with".split())
+_CLAIM_NOUNS = frozenset(
+    "claims claim allegations allegation accusations accusation reports report suggestions suggestion idea "
+    "ideas notion criticism criticisms charges charge concerns concern fears fear speculation rumours rumors "
+    "rumour rumor talk questions question calls demands comparison comparisons warnings warning doubts "
+    "assertion assertions statements statement remarks comments theory theories story stories findings".split()
+)
+# Objects that are themselves statements, so that a verb such as *deny*, *reject*, *claim*, *concede* or
+# *maintain* reports one: "denied the charges", "maintained his innocence", "rejected the figure".
+_STATEMENT_NOUNS = _CLAIM_NOUNS | frozenset(
+    "argument arguments account accounts version narrative figure figures estimate estimates count counts "
+    "innocence guilt wrongdoing involvement responsibility role knowledge link links existence defeat mistake "
+    "mistakes error errors failure failures failings fault liability".split()
+)
+# Labels of doubt that make the noun they modify a claim ("denies alleged interference").
+_DISTANCING_MODIFIERS = frozenset("alleged purported supposed so-called".split())
+# Words that end the object or the subject noun phrase read after a verb.
+_PHRASE_BREAKS = frozenset(
+    "of to for in on at with from by about over into under between among against after before during without "
+    "within via per like than up down out off and or but nor which who whom whose while as because when if "
+    "since although though so".split()
+)
+_SPEECH_PREPOSITIONS = frozenset("in on at during to before via through from under".split())
+_DASHES = frozenset(":\u2014\u2013")
+# Particles of phrasal verbs: "brushed aside media reports" (the noun after them is an object).
+_VERB_PARTICLES = frozenset("aside off away down up out".split())
+# Verb forms that take an object noun before "that": "rejects reports that", "is media reports that".
+_OBJECT_TAKING = frozenset(
+    "is are was were be been denies deny rejects reject dismisses dismiss cites cite says said echoes repeats "
+    "repeated amid".split()
+)
+# Irregular past forms: a verb, not a subjunctive, after "suggest"; plain past after always/never.
+_IRREGULAR_PAST = _IRREGULAR_PARTICIPLES | frozenset(
+    "spread cut cost hurt shut quit went came saw knew gave took fell rose grew drove wrote spoke broke chose "
+    "began ran ate flew drew threw wore bore swore shook forgot".split()
+)
+# A negative subject: "nobody could" is inability, like "could not".
+_NEGATIVE_SUBJECTS = frozenset("nobody none nothing neither".split())
+# Verbs of proof or demonstration: a "could" they govern states a capability that was shown.
+_DEMONSTRATING = frozenset(
+    "prove proves proved proven proving show shows showed shown showing demonstrate demonstrates demonstrated "
+    "demonstrating".split()
+)
+# Verbs of entitlement after a permission "may" ("customers may claim compensation").
+_ENTITLEMENT_VERBS = frozenset("claim apply request opt choose enter register cancel".split())
+_PERSON_PLURAL_ENDINGS = ("ers", "ors", "ants", "ents", "ees", "ists", "ians")
+# Adverbs of domain or time that make "possible" feasible rather than probable ("technically possible").
+_FEASIBILITY_ADVERBS = frozenset(
+    "technically physically legally financially economically logistically medically scientifically "
+    "practically politically now already".split()
+)
+_SUBJECT_PRONOUN_WORDS = frozenset("he she it they we i you there".split())
+_DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your".split())
+# Currency codes written before an amount ("RM1.2 billion", "Rs 500 crore", "US$3 million").
+# A code is two or three letters, capital first, and not a month ("around May 5") or a title.
+_CURRENCY_CODE_RE = re.compile(r"^[A-Z][A-Za-z]{1,2}$")
+_FUSED_AMOUNT_RE = re.compile(r"^[A-Z][A-Za-z]{1,2}\d")
+_NOT_CURRENCY_CODES = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec no nr mr ms dr st".split())
+# What makes a confirmation one of date, time or place.
+_SCHEDULE_NOUNS = frozenset("date dates time timing venue location place schedule itinerary".split())
+_EVENT_NOUNS = frozenset(
+    "meeting meetings summit talks visit trip call conference session ceremony negotiations round".split()
+)
+_SCHEDULING_VERBS = frozenset(
+    "meet meets visit visits travel travels attend attends hold holds held host hosts scheduled slated resume "
+    "resumes begin begins start starts arrive arrives convene convenes place".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend "
+    "january february march april june july august september october november december".split()
+)
+_CALENDAR_NEXT = frozenset("week month year weekend".split())
 # Function words ignored when comparing the words of a scare-quote candidate
 # with the words of attributed quotations.
 _QUOTE_STOPWORDS = frozenset(
@@ -181,7 +547,8 @@ _QUOTE_STOPWORDS = frozenset(
     "he she they we i you his her their our my your 's".split()
 )
 _QUOTE_MARKS = frozenset("\"'")
-_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_WORD_RE = QUOTE_WORD_RE
+_MAX_SCARE_WORDS = 4
 
 
 # ---------------------------------------------------------------------------
@@ -233,37 +600,12 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
         if unknown:
             raise ValueError(f"{path}: unknown conditions {unknown}")
     for pat in lex["pattern"]:
-        _compile(pat)
+        compile_pattern(pat)
     return lex.reset_index(drop=True)
-
-
-def load_speech_cues(path: str | Path | None = None) -> pd.DataFrame:
-    """Load the speech-act words that attribute a quotation to a speaker.
-
-    These are used only to decide whether a short quotation is attributed
-    (``called Putin a "killer"``, ``hailed it as "a positive step"``); they are
-    not counted as cues.  Columns: ``term, pattern, source``; default file
-    ``data/lexicons/cues_speech_en.csv``.
-    """
-    import pandas as pd
-
-    path = Path(path) if path is not None else LEXICON_DIR / DEFAULT_SPEECH_CUES
-    words = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in ("term", "pattern", "source") if c not in words.columns]
-    if missing:
-        raise ValueError(f"{path}: missing columns {missing}")
-    for pat in words["pattern"]:
-        _compile(pat)
-    return words.reset_index(drop=True)
 
 
 def _split_conditions(cond: str) -> list[str]:
     return [c.strip() for c in cond.split(";") if c.strip()]
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    body = pattern.strip().replace(" ", r"\s+")
-    return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------
@@ -327,7 +669,18 @@ def _low(tok: Token | None) -> str:
 
 
 def _cond_before_quantity(ctx: _Context) -> bool:
-    toks = list(itertools.islice((t for t in ctx.next_tokens() if t.text not in _CURRENCY), 2))
+    raw = list(itertools.islice(ctx.next_tokens(), 3))
+    if raw and raw[0].kind == "word" and raw[0].text.lower().rstrip("0123456789") not in _NOT_CURRENCY_CODES:
+        code = raw[0].text
+        if _FUSED_AMOUNT_RE.match(code):
+            return True  # a currency code fused with the amount: "about RM1.2 billion"
+        rest = [t for t in raw[1:] if t.text not in _CURRENCY]
+        symbol = len(raw) > 1 and raw[1].text in _CURRENCY
+        if rest and rest[0].kind == "number" and code[:1].isupper() and code.isalpha() and (
+                _CURRENCY_CODE_RE.match(code) or (symbol and len(code) <= 3)):
+            # a currency code before the amount: "around Rs 500 crore", "some US$3 million", "about S$5 billion"
+            return True
+    toks = list(itertools.islice((t for t in ctx.next_tokens() if t.text not in _CURRENCY), 3))
     if not toks:
         return False
     first = toks[0]
@@ -343,6 +696,20 @@ def _cond_not_talk_about(ctx: _Context) -> bool:
     return _low(ctx.prev_word()) not in _ABOUT_GOVERNORS
 
 
+def _prev_words_skipping(ctx: _Context, skip: frozenset[str]) -> Iterator[Token]:
+    """Word-like tokens before the match, nearest first, less those in ``skip`` and lower-case -ly adverbs."""
+    for tok in ctx.prev_words():
+        low = tok.text.lower()
+        if low in skip or (tok.text.islower() and low.endswith("ly") and len(low) > 3):
+            continue
+        yield tok
+
+
+def _subject_word(ctx: _Context) -> Token | None:
+    """The last word of the subject before a verb match: auxiliaries and adverbs in between are skipped."""
+    return next(_prev_words_skipping(ctx, _BETWEEN_SUBJECT_AND_VERB), None)
+
+
 def _cond_epistemic_modal(ctx: _Context) -> bool:
     nxt = ctx.next_token()
     if nxt is None or nxt.kind != "word":
@@ -352,9 +719,258 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
         return False
     if not ctx.headline and not nxt.text[0].islower():
         return False  # "May Day", "Might Club": not a modal + verb
-    if ctx.surface.lower() == "could" and word in ("not", "never"):
-        return False  # ability: "could not attend"
-    return _low(ctx.prev_word()) not in _NOUN_MIGHT_PREV  # "its military might"
+    if _low(ctx.prev_word()) in _NOUN_MIGHT_PREV:
+        return False  # "its military might"
+    modal = ctx.surface.lower()
+    if modal == "may":
+        return not _permission_may(ctx, word)
+    if modal != "could":
+        return True
+    if word in _ABILITY_AFTER_COULD:
+        return False  # ability: "could not attend", "could see the border"
+    prev = ctx.prev_word()
+    back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 2)]
+    if (back and back[0] in _NEGATIVE_SUBJECTS) or back == ["one", "no"]:
+        return False  # inability, as "could not": "nobody could give a reason", "no one could say"
+    if word == "still" and prev is not None and (prev.text.lower() in _PERSON_PRONOUNS or (
+            _person_subject(prev) and len(back) > 1)):
+        # Ability or an open option of a person: "he could still show", "Holm could still pursue a claim"
+        # (a capitalised word that opens the sentence may be a common noun: "Prices could still rise").
+        return False
+    if _demonstrated(ctx):
+        return False  # a capability shown: "the trial proved that mobile clinics could reach the villages"
+    # Purpose: "so (that) they could attend".
+    back = list(itertools.islice(ctx.prev_words(), 4))
+    for k, tok in enumerate(back):
+        if tok.text.lower() == "so" and k > 0:
+            after_so = back[k - 1].text.lower()
+            if after_so == "that" or after_so in _PERSON_PRONOUNS or after_so == "they":
+                return False
+    return True
+
+
+def _permission_may(ctx: _Context, verb: str) -> bool:
+    """True for a *may* of permission: people as subject and a verb of entitlement after it.
+
+    "Affected customers may claim compensation", "residents may apply
+    online", "you may cancel": a right, not a possibility.  The subject is
+    *you* or a plural noun of persons by its agent ending (-ers, -ors, -ants,
+    -ents, -ees, -ists, -ians: customers, visitors, applicants, residents,
+    employees).  "The firm may appeal" stays epistemic (appeal is not a verb
+    of entitlement), as does "the new rules may apply to small firms" (not
+    persons).
+    """
+    if verb not in _ENTITLEMENT_VERBS:
+        return False
+    subject = ctx.prev_word()
+    if subject is None:
+        return False
+    low = subject.text.lower()
+    return low == "you" or low.endswith(_PERSON_PLURAL_ENDINGS)
+
+
+def _demonstrated(ctx: _Context) -> bool:
+    """True when a verb of proof or demonstration governs the clause of the match (same clause, 12 tokens back).
+
+    What is proven or shown to be possible is a capability, not a guess:
+    "the campaign had proven that mobile clinics could reach the villages".
+    """
+    for n, k in enumerate(range(len(ctx.before) - 1, -1, -1)):
+        tok = ctx.before[k]
+        if n >= 12 or tok.text in _CLAUSE_BREAKS:
+            return False
+        if tok.text.lower() in _DEMONSTRATING:
+            return True
+    return False
+
+
+def _cond_not_indirect_question(ctx: _Context) -> bool:
+    """False for a modal in an indirect question: after *whether*, or after *if* governed by a verb of asking."""
+    before = ctx.before
+    n_words = 0
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        if tok.kind == "punct":
+            if tok.text in _CLAUSE_BREAKS:
+                return True
+            continue
+        n_words += 1
+        if n_words > 12:
+            return True
+        low = tok.text.lower()
+        if low == "whether":
+            return False
+        if low == "if":
+            # "asked (him / reporters) if": the governor is at most three words before "if".
+            seen = 0
+            for j in range(k - 1, -1, -1):
+                gov = before[j]
+                if gov.kind == "punct":
+                    break
+                if gov.text.lower() in _ASKING_VERBS:
+                    return False
+                seen += 1
+                if seen >= 3:
+                    break
+            return True  # a conditional "if"
+    return True
+
+
+def _cond_epistemic_possible(ctx: _Context) -> bool:
+    back = list(itertools.islice(ctx.prev_words(), 2))
+    if not back:
+        return True
+    p = back[0].text.lower()
+    if p in _POSSIBLE_NOT_PREV or p in _MAKE:
+        return False  # "as soon as possible", "every possible", "where possible", "made possible"
+    if p == "it" and len(back) > 1 and back[1].text.lower() in _MAKE:
+        return False  # "made it possible"
+    if p in _FEASIBILITY_ADVERBS:
+        return False  # feasible: "technically possible", "early detection is now possible"
+    nxt = list(itertools.islice(ctx.next_tokens(), 2))
+    if len(nxt) > 1 and nxt[0].text.lower() == "to" and nxt[1].kind == "word":
+        return False  # feasible: "it is possible to build" (one can build); "it is possible that" hedges
+    return True
+
+
+def _cond_epistemic_belief(ctx: _Context) -> bool:
+    surface = ctx.surface.lower()
+    prev = ctx.prev_word()
+    if surface in ("thought", "thinking") and (prev is None or prev.text.lower() in _BELIEF_NOUN_PREV):
+        return False  # the noun: "the thought", "wishful thinking", "Thinking ..."
+    if _low(prev) == "to":
+        before = list(itertools.islice(ctx.prev_words(), 2))
+        if len(before) > 1 and before[1].text.lower() in _INCREDULITY:
+            return False  # "hard to believe": incredulity, not a tentative opinion
+    nxt = ctx.next_token()
+    if nxt is None:
+        return True
+    word = nxt.text.lower()
+    if word in _BELIEF_NOT_NEXT:
+        return False  # "think about", "think tank", "thought process"
+    if surface.startswith("believ"):
+        if word in _TRUST_OBJECTS:
+            return False  # "believe him", "believe in"
+        if word == "it":
+            after = list(itertools.islice(ctx.next_tokens(), 2))
+            if len(after) > 1 and after[1].text.lower() == "or":
+                return False  # "believe it or not"
+    return True
+
+
+def _cond_stance_always_never(ctx: _Context) -> bool:
+    nxt = ctx.next_token()
+    if nxt is not None and nxt.text.lower() in _FAIL:
+        return True  # "never fails to"
+    prev = ctx.prev_word()
+    if prev is None:
+        # A sentence-initial "Never" inverts for emphasis ("Never has the alliance ...").
+        return ctx.surface.lower() == "never" and ctx.surface[:1].isupper() and nxt is not None \
+            and nxt.kind == "word"
+    p = prev.text.lower()
+    if p in _STANCE_MODALS or p.endswith("'ll"):
+        return True  # "will never accept", "would always defend"
+    after = list(itertools.islice(ctx.next_tokens(), 3))
+    if ctx.surface.lower() == "always" and len(after) > 2 and after[0].text.lower() == "going" \
+            and after[1].text.lower() == "to" and after[2].kind == "word" \
+            and after[2].text.lower() not in _DETERMINER_WORDS:
+        return True  # inevitability: "this was always going to be decided behind closed doors"
+    return _generic_claim(ctx, prev, nxt)
+
+
+def _generic_claim(ctx: _Context, subject: Token, verb: Token | None) -> bool:
+    """True for *always/never* in a categorical generic claim: a bare plural subject and a present-tense verb.
+
+    "Sanctions never work", "markets always overreact": a law-like
+    generalisation about a whole class, stated as certain.  The subject is a
+    plural noun with no determiner, possessive or number before it ("the two
+    leaders never meet" is about particular people); the verb is a bare
+    present form (not an -s, -ed, -ing or irregular past form, not an
+    auxiliary: "have never met", "he always attends", "prices never fell").
+    """
+    if verb is None or verb.kind != "word" or not verb.text.islower():
+        return False
+    v = verb.text.lower()
+    if v in _FINITE_MARKERS or v in _IRREGULAR_PAST or v in _BE_FORMS or v.endswith(("s", "ed", "ing")) \
+            or v in ("been", "had", "not", "even", "once", "again"):
+        return False
+    noun = subject.text.lower()
+    if subject.kind != "word" or not noun.endswith("s") or noun.endswith(("ss", "'s", "us", "is")) or len(noun) < 4 \
+            or noun in _FINITE_MARKERS or noun in _OBJECT_TAKING or noun in _SUBJECT_PRONOUN_WORDS:
+        return False
+    before = next(itertools.islice(ctx.prev_words(), 1, None), None)
+    if before is None:
+        return subject.text[1:].islower()  # opens the sentence: "Sanctions never work" (not "NATO never ...")
+    if not subject.text.islower():
+        return False  # a name
+    b = before.text.lower()
+    if b == "that":
+        return True  # "analysts say that markets always overreact"
+    return not (b in _ATTRIBUTIVE_PREV or b == "'s" or before.kind == "number" or b in _NUMBER_WORDS)
+
+
+def _cond_not_manner(ctx: _Context) -> bool:
+    nxt = ctx.next_token()
+    if nxt is not None and nxt.text.lower() in _PRESENTING:
+        return False  # "clearly laid out", "clearly visible"
+    back = [t.text.lower() for t in itertools.islice((t for t in ctx.prev_words() if t.text.lower() not in _DEGREE),
+                                                     2)]
+    if back and (back[0] in _PRESENTING or back[0] in _SPEAKING):
+        return False  # "stated clearly", "said very clearly"
+    if len(back) > 1 and back[0] in _PARTICLES and back[1] in _PRESENTING:
+        return False  # "set out clearly"
+    if nxt is None or nxt.kind == "punct":
+        # Clause-final after an object: "set out her priorities clearly".
+        for n, tok in enumerate(reversed(ctx.before)):
+            if tok.kind == "punct" or n >= 8:
+                break
+            if tok.text.lower() in _PRESENTING or tok.text.lower() in _SPEAKING:
+                return False
+    return True
+
+
+def _is_participle(word: str) -> bool:
+    return word in _IRREGULAR_PARTICIPLES or (len(word) > 3 and word.endswith(("ed", "en", "wn")))
+
+
+def _cond_epistemic_must(ctx: _Context) -> bool:
+    nxt = [t.text.lower() for t in itertools.islice(ctx.next_tokens(), 3)]
+    if len(nxt) < 2:
+        return False
+    if nxt[0] == "have":
+        return _is_participle(nxt[1])  # "must have known", not "must have a plan"
+    if nxt[0] == "be":
+        if nxt[1] in _MUST_BE:
+            return True  # "must be joking", "must be true"
+        return len(nxt) > 2 and (nxt[1], nxt[2]) in {("the", "case"), ("a", "mistake"), ("an", "error"),
+                                                       ("a", "coincidence"), ("a", "misunderstanding")}
+    return False
+
+
+def _cond_stance_sure(ctx: _Context) -> bool:
+    prev = next(_prev_words_skipping(ctx, _DEGREE | frozenset(["doubly", "extra", "absolutely"])), None)
+    return _low(prev) not in _MAKE  # "make sure" = ensure
+
+
+def _cond_predicative_certain(ctx: _Context) -> bool:
+    prev = next(_prev_words_skipping(ctx, _CERTAIN_SKIP), None)
+    p = _low(prev)
+    if p in _MAKE:
+        return False  # "make certain" = ensure
+    if p in _LINKING:
+        return True  # "is almost certain", "feel certain"
+    return _low(ctx.next_token()) in ("that", "to", "whether", "about")  # "certain to win"
+
+
+def _cond_stance_really(ctx: _Context) -> bool:
+    p = _low(ctx.prev_word())
+    if p == "not" or p.endswith("n't"):
+        return False  # "not really": a softener
+    nxt = ctx.next_token()
+    if nxt is None or nxt.kind != "word":
+        return True
+    word = nxt.text.lower()
+    return not (word in _COMMON_ADJECTIVES or word.endswith(_ADJECTIVE_SUFFIXES))  # "really important"
 
 
 def _cond_not_month(ctx: _Context) -> bool:
@@ -388,7 +1004,10 @@ def _is_attributive(ctx: _Context) -> bool:
     if prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV:
         return True
     if p in _CONJUNCTIONS:
-        return nxt.kind == "word" and nxt.text[0].islower() and word not in _CLAUSE_STARTERS
+        # "tired and stressed staff" (adjective) but "and claimed the court had ...", "and stated in a
+        # filing that ..." (a verb: an adjective never stands before a determiner or a preposition).
+        return nxt.kind == "word" and nxt.text[0].islower() and word not in _CLAUSE_STARTERS \
+            and word not in _ATTRIBUTIVE_PREV
     return False
 
 
@@ -400,15 +1019,93 @@ def _cond_verb_use(ctx: _Context) -> bool:
     return not _is_attributive(ctx)
 
 
+def _is_label_adjective(ctx: _Context) -> bool:
+    """True when *alleged*, *purported* or *supposed* stands before a noun (distancing, not a verb)."""
+    if _is_attributive(ctx):
+        return True
+    after = list(itertools.islice(ctx.after, 2))
+    if not after or after[0].kind == "punct":
+        return False
+    nxt = after[0]
+    word = nxt.text.lower()
+    if word in _LABEL_VERB_NEXT:
+        return False  # "alleged that", "alleged in court", "alleged the firm had"
+    if nxt.kind == "number":
+        return True  # "the alleged 2016 breach"
+    if nxt.text[:1].islower():
+        return True  # "alleged interference"
+    # A capitalised word: a name as object of the verb ("alleged Smith had lied") or an adjective of
+    # origin before a noun ("alleged Russian meddling").
+    if len(after) < 2 or after[1].kind != "word":
+        return False
+    following = after[1].text.lower()
+    return after[1].text[:1].islower() and following not in _FINITE_MARKERS and not following.endswith("ed")
+
+
+def _cond_label_adjective(ctx: _Context) -> bool:
+    return _is_label_adjective(ctx)
+
+
+def _cond_label_verb(ctx: _Context) -> bool:
+    return not _is_label_adjective(ctx)
+
+
 def _cond_verb_not_noun(ctx: _Context) -> bool:
     nxt = ctx.next_token()
-    if nxt is not None and nxt.text.lower() in _NOUN_NEXT:
-        return False
+    if nxt is not None:
+        word = nxt.text.lower()
+        if word in _NOUN_NEXT:
+            return False
+        if ctx.surface.lower().endswith("ing") and word in _ING_NOUN_HEADS:
+            return False  # "warning shots", "the saying goes"
     prev = ctx.prev_word()
     if prev is None:
-        return not ctx.surface[:1].isupper() or ctx.headline
+        # "Claims that ..." opens with the noun; "Writing on Telegram, ..." with a participle.
+        return not ctx.surface[:1].isupper() or ctx.headline or ctx.surface.lower().endswith("ing")
     p = prev.text.lower()
-    return not (prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV or p in _NOUN_MODIFIERS)
+    if prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV or p in _NOUN_MODIFIERS or p in _NOUN_TAKERS:
+        return False
+    return not _object_noun(ctx)
+
+
+def _object_noun(ctx: _Context) -> bool:
+    """True when an -s form such as *claims* or *reports* heads the object of a verb before it: a noun.
+
+    "has dismissed opposition claims that ...", "denied claims that ...",
+    "brushed aside foreign media reports that ...": reading back over the
+    noun phrase (at most four words) reaches a verb (a past or -ing form not
+    after a determiner, a particle such as *aside*, or a form of *be* or of a
+    verb that takes a claim as object).  "Kyiv claims that ...", "the
+    opposition claims that ..." reach the start of the clause instead: the
+    subject, so *claims* is the verb.  A preposition stops the reading
+    undecided ("officials in Kyiv claim"): the verb reading is kept.
+    """
+    if not ctx.surface.lower().endswith("s"):
+        return False
+    before = ctx.before
+    n = 0
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        if tok.kind == "punct":
+            return False  # the clause starts here: a subject
+        low = tok.text.lower()
+        if low in _VERB_PARTICLES or low in _OBJECT_TAKING:
+            return True  # "brushed aside media reports", "rejects reports that"
+        if tok.text.islower() and low.endswith(("ed", "ing")) and len(low) > 4:
+            pre = before[k - 1].text.lower() if k > 0 else ""
+            if not (pre in _DETERMINER_WORDS or pre == "'s" or (pre.endswith("ly") and len(pre) > 3)):
+                return True  # "dismissed opposition claims" (not "the newly elected government claims")
+        if low in _PHRASE_BREAKS or low in _SUBJECT_BOUNDARY or low == "that":
+            return False
+        n += 1
+        if n >= 4:
+            return False
+    return False
+
+
+def _cond_not_after_determiner(ctx: _Context) -> bool:
+    p = _low(ctx.prev_word())
+    return not (p == "'s" or p in _ATTRIBUTIVE_PREV)  # "the accused"
 
 
 def _cond_speech_context(ctx: _Context) -> bool:
@@ -431,7 +1128,7 @@ def _cond_not_passive(ctx: _Context) -> bool:
 
 
 def _cond_that_follows(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) == "that"
+    return _low(ctx.next_token()) == "that" and not _object_noun(ctx)  # not "denied media reports that"
 
 
 def _cond_clause_follows(ctx: _Context) -> bool:
@@ -446,9 +1143,58 @@ def _cond_epistemic_assume(ctx: _Context) -> bool:
     return _low(ctx.prev_word()) in _SUBJECT_PRONOUNS or _low(ctx.next_token()) == "that"
 
 
+def _person_subject(tok: Token | None) -> bool:
+    """A subject that can propose: a personal pronoun or a capitalised word that is not evidence."""
+    if tok is None or tok.kind != "word":
+        return False
+    low = tok.text.lower()
+    if low in _EVIDENCE_SUBJECTS:
+        return False
+    return low in _PERSON_PRONOUNS or low in ("they", "who") or tok.text[:1].isupper()
+
+
 def _cond_not_proposal(ctx: _Context) -> bool:
-    nxt = ctx.next_token()
-    return not (nxt is not None and nxt.kind == "word" and nxt.text.lower().endswith("ing"))
+    toks = list(itertools.islice(ctx.next_tokens(), 9))
+    if not toks:
+        return True
+    first = toks[0]
+    if first.kind == "word" and first.text.lower().endswith("ing"):
+        return False  # "suggested holding talks"
+    rest = toks[1:] if first.text.lower() == "that" else toks
+    past = ctx.surface.lower() != "suggest" and not ctx.surface.lower().endswith("s")
+    if len(rest) > 1 and rest[0].text.lower() in ("he", "she", "it", "they", "we", "i", "you") \
+            and rest[1].kind == "word":
+        pron, verb = rest[0].text.lower(), rest[1].text.lower()
+        if verb in ("should", "be"):
+            return False  # "suggested he should stay", "suggested it be delayed"
+        if verb in _FINITE_MARKERS or verb.endswith("ed"):
+            return True  # indicative: "suggests it was a mistake"
+        if pron in ("he", "she", "it"):
+            return verb.endswith("s")  # "suggested he return" (subjunctive) vs "suggests he knows"
+        return not past  # "suggested that they meet"
+    seen_noun = False
+    for k, tok in enumerate(rest):
+        if tok.kind == "punct":
+            break
+        word = tok.text.lower()
+        if word in ("should", "be"):
+            return False  # "suggested the talks be held in Vienna"
+        if word in _FINITE_MARKERS or (word.endswith("ed") and len(word) > 4):
+            return True  # "suggested the West was behind it"
+        nxt = rest[k + 1].text.lower() if k + 1 < len(rest) else ""
+        if seen_noun and tok.text.islower() and word not in _PHRASE_BREAKS and word not in _DETERMINER_WORDS \
+                and (nxt in _DETERMINER_WORDS or nxt in ("to", "him", "them", "us")):
+            # The verb of the complement, before its object: "that the government freeze the talks".
+            if word in _IRREGULAR_PAST or word.endswith("s"):
+                return True  # indicative: "suggests the virus spread to", "suggests the drug halves the risk"
+            if not rest[k - 1].text.lower().endswith("s"):
+                return False  # a singular subject and a bare verb: subjunctive ("the union return to work")
+            return not past  # "suggested that ministers publish the figures" (proposal) vs "suggest"
+        if word not in _DETERMINER_WORDS:
+            seen_noun = True
+    # No verb in the complement: a thing suggested.  A person proposes it ("Putin suggested a
+    # meeting"); evidence hedges ("polls suggest a tight race").
+    return not _person_subject(_subject_word(ctx))
 
 
 def _cond_not_lives(ctx: _Context) -> bool:
@@ -458,6 +1204,259 @@ def _cond_not_lives(ctx: _Context) -> bool:
 
 def _cond_discourse_marker(ctx: _Context) -> bool:
     return _low(ctx.prev_word()) not in _COURSE_NOUNS
+
+
+def _cond_reported_clause(ctx: _Context) -> bool:
+    toks = list(itertools.islice(ctx.after, 4))
+    if not toks:
+        return True
+    first = toks[0]
+    if first.text in _QUOTE_MARKS:
+        return True  # 'asked: "..."', 'asserted "..."'
+    if first.kind == "punct":
+        return first.text != "("
+    word = first.text.lower()
+    if word == "that" or word in _WH_WORDS or word == "about" or word in ("he", "she", "they", "we", "i", "there"):
+        return True
+    if _cond_speech_context(ctx):
+        return True  # "announced on Telegram"
+    if word in _ADDRESSEES:
+        return any(t.text.lower() in _WH_WORDS or t.text.lower() == "that" for t in toks[1:])  # "asked him whether"
+    return False
+
+
+def _cond_evidence_clause(ctx: _Context) -> bool:
+    toks = list(itertools.islice(ctx.next_tokens(), 2))
+    if not toks or toks[0].text in ".!?" or _time_adjunct_to_end(ctx.after):
+        # At the end of its sentence, after the reported words: "..., the bank's report showed."
+        return _fronted_report(ctx) and not (_subject_head_words(ctx) & _DATA_NOUNS)
+    word = toks[0].text.lower()
+    if word == "that" or word in ("he", "she", "they", "we", "i", "you", "there", "how", "why", "whether"):
+        clause = True
+    elif word == "what":
+        clause = ctx.surface.lower().startswith("show")  # "showed what", not "found what appeared to be"
+    elif word in ("it", "this"):
+        clause = len(toks) > 1 and toks[1].text.lower() in _FINITE_MARKERS  # not "found it difficult"
+    else:
+        clause = False
+    if not clause:
+        return False  # "figures showed a rise", "police found the car"
+    return not (_subject_head_words(ctx) & _DATA_NOUNS)  # "figures showed that", "data released ... showed"
+
+
+def _subject_head_words(ctx: _Context) -> set[str]:
+    """Lower-case words of the subject before a verb match, up to its first preposition.
+
+    The subject runs back to the clause boundary (punctuation or a
+    conjunction, subordinator or relative pronoun, at most eight words);
+    its head stands before any preposition ("a survey of prices" -> survey;
+    "data released on Friday" -> data released).
+    """
+    words: list[str] = []
+    for tok in reversed(ctx.before):
+        low = tok.text.lower()
+        if (tok.kind == "punct" and tok.text not in _QUOTE_MARKS) or low in _SUBJECT_BOUNDARY or len(words) >= 8:
+            break
+        if tok.kind != "punct":
+            words.append(low)
+    words.reverse()
+    for k, w in enumerate(words):
+        if w in _SUBJECT_PREPOSITIONS:
+            return set(words[:k])
+    return set(words)
+
+
+def _cond_not_schedule(ctx: _Context) -> bool:
+    window: list[Token] = []
+    for tok in ctx.next_tokens():
+        if tok.kind == "punct" and tok.text in ",.;:!?" or tok.text.lower() == "but" or len(window) >= 16:
+            break
+        window.append(tok)
+    words = [t.text.lower() for t in window]
+    k = 1 if words[:1] == ["that"] else 0
+    while k < len(words) and words[k] in ("the", "a", "an", "its", "their", "his", "her", "this"):
+        k += 1
+    head = words[k] if k < len(words) else ""
+    if head in _SCHEDULE_NOUNS:
+        return False  # "confirmed the date of the summit"
+    calendar = place = False
+    for i, (tok, word) in enumerate(zip(window, words)):
+        nxt = window[i + 1] if i + 1 < len(window) else None
+        if word in _CALENDAR or (word == "may" and tok.text[:1] == "M" and nxt is not None and nxt.kind == "number"):
+            calendar = True
+        elif word in ("next", "this", "later", "coming") and nxt is not None and nxt.text.lower() in _CALENDAR_NEXT:
+            calendar = True
+        elif tok.kind == "abbreviation" and word in ("p.m.", "a.m."):
+            calendar = True
+        elif word in ("in", "at") and nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper():
+            place = True
+    scheduling = any(w in _SCHEDULING_VERBS for w in words)
+    if scheduling and (calendar or place):
+        return False  # "confirmed the meeting would take place on June 16"
+    return not (head in _EVENT_NOUNS and calendar)  # "confirmed the meeting on Friday"
+
+
+def _cond_not_quarrel(ctx: _Context) -> bool:
+    return _low(ctx.next_token()) not in _QUARREL
+
+
+def _cond_not_motion(ctx: _Context) -> bool:
+    return _low(ctx.next_token()) not in _MOTION
+
+
+def _cond_not_condemned_to(ctx: _Context) -> bool:
+    return _low(ctx.next_token()) != "to"
+
+
+def _cond_denial_object(ctx: _Context) -> bool:
+    for n, tok in enumerate(ctx.next_tokens()):
+        if tok.kind == "punct" or n >= 8:
+            return False
+        word = tok.text.lower()
+        if word == "as" or word in _CLAIM_NOUNS:
+            return True  # "dismissed the report as", "dismissed the allegations"
+    return False
+
+
+def _fronted_report(ctx: _Context) -> bool:
+    """True when a verb that ends its clause reports words fronted before its subject.
+
+    '"We lost," he conceded.', 'The plan failed, the minister admitted.',
+    '..., the bank's report showed.': reading back over the subject (at most
+    eight words) reaches a comma, a quotation mark, a colon or a dash; or the
+    clause opens with *as* ("As one official observed, ...").  "Rovers
+    conceded." reaches the start of the sentence: nothing is reported.
+    """
+    n = 0
+    for tok in reversed(ctx.before):
+        if tok.kind == "punct":
+            return tok.text in _QUOTE_MARKS or tok.text == "," or tok.text in _DASHES
+        if tok.text.lower() == "as":
+            return True
+        n += 1
+        if n > 8:
+            return False
+    return False
+
+
+_TIME_WORDS = _CALENDAR | _CALENDAR_NEXT | frozenset(
+    "last this yesterday earlier later night morning afternoon evening on at in the".split()
+)
+
+
+def _time_adjunct_to_end(toks: Sequence[Token]) -> bool:
+    """True when ``toks`` hold only a time adjunct up to the clause end: "last night.", "on Friday,"."""
+    for n, tok in enumerate(toks):
+        if tok.kind == "punct":
+            return n > 0
+        if tok.text.lower() not in _TIME_WORDS or n >= 4:
+            return False
+    return len(toks) > 0
+
+
+def _finite_clause(toks: Sequence[Token]) -> bool:
+    """True when ``toks`` open a finite clause without *that*: "the court had ignored key testimony".
+
+    A subject pronoun opens one ("he was", "it had"); otherwise a noun phrase
+    of at most five words must reach a finite verb (an auxiliary or a past
+    form in -ed, not right after a determiner and not before *by*) before
+    any preposition, conjunction or punctuation.  "two Olympic titles for
+    Uruguay", "an offer worth 5.5%", "61 goals last season and" have none.
+    """
+    if not toks:
+        return False
+    if toks[0].text.lower() in _SUBJECT_PRONOUN_WORDS and len(toks) > 1 and toks[1].kind == "word":
+        return True
+    n = 0
+    for k, tok in enumerate(toks[:9]):
+        if tok.kind == "punct":
+            return False
+        low = tok.text.lower()
+        if low == "'s":
+            continue  # a possessive inside the subject: "the bank's report was"
+        pre = toks[k - 1].text.lower() if k > 0 else ""
+        if n >= 1 and pre not in _CONJUNCTIONS:  # "rejected the offer and said ...": a second verb, no clause
+            if low in _FINITE_MARKERS:
+                return True
+            if tok.text.islower() and (low in _IRREGULAR_PAST or low.endswith("ed") and len(low) > 4):
+                nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+                if pre not in _DETERMINER_WORDS and pre != "'s" and nxt != "by":
+                    return True  # "claimed the plan failed", "admits hackers got in"; not "the revised offer"
+        if low in _CONJUNCTIONS:
+            nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+            if nxt in _FINITE_MARKERS or nxt in _IRREGULAR_PAST or nxt.endswith("ed"):
+                return False  # a second verb phrase: "denied bail and was remanded"
+        elif low in _PHRASE_BREAKS:
+            return False
+        n += 1
+        if n > 6:
+            return False
+    return False
+
+
+def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
+    """True when the noun phrase that opens ``toks`` names a statement (at most five words, to a break).
+
+    A noun of statement heads it ("the allegations", "his innocence", "eight
+    counts of fraud", "the figure"), a label of doubt modifies it ("alleged
+    interference"), it holds a quotation ('claiming a "historic" win': the
+    quoted words are words said) or, after a verb of denial, *any*
+    introduces it ("denied any cover-up", "any wrongdoing").
+    """
+    for n, tok in enumerate(toks):
+        if n >= 5 or tok.kind == "punct" and tok.text not in _QUOTE_MARKS:
+            return False
+        if tok.text in _QUOTE_MARKS:
+            return True  # quoted words in the object are words said: 'claiming a "historic" win'
+        low = tok.text.lower()
+        if low in _STATEMENT_NOUNS or low in _DISTANCING_MODIFIERS or (denial and n == 0 and low == "any"):
+            return True
+        if low in _PHRASE_BREAKS:
+            return False
+    return False
+
+
+def _cond_statement_object(ctx: _Context) -> bool:
+    """A reporting verb counts only when it reports a statement (see the module notes, ``statement_object``)."""
+    if len(ctx.surface.split()) > 2:
+        return True  # the object lies inside the match: "brushed the criticism aside"
+    after = ctx.after
+    before = ctx.before
+    if len(before) and before[-1].text in _QUOTE_MARKS or (
+            len(before) > 1 and before[-1].text == "," and before[-2].text in _QUOTE_MARKS):
+        return True  # inverted after a quotation: '"We lost," conceded Nolan'
+    if not after:
+        return _fronted_report(ctx)
+    first = after[0]
+    if first.text in _QUOTE_MARKS or first.text in _DASHES:
+        return True  # 'insisted: "..."', 'denied "any wrongdoing"'
+    if first.kind == "punct" or _time_adjunct_to_end(after):
+        # '"We lost," he conceded.', '..., the supermarket admitted last night.'
+        return first.text != "(" and _fronted_report(ctx)
+    word = first.text.lower()
+    if word == "that" or word in ("whether", "if", "why", "how", "what", "when", "where"):
+        return True
+    toks = list(itertools.islice(after, 8))
+    if word == "to":
+        nxt = toks[1].text.lower() if len(toks) > 1 else ""
+        if nxt in ("be", "have", "having") or nxt.endswith("ing"):
+            return True  # "claimed to have", "admitted to lying"
+    if word in _SPEECH_PREPOSITIONS:
+        # An adjunct of the speech before what is said: "stated in a filing that", "denied to reporters that".
+        for tok in toks[1:]:
+            low = tok.text.lower()
+            if low == "that" or tok.text in _QUOTE_MARKS or tok.text in _DASHES:
+                return True
+            if tok.kind == "punct":
+                if _fronted_report(ctx):
+                    return True  # '"...," he maintained on Telegram.'
+                break
+        return _statement_noun_phrase(toks[1:], denial=False)  # "admitted to the charges"
+    if word in ("it", "this") and (len(toks) == 1 or toks[1].kind == "punct"):
+        return True  # "he denied it.": the pronoun stands for what was said
+    if _finite_clause(toks):
+        return True  # "claimed the court had ignored key testimony"
+    return _statement_noun_phrase(toks, denial=ctx.surface.lower().startswith("den"))
 
 
 _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
@@ -477,6 +1476,26 @@ _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
     "not_proposal": _cond_not_proposal,
     "not_lives": _cond_not_lives,
     "discourse_marker": _cond_discourse_marker,
+    "not_indirect_question": _cond_not_indirect_question,
+    "epistemic_possible": _cond_epistemic_possible,
+    "epistemic_belief": _cond_epistemic_belief,
+    "stance_always_never": _cond_stance_always_never,
+    "not_manner": _cond_not_manner,
+    "epistemic_must": _cond_epistemic_must,
+    "stance_sure": _cond_stance_sure,
+    "predicative_certain": _cond_predicative_certain,
+    "stance_really": _cond_stance_really,
+    "label_adjective": _cond_label_adjective,
+    "label_verb": _cond_label_verb,
+    "not_after_determiner": _cond_not_after_determiner,
+    "reported_clause": _cond_reported_clause,
+    "evidence_clause": _cond_evidence_clause,
+    "not_schedule": _cond_not_schedule,
+    "not_quarrel": _cond_not_quarrel,
+    "not_motion": _cond_not_motion,
+    "not_condemned_to": _cond_not_condemned_to,
+    "denial_object": _cond_denial_object,
+    "statement_object": _cond_statement_object,
 }
 
 
@@ -505,7 +1524,7 @@ def _entries(lexicon: pd.DataFrame) -> list[_Entry]:
             _Entry(
                 i,
                 row.term,
-                _compile(row.pattern),
+                compile_pattern(row.pattern),
                 row.category,
                 row.subcategory,
                 conds,
@@ -575,27 +1594,59 @@ def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
 _ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def _all_prefixes(entries: Sequence[_Entry]) -> tuple[str, ...]:
-    return tuple(sorted({p for e in entries for p in (e.prefixes or ())}))
+@dataclass(frozen=True)
+class _PrefixIndex:
+    """Which lexicon entries each literal prefix can start (see :func:`_literal_prefixes`)."""
+
+    # The prefixes as one expression, longest first, matched at the start of a run of ASCII letters and
+    # digits; None when no entry has a prefix.
+    regex: re.Pattern[str] | None
+    # prefix -> positions of the entries whose prefix is it or a beginning of it ("saying" -> the entries
+    # of "say" and of "saying"), so the longest prefix found at a run start answers for the shorter ones.
+    entries_of: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]  # positions of the entries without a prefix guarantee
 
 
-def _candidates(text: str, entries: Sequence[_Entry], prefixes: Sequence[str]) -> Sequence[_Entry]:
+def _all_prefixes(entries: Sequence[_Entry]) -> _PrefixIndex:
+    own: dict[str, set[int]] = {}
+    always = []
+    for i, e in enumerate(entries):
+        if e.prefixes is None:
+            always.append(i)
+            continue
+        for p in e.prefixes:
+            own.setdefault(p, set()).add(i)
+    closure = {p: tuple(sorted(set().union(*(own[p[:k]] for k in range(1, len(p) + 1) if p[:k] in own))))
+               for p in own}
+    regex = None
+    if own:
+        alternatives = "|".join(re.escape(p) for p in sorted(own, key=lambda p: (-len(p), p)))
+        regex = re.compile(r"(?<![a-z0-9])(?:" + alternatives + ")")
+    return _PrefixIndex(regex, closure, tuple(always))
+
+
+def _candidates(text: str, entries: Sequence[_Entry], prefixes: _PrefixIndex) -> Sequence[_Entry]:
     """The entries that can match ``text``: a cheap test that never drops an entry that matches.
 
-    A match of an entry with literal prefixes begins with one of them, case
-    aside; with no case twin in the text that beginning is a substring of
-    ``text.lower()``.  ``prefixes`` holds every entry's prefixes
-    (:func:`_all_prefixes`).
+    A match begins at a word edge (the character before it is neither a
+    word character nor a hyphen), so with no case twin in the text its
+    literal prefix begins a run of ASCII letters and digits of
+    ``text.lower()``.  One regular expression finds, at each run start, the
+    longest prefix there (:func:`_all_prefixes` of ``entries``), which
+    stands for every shorter prefix it begins with; entries without a
+    prefix guarantee are always kept.  Entries come back in lexicon order.
     """
     if not _ASCII_CASE_TWINS.isdisjoint(text):
         return entries
-    low = text.lower()
-    present = {p for p in prefixes if p in low}
-    return [e for e in entries if e.prefixes is None or not present.isdisjoint(e.prefixes)]
+    hit = set(prefixes.always)
+    if prefixes.regex is not None:
+        for p in set(prefixes.regex.findall(text.lower())):
+            hit.update(prefixes.entries_of[p])
+    return [entries[i] for i in sorted(hit)]
 
 
 def _match_sentence(
-    text: str, entries: Sequence[_Entry], *, headline: bool, prefixes: Sequence[str] | None = None
+    text: str, entries: Sequence[_Entry], *, headline: bool, prefixes: _PrefixIndex | None = None
 ) -> list[tuple[int, int, _Entry]]:
     """All lexicon matches in one normalised sentence that pass their rules.
 
@@ -645,12 +1696,7 @@ def _match_sentence(
     return kept
 
 
-def _is_headline(row: object) -> bool:
-    role = getattr(row, "role", None)
-    if role is not None:
-        return role == "headline"
-    paragraph = getattr(row, "paragraph", None)
-    return paragraph is not None and int(paragraph) == 0
+_is_headline = is_headline
 
 
 def _spans_by_article(quotes: pd.DataFrame) -> dict[str, SpanIndex]:
@@ -715,16 +1761,30 @@ def find_cues(
     inside *allegedly* does not hide the cue; ``cue`` then contains it).  A
     scare quote is a quotation span of 1-4 words that
 
-    1. is not attributed in its sentence: no reporting verb from the lexicon
-       (outside quotation marks), no speech-act word (``called``,
-       ``hailed``, ``described``, ``question`` ...) and no speaker introduced
-       by a colon directly before or after it; and
+    1. has no speaker (:func:`framing.measures.quotes.quote_speakers`,
+       ``found_in == "none"``): no reporting verb from the lexicon outside
+       quotation marks, no speech-act word of its clause (``called``,
+       ``hailed``, ``question``, ``Biden's words`` ...) and no speaker
+       introduced by a colon directly before it or named after a colon
+       that follows it in its sentence, and no speaker named with a verb
+       in the sentence before (unless the outlet puts its own label right
+       before the marks: the *so-called* "reset");
     2. is not a partial quote: its content words do not all occur in one
        *attributed* quotation of the same article (a quotation of more than
-       four words, or a short one that is attributed by rule 1).
+       four words, all its sentences, or a short one that is attributed by
+       rule 1); in a headline one shared content word is enough (see
+       ``headline_quotes``); and
+    3. is not a phrase of another language (letters outside ASCII, French,
+       Spanish, German, Italian, Portuguese or Latin function words, the
+       spelling of a transliteration from Russian or Ukrainian, a language
+       named right before it, a gloss right after it, or a translation in
+       brackets right after it: a few words that share none of its words,
+       about as many as it has, not an abbreviation in capitals).
 
-    Both tests are heuristics of reading; they cannot see attribution that
-    sits in a neighbouring sentence.
+    These are heuristics of reading: rule 1 takes any attribution in the
+    sentence for the quotation's, and rule 3 knows no vocabulary (an
+    unaccented foreign word with English spelling, "fait accompli", passes
+    for English).
     """
     import pandas as pd
 
@@ -734,10 +1794,10 @@ def find_cues(
     speech = load_speech_cues() if speech_cues is None else speech_cues
     entries = _entries(lex)
     prefixes = _all_prefixes(entries)
-    speech_res = [_compile(p) for p in speech["pattern"]]
     spans = _spans_by_article(quotes)
 
     rows: list[dict[str, object]] = []
+    verbs: list[tuple[str, int, int]] = []  # authorial reporting verbs: (article_id, start, end)
     sentence_info: list[_SentenceInfo] = []
     for sent in sentences.itertuples(index=False):
         raw = str(sent.text)
@@ -746,11 +1806,11 @@ def find_cues(
         art = str(sent.article_id)
         art_spans = spans.get(art, _NO_SPANS)
         headline = _is_headline(sent)
-        attribution_at: list[int] = []
+        n_verbs = len(verbs)
         for s, e, entry in _match_sentence(text, entries, headline=headline, prefixes=prefixes):
             voice = "quoted" if art_spans.inside(base + s, base + e) else "authorial"
             if entry.category == "attribution" and voice == "authorial":
-                attribution_at.append(s)
+                verbs.append((art, base + s, base + e))
             rows.append(
                 {
                     "article_id": art,
@@ -774,10 +1834,14 @@ def find_cues(
                 raw=raw,
                 text=text,
                 headline=headline,
-                has_attribution=bool(attribution_at),
+                has_attribution=len(verbs) > n_verbs,
             )
         )
-    rows.extend(_scare_quotes(sentence_info, spans, speech_res, headline_quotes))
+    if not quotes.empty and not sentences.empty:
+        verb_table = pd.DataFrame(verbs, columns=["article_id", "start", "end"])
+        speakers = quote_speakers(sentences, quotes, verbs=verb_table, speech_cues=speech, names=False,
+                                  max_words=_MAX_SCARE_WORDS)
+        rows.extend(_scare_quotes(sentence_info, spans, speakers, headline_quotes))
 
     out = pd.DataFrame(rows, columns=list(CUE_COLUMNS))
     out = out.astype(
@@ -811,7 +1875,7 @@ class _SentenceInfo:
     raw: str
     text: str
     headline: bool
-    has_attribution: bool
+    has_attribution: bool  # an authorial reporting verb of the lexicon stands in it
 
 
 @dataclass(frozen=True)
@@ -843,72 +1907,18 @@ def _content(words: Iterable[str]) -> set[str]:
     return out
 
 
-def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` with every quoted stretch blanked (offsets kept)."""
-    chars = list(text)
-    for s, e in spans:
-        for i in range(max(s, 0), min(e, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _is_invisible(ch: str) -> bool:
-    return not drop_invisible(ch)
-
-
-def _first_letter(text: str) -> int:
-    """Offset of the first letter of ``text`` (``len(text)`` when it has none)."""
-    return next((i for i, ch in enumerate(text) if ch.isalpha()), len(text))
+# Older names of the helpers that moved to framing.measures.quotes.
+_first_letter = first_letter
 
 
 def _colon_speaker(text: str, s: int, e: int, *, first_letter: int | None = None) -> bool:
-    """A speaker introduced by a colon right before or right after the quote.
-
-    Before the quote: the last character other than white space (and
-    invisible format characters) is a colon with a letter somewhere before
-    it.  After it: the first character other than ``" ,."`` (and invisible
-    format characters) is a colon.  Only the characters next to the quote are
-    read; ``first_letter`` (:func:`_first_letter` of ``text``, computed when
-    not given) answers the letter test, so each call costs the same however
-    long the sentence and however many quotations it holds.
-    """
-    i = s
-    while i > 0 and (text[i - 1].isspace() or _is_invisible(text[i - 1])):
-        i -= 1
-    if i > 0 and text[i - 1] == ":":
-        if first_letter is None:
-            first_letter = _first_letter(text)
-        if first_letter < i - 1:
-            return True
-    j = e
-    while j < len(text) and (text[j] in " ,." or _is_invisible(text[j])):
-        j += 1
-    return text[j : j + 1] == ":"
+    """:func:`framing.measures.quotes.colon_speaker` (``first_letter`` = its ``first_letter_at``)."""
+    return colon_speaker(text, s, e, first_letter_at=first_letter)
 
 
 def _first_containing(sentences: Sequence[_SentenceInfo], points: Sequence[int]) -> list[int | None]:
-    """For each point, the position of the first sentence (in ``sentences`` order) whose text holds it.
-
-    The same as ``next((i for i, s in enumerate(sentences) if s.start <= p <
-    s.start + len(s.raw)), None)`` for every point ``p``, by one sweep over
-    the points in ascending order (they must be sorted): sentences enter a
-    heap keyed by their position once they start at or before ``p`` and
-    leave it once they end at or before ``p``.  Costs ``O((n + k) log n)``
-    for ``n`` sentences and ``k`` points instead of ``n x k``.
-    """
-    order = sorted(range(len(sentences)), key=lambda i: sentences[i].start)
-    active: list[tuple[int, int]] = []  # (position in sentences, end offset)
-    out: list[int | None] = []
-    nxt = 0
-    for p in points:
-        while nxt < len(order) and sentences[order[nxt]].start <= p:
-            i = order[nxt]
-            heapq.heappush(active, (i, sentences[i].start + len(sentences[i].raw)))
-            nxt += 1
-        while active and active[0][1] <= p:  # points only grow: a sentence that ended stays ended
-            heapq.heappop(active)
-        out.append(active[0][0] if active else None)
-    return out
+    """For each sorted point, the position of the first sentence whose text holds it (see :func:`first_containing`)."""
+    return first_containing([x.start for x in sentences], [x.start + len(x.raw) for x in sentences], points)
 
 
 def _one_source_holds(words: set[str], holders: dict[str, set[int]], n_sources: int) -> bool:
@@ -929,42 +1939,132 @@ def _one_source_holds(words: set[str], holders: dict[str, set[int]], n_sources: 
     return bool(common)
 
 
+# ---------------------------------------------------------------------------
+# Quoted phrases of another language.
+
+# Function words of French, Spanish, Italian, German, Portuguese and Latin that are not English words.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "le la les du des et est une au aux sur avec pour dans qui que ce cette sans el los las del por para una "
+    "der das und ist mit nicht ein eine il di della dello che ne em os das pela pelo ad hoc sic vis".split()
+)
+# Letter sequences and endings of words transliterated from Russian, Ukrainian and Belarusian.
+_TRANSLIT_INNER = ("zh", "kh", "shch", "tsy", "tsk")
+_TRANSLIT_ENDINGS = ("iya", "yy", "iy", "aya", "oye", "ovo", "evo", "iki", "nost", "stvo", "ovka", "skiy", "skaya",
+                     "skoye", "nyy", "oika", "yye")
+_LANGUAGES = (
+    "russian ukrainian belarusian french german spanish italian latin arabic hebrew persian farsi turkish polish "
+    "georgian hindi urdu greek portuguese yiddish korean japanese chinese mandarin swedish dutch serbian czech "
+    "kazakh chechen tatar armenian azerbaijani"
+)
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_LANGUAGES.split()) + r")\b(?:\s+(?:word|term|phrase|expression|slogan|for|as))?[\s,:]*$",
+    re.IGNORECASE,
+)
+_IN_LANGUAGE_BEFORE = re.compile(r"\bin\s+(?:" + "|".join(_LANGUAGES.split()) + r")\b", re.IGNORECASE)
+_GLOSS_AFTER = re.compile(
+    r"^[\s,(\u2014\u2013-]*(?:meaning|which means|literally|roughly translated|translated as|or in english"
+    r"|in english)\b",
+    re.IGNORECASE,
+)
+
+
+def _foreign_phrase(text: str, s: int, e: int, words: Sequence[str]) -> bool:
+    """True when the quotation ``text[s:e]`` (marks included) is a phrase of another language.
+
+    Signs, any one of which suffices: a letter outside ASCII ("coup de
+    gr\u00e2ce", a word in Cyrillic); a French, Spanish, German, Italian,
+    Portuguese or Latin function word ("raison d'etre" has none, but "fait
+    accompli" is caught only by the next signs); a word with the letters or
+    ending of a transliteration from Russian or Ukrainian ("siloviki",
+    "spetsoperatsiya", "glasnost"); a language named right before it ("the
+    Russian word", "in French") or a gloss right after it (", meaning ...",
+    "(literally ...").  English loanwords written with accents ("caf\u00e9")
+    are read as foreign too.
+    """
+    inner = drop_invisible(text[s:e])
+    if any(ch.isalpha() and not ch.isascii() for ch in inner):
+        return True
+    for w in words:
+        if w in _FOREIGN_FUNCTION_WORDS:
+            return True
+        if len(w) >= 5 and (any(p in w for p in _TRANSLIT_INNER) or w.endswith(_TRANSLIT_ENDINGS)):
+            return True
+    before = drop_invisible(text[max(0, s - 40) : s])
+    if _LANGUAGE_BEFORE.search(before) or _IN_LANGUAGE_BEFORE.search(before[-20:]):
+        return True
+    after = drop_invisible(text[e : e + 60])
+    if _GLOSS_AFTER.match(after):
+        return True
+    paren = _PAREN_GLOSS.match(after)
+    return paren is not None and _is_translation(words, paren.group(1).split())
+
+
+# A parenthesis right after a quotation holding only a few words: '"Longkang Bersih" (Clean Drains)'.
+_PAREN_GLOSS = re.compile(r"\s*\(([^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*){0,5})\)")
+
+
+def _is_translation(words: Sequence[str], gloss: Sequence[str]) -> bool:
+    """True when the parenthesised ``gloss`` after a quotation of ``words`` reads as its translation.
+
+    The gloss shares no word with the quotation (a repeat or an explanation
+    of an English phrase would), has at most two words more or fewer, and
+    is not an abbreviation in capitals ("(OS)").  '"Bersama Maju" (Forward
+    Together)' passes; '"reset" (reset)' and '"the plan" (PDF)' do not.
+    """
+    low = [g.lower() for g in gloss]
+    if len(gloss) == 1 and gloss[0].isupper():
+        return False
+    if set(low) & set(words):
+        return False
+    return abs(len(gloss) - len(words)) <= 2
+
+
 def _scare_quotes(
     sentences: Sequence[_SentenceInfo],
     spans: dict[str, SpanIndex],
-    speech_res: Sequence[re.Pattern[str]],
+    speakers: pd.DataFrame,
     headline_quotes: str,
 ) -> list[dict[str, object]]:
-    by_article: dict[str, list[_SentenceInfo]] = {}
-    for s in sentences:
-        by_article.setdefault(s.article_id, []).append(s)
-    rows: list[dict[str, object]] = []
-    for art in sorted(by_article):
-        quotes: list[_Quote] = []
+    """Scare-quote rows: short quotations without a speaker, not partial quotes, not foreign phrases.
+
+    ``speakers`` is :func:`framing.measures.quotes.quote_speakers` of the
+    same tables for the quotations of at most four words; a longer quotation
+    is never a scare quote but may be the source of a partial quote.
+    """
+    attributed_at = {
+        (art, int(start)): found_in != NOT_FOUND
+        for art, start, found_in in zip(speakers["article_id"].tolist(), speakers["start"].tolist(),
+                                        speakers["found_in"].tolist())
+    }
+    by_sentence_article: dict[str, list[_SentenceInfo]] = {}
+    for x in sentences:
+        by_sentence_article.setdefault(x.article_id, []).append(x)
+    by_article: dict[str, list[_Quote]] = {}
+    for art, art_sentences in by_sentence_article.items():
         index = spans.get(art, _NO_SPANS)
-        art_sentences = by_article[art]
-        # Per sentence, computed once for all its quotations: whether a speech-act word stands
-        # outside its quotation marks, and where its first letter is.
-        speech_in: dict[int, bool] = {}
-        letter_at: dict[int, int] = {}
+        in_order = sorted(art_sentences, key=lambda x: x.start)
+        order_starts = [x.start for x in in_order]
         for span, at in zip(index.spans, _first_containing(art_sentences, index.starts)):
             if at is None:
                 continue
             sent = art_sentences[at]
             rel_s, rel_e = span.start - sent.start, min(span.end - sent.start, len(sent.raw))
             words = _quote_words(sent.text[rel_s:rel_e])
-            attributed = sent.has_attribution
-            if not attributed:
-                if at not in speech_in:
-                    local = [
-                        (q.start - sent.start, q.end - sent.start)
-                        for q in index.overlapping(sent.start, sent.start + len(sent.raw))
-                    ]
-                    authorial = _masked(sent.text, local)
-                    speech_in[at] = any(r.search(drop_invisible(authorial)) for r in speech_res)
-                    letter_at[at] = _first_letter(sent.text)
-                attributed = speech_in[at] or _colon_speaker(sent.text, rel_s, rel_e, first_letter=letter_at[at])
-            quotes.append(_Quote(span, sent, words, attributed))
+            if span.end > sent.start + len(sent.raw):
+                # A quotation that runs on into the next sentences ('"... 20 games? That's crazy money."'):
+                # its later words are words of the quotation too.
+                j = bisect.bisect_right(order_starts, sent.start)
+                more: list[str] = list(words)
+                while j < len(in_order) and in_order[j].start < span.end and len(more) < 400:
+                    nxt = in_order[j]
+                    more.extend(_quote_words(nxt.text[: max(0, min(span.end - nxt.start, len(nxt.raw)))]))
+                    j += 1
+                words = tuple(more)
+            attributed = attributed_at.get((art, span.start), False) if len(words) <= _MAX_SCARE_WORDS else False
+            by_article.setdefault(art, []).append(_Quote(span, sent, words, attributed))
+    rows: list[dict[str, object]] = []
+    for art in sorted(by_article):
+        quotes = by_article[art]
         # The quotations a short one may be taken from.  A quotation judged below is short and not
         # attributed, so it is never among them.
         sources = [q for q in quotes if (len(q.words) > 4 or q.attributed) and not q.sentence.headline]
@@ -988,14 +2088,16 @@ def _scare_quotes(
                 partial = known[key]
             if partial:
                 continue
-            rel_s, rel_e = q.span.start - q.sentence.start, q.span.end - q.sentence.start
+            rel_s, rel_e = q.span.start - q.sentence.start, min(q.span.end - q.sentence.start, len(q.sentence.raw))
+            if _foreign_phrase(q.sentence.text, rel_s, rel_e, q.words):
+                continue
             rows.append(
                 {
                     "article_id": art,
                     "outlet": q.sentence.outlet,
                     "sentence_id": q.sentence.sentence_id,
                     "start": q.span.start,
-                    "end": q.span.start + len(q.sentence.raw[rel_s:rel_e]),
+                    "end": q.span.start + rel_e - rel_s,
                     "cue": q.sentence.raw[rel_s:rel_e],
                     "term": " ".join(q.words),
                     "category": "scare_quote",

@@ -4,7 +4,8 @@
   several settings (stopword list, prior of the log-odds, minimum count), and
   :func:`rank_overlap` says how far each ranking moved from a baseline.
 * :func:`chance_expectation` sets the number of terms that pass a significance
-  threshold next to the number that would pass by chance alone, and
+  threshold next to the number that could pass at all and the number that
+  would pass by chance alone, and
   :func:`chance_findings` does the same for the per-outlet tests of
   :func:`framing.measures.uncertainty.summarise`.
 * :func:`top_term_evidence` gives the keyword-in-context lines behind each
@@ -28,7 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 RANKING_COLUMNS = ["setting", "outlet", "term", "rank", "log_odds_z", "count"]
 OVERLAP_COLUMNS = ["setting", "outlet", "jaccard_top_k", "spearman", "n_shared", "n_union"]
-CHANCE_COLUMNS = ["outlet", "ngram", "n_terms", "n_beyond_z", "n_beyond_g2", "expected_by_chance"]
+CHANCE_COLUMNS = [
+    "outlet", "ngram", "n_terms", "n_reachable", "n_beyond_z", "n_beyond_g2", "n_beyond_fisher", "expected_by_chance",
+]
 FINDINGS_COLUMNS = ["n_tests", "n_significant", "expected_by_chance", "alpha"]
 EVIDENCE_COLUMNS = [
     "outlet", "rank", "term", "log_odds_z", "count", "article_id", "sentence_id", "left", "match", "right",
@@ -69,7 +72,7 @@ def ranking_sensitivity(
     ngram: int = 1,
     ties: Ties = "min",
 ) -> pd.DataFrame:
-    """Each outlet's top terms by weighted log-odds z, under each of several settings.
+    """Each outlet's top terms by log-odds z, under each of several settings.
 
     Parameters
     ----------
@@ -79,8 +82,10 @@ def ranking_sensitivity(
         Named options for :func:`framing.measures.salience.term_table` (stopword list,
         prior, minimum count).  The default varies one choice at a time away
         from the suite's defaults: ``baseline`` (default stopwords, informative
-        prior, min count 1), ``no stopwords``, ``flat prior`` (``alpha_w = 1``),
-        ``min count 2`` and ``min count 3``.  Names must be unique.
+        prior, min count 1), ``no stopwords``, ``flat prior`` (``alpha_w = 1``
+        for every term), ``min count 2`` and ``min count 3``.  Names must be
+        unique.  The log-odds method is the term table's default: pairwise
+        with exactly two outlets, one against all otherwise.
     top : int
         Ranks kept per outlet and setting.
     ngram : int
@@ -104,11 +109,12 @@ def ranking_sensitivity(
           with a strictly higher z (tied z-scores share the better rank, so
           more than ``top`` rows can have ``rank <= top``); with
           ``ties="first"``, the position in the ordered list.  Only terms the
-          outlet used and whose z is above 0 are ranked.  z is the weighted
-          log-odds of :func:`framing.measures.salience.weighted_log_odds` (Monroe,
-          Colaresi & Quinn 2008), outlet against the whole corpus; higher =
-          more typical of the outlet.  z-scores are rounded to 10 decimals
-          before ranking.
+          outlet used and whose z is above 0 are ranked.  z is the
+          ``log_odds_z`` of :func:`framing.measures.salience.term_table`
+          (Monroe, Colaresi & Quinn 2008): with two outlets one against the
+          other (scaled prior), otherwise each against the whole corpus;
+          higher = more typical of the outlet.  z-scores are rounded to 10
+          decimals before ranking.
         - ``log_odds_z``, ``count``: the z and the outlet's count of the term
           under that setting.
 
@@ -219,12 +225,12 @@ def chance_expectation(terms: pd.DataFrame, *, alpha: float = ALPHA) -> pd.DataF
     Parameters
     ----------
     terms : DataFrame
-        ``outlet, term, ngram, count, log_odds_z, g2`` as from
-        :func:`framing.measures.salience.term_table`.
+        ``outlet, term, ngram, count, log_odds_z, z_attainable, g2, fisher_p``
+        as from :func:`framing.measures.salience.term_table`.
     alpha : float
         Two-sided significance level; the thresholds are ``z* = Φ⁻¹(1 − α/2)``
-        (1.96 for α = .05) and ``G²* = z*²`` (3.84, the chi-squared(1)
-        critical value).
+        (1.96 for α = .05), ``G²* = z*²`` (3.84, the chi-squared(1)
+        critical value) and ``fisher_p < α``.
 
     Returns
     -------
@@ -232,14 +238,19 @@ def chance_expectation(terms: pd.DataFrame, *, alpha: float = ALPHA) -> pd.DataF
         One row per outlet x n-gram order, with
 
         - ``n_terms``: terms in the vocabulary with a z-score (the tests made).
+        - ``n_reachable``: terms whose ``z_attainable`` is above ``z*``, the
+          only ones that could pass ``|z| > z*`` however their uses were
+          split between the outlets (0 in two short articles).
         - ``n_beyond_z``: terms with ``|log_odds_z| > z*`` (either direction).
         - ``n_beyond_g2``: terms with ``|g2| > G²*``.
+        - ``n_beyond_fisher``: terms with ``fisher_p < α`` (either direction).
         - ``expected_by_chance``: ``α × n_terms``, how many terms would cross
           the threshold if no term differed between the outlets and the tests
-          were independent and exact.  A rough reference only: the tests share
-          one corpus (they are not independent), and with the informative
-          prior a term seen once or twice cannot reach the threshold at all,
-          so small corpora usually fall well below it.
+          were independent and exact.  A rough upper reference only: the tests
+          share one corpus (they are not independent), and a term that cannot
+          reach the threshold (rare terms, see ``n_reachable``) cannot be a
+          false positive either, so small corpora usually fall well below it;
+          for z, ``α × n_reachable`` is the closer yardstick.
 
     Notes
     -----
@@ -248,15 +259,24 @@ def chance_expectation(terms: pd.DataFrame, *, alpha: float = ALPHA) -> pd.DataF
     """
     if not 0 < alpha < 1:
         raise ValueError("alpha must be between 0 and 1")
+    missing = {"outlet", "term", "ngram", "log_odds_z", "z_attainable", "g2", "fisher_p"} - set(terms.columns)
+    if missing:
+        raise ValueError(f"terms lacks column(s): {sorted(missing)}")
     z_star = NormalDist().inv_cdf(1 - alpha / 2)
     rows = terms[terms["log_odds_z"].notna()]
     grouped = rows.assign(
+        _r=rows["z_attainable"] > z_star,
         _z=rows["log_odds_z"].abs() > z_star,
         _g=rows["g2"].abs() > z_star**2,
+        _f=rows["fisher_p"] < alpha,
     ).groupby(["outlet", "ngram"], sort=True)
-    out = grouped.agg(n_terms=("term", "size"), n_beyond_z=("_z", "sum"), n_beyond_g2=("_g", "sum")).reset_index()
+    out = grouped.agg(
+        n_terms=("term", "size"), n_reachable=("_r", "sum"), n_beyond_z=("_z", "sum"), n_beyond_g2=("_g", "sum"),
+        n_beyond_fisher=("_f", "sum"),
+    ).reset_index()
     out["expected_by_chance"] = alpha * out["n_terms"]
-    out = out.astype({"n_terms": int, "n_beyond_z": int, "n_beyond_g2": int, "ngram": int})
+    counts = ["n_terms", "n_reachable", "n_beyond_z", "n_beyond_g2", "n_beyond_fisher", "ngram"]
+    out = out.astype(dict.fromkeys(counts, int))
     return out[CHANCE_COLUMNS]
 
 
@@ -309,7 +329,7 @@ def top_term_evidence(
         Uses ``analysis["terms"]`` and the corpus's tokens, sentences, texts
         and outlets.
     n_terms : int
-        Top terms per outlet, by weighted log-odds z (highest first; ties
+        Top terms per outlet, by ``log_odds_z`` (highest first; ties
         broken by the outlet's count, then alphabetically, as in
         :func:`framing.present.plots.plot_top_terms`).  Only terms the outlet used and
         whose z is above 0.  Tied terms share a ``rank`` (competition

@@ -1,12 +1,21 @@
 """Sentence sentiment with VADER, the words behind each score, and sentiment around named actors.
 
 VADER (Hutto & Gilbert 2014) is a rule-based scorer built for short social
-media posts.  Each sentence is scored on its own; the lexicon words that moved
-the score are reported next to it, so a reader can check every number.
+media posts.  Each sentence is scored on its own, and the lexicon words that
+moved its score are kept with their positions in the article, so a reader can
+check every number.
 
-The scorer is nltk's ``SentimentIntensityAnalyzer`` reading the lexicon file
-shipped in the ``vaderSentiment`` wheel (MIT licence, the same word list nltk
-distributes).  Nothing is ever downloaded.
+The scorer is ``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer``,
+the authors' reference implementation (version 3.3.2, MIT licence, lexicon
+shipped in the wheel; nothing is downloaded).  Scores are exactly its
+``polarity_scores`` of the scored text (:func:`scored_text`), and the word
+valences reported as drivers are the list that same call adds up.
+
+nltk's ``nltk.sentiment.vader`` is an older port of VADER and gives different
+scores: it does not treat "no" as a negator of the next lexicon word ("no
+hostility" is negative there, positive here), and it strips punctuation from
+words differently, so a word in quotation marks ("killer") can be found by
+one and missed by the other.
 """
 
 from __future__ import annotations
@@ -15,39 +24,95 @@ import functools
 import math
 import re
 import string
-from importlib import resources
-from typing import TYPE_CHECKING, Literal
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
-from framing.core.vocabulary import ACTOR_COLUMNS, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from framing.core.vocabulary import (
+    ACTOR_COLUMNS,
+    ACTOR_SENTENCE_COLUMNS,
+    NEGATIVE_THRESHOLD,
+    POSITIVE_THRESHOLD,
+    SENTIMENT_DRIVER_COLUMNS,
+)
 from framing.core.vocabulary import SENTIMENT_COLUMNS as SENTENCE_COLUMNS
-from framing.load.text import drop_invisible, normalise
+from framing.load.text import drop_invisible, normalise, visible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 
-# A quotation mark is a double quote anywhere, or a single quote that is not an
-# apostrophe inside a word (Biden's, don't keep theirs).
-_QUOTE_MARK_RE = re.compile(r"\"|(?<![^\W_])'|'(?![^\W_])")
+#: The word that stands in for an actor's name when the sentence is scored for that actor
+#: (:func:`mask_aliases`): not in VADER's lexicon, not a booster, dampener or negator.
+MASK_WORD = "someone"
+
+
+class WordValence(NamedTuple):
+    """One lexicon word that moved a score: the word VADER looked up, where it stands, its valence.
+
+    ``start`` and ``end`` are offsets into the text given to :func:`score_text`
+    (``text[start:end]`` is the word as written, without surrounding
+    punctuation); ``valence`` is the word's term in VADER's sum (see
+    :func:`score_text`).
+    """
+
+    word: str
+    start: int
+    end: int
+    valence: float
+
+
+class TextScores(NamedTuple):
+    """VADER's scores of one text and the word valences they were computed from (see :func:`score_text`)."""
+
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+    drivers: list[WordValence]
+
+
+class SentimentTables(NamedTuple):
+    """The two tables of one scoring pass (see :func:`score_sentences`)."""
+
+    sentiment: pd.DataFrame
+    drivers: pd.DataFrame
 
 
 @functools.lru_cache(maxsize=1)
 def load_analyzer() -> SentimentIntensityAnalyzer:
-    """Return nltk's VADER analyzer built on the lexicon of the ``vaderSentiment`` wheel.
+    """Return vaderSentiment's ``SentimentIntensityAnalyzer``, built once per process on first use.
 
-    The folder holding ``vader_lexicon.txt`` is appended to ``nltk.data.path``
-    (nltk only reads files under that path), and the analyzer is built once
-    per process.
+    The analyzer is the reference implementation unchanged, with one method
+    added, ``polarity_scores_and_valences(text)``: it calls
+    ``polarity_scores(text)`` and returns ``(scores, valences, text_scored)``,
+    where ``valences`` is the list ``polarity_scores`` passed on to
+    ``score_valence`` (one number per item of ``SentiText(text_scored).
+    words_and_emoticons``) and ``text_scored`` is the text it split into
+    words (emoji replaced by their descriptions, outer white space removed).
+    ``lexicon`` maps each lexicon word to its mean human rating (-4 .. +4).
     """
-    import nltk
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    lexicon = resources.files("vaderSentiment") / "vader_lexicon.txt"
-    folder = str(lexicon.parent)
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)
-    return SentimentIntensityAnalyzer(lexicon_file="file:" + str(lexicon))
+    class ValenceRecordingAnalyzer(SentimentIntensityAnalyzer):
+        """vaderSentiment's analyzer that also hands back the word valences behind each score."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._calls = threading.local()
+
+        def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
+            self._calls.last = (list(sentiments), text)
+            return super().score_valence(sentiments, text)
+
+        def polarity_scores_and_valences(self, text: str) -> tuple[dict[str, float], list[float], str]:
+            self._calls.last = None
+            scores = self.polarity_scores(text)
+            valences, text_scored = self._calls.last
+            return scores, valences, text_scored
+
+    return ValenceRecordingAnalyzer()
 
 
 def label_of(compound: float) -> str:
@@ -59,225 +124,241 @@ def label_of(compound: float) -> str:
     return "neutral"
 
 
-def prepare_text(text: str, *, quote_marks: Literal["strip", "keep"] = "strip") -> str:
-    """Return the text VADER scores: normalised, and by default without quotation marks.
+def scored_text(text: str) -> str:
+    """Return the text VADER scores for a sentence: as written, with typographic quotes made straight.
 
-    Parameters
-    ----------
-    text : str
-        Raw sentence text.
-    quote_marks : {"strip", "keep"}
-        ``"strip"`` (default) replaces every quotation mark by a space.  VADER
-        removes only one punctuation character from each side of a word, so a
-        word in quotation marks (``"killer"``) is otherwise not found in the
-        lexicon; scare-quoted words are exactly the loaded words news
-        framing turns on.  Apostrophes inside words are kept.  ``"keep"``
-        scores the normalised text unchanged, as plain VADER would.
-
-    Notes
-    -----
-    :func:`framing.load.text.normalise` turns curly quotes into straight ones and
-    no-break spaces into spaces, one character for one, so the prepared text
-    has the same length as the raw text, unless the raw text holds invisible
-    format characters (soft hyphen, zero-width space ...): they are removed,
-    so that VADER finds the words as a reader sees them.
+    :func:`framing.load.text.normalise` turns curly quotes, guillemets and
+    primes into ``"`` and ``'`` and odd spaces into spaces, one character for
+    one, and invisible format characters (soft hyphen, zero-width space ...)
+    are removed (:func:`framing.load.text.visible`), as everywhere else in the
+    suite.  Nothing else changes: no quotation mark or other punctuation is
+    removed.  Typography then does not change a score: VADER strips ASCII
+    punctuation from the ends of a word, so ``"killer"`` in straight quotes is
+    the lexicon word "killer", while in curly quotes it would be an unknown
+    token, and ``don’t`` with a curly apostrophe would not be a negator.
     """
-    plain = drop_invisible(normalise(text))
-    if quote_marks == "strip":
-        plain = _QUOTE_MARK_RE.sub(" ", plain)
-    elif quote_marks != "keep":
-        raise ValueError(f"quote_marks must be 'strip' or 'keep', not {quote_marks!r}")
-    return plain
+    return visible(normalise(text)).text
 
 
-def word_valences(text: str) -> list[tuple[str, float]]:
-    """Return the lexicon words of ``text`` that carry valence, with their valence after VADER's rules.
+_WORD_RUN_RE = re.compile(r"\S+")  # what str.split() returns, with positions (\s is str.isspace)
 
-    The valence of each word is the one VADER adds up for the compound score:
-    the lexicon value adjusted by VADER's own modifiers (boosters and dampeners
-    such as "very" or "kind of", negation in the three preceding words, ALL
-    CAPS emphasis, and the "but" rule that halves what comes before "but" and
-    multiplies what follows by 1.5).  Words whose valence ends at 0 are left
-    out.  Punctuation emphasis (``!``, ``??``) applies to the whole sentence,
-    not to a word, so it is not included here.
+
+def _vader_word_spans(text: str, emojis: Mapping[str, str]) -> tuple[str, list[tuple[str, int, int]]]:
+    """Repeat the word split of ``polarity_scores(text)``, keeping each word's span in ``text``.
+
+    ``polarity_scores`` replaces each emoji character by its description
+    (preceded by a space unless a space precedes it), strips white space from
+    both ends, and ``SentiText`` splits the result on white space and strips
+    ASCII punctuation from both ends of each token unless fewer than three
+    characters would be left.  Returns the text so produced and, per word,
+    ``(word, start, end)`` in ``text``; a word from an emoji description
+    spans that emoji.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    prev_space = True
+    for pos, ch in enumerate(text):
+        if ch in emojis:
+            piece = ("" if prev_space else " ") + emojis[ch]
+            prev_space = False
+        else:
+            piece = ch
+            prev_space = ch == " "
+        pieces.append(piece)
+        starts.extend([pos] * len(piece))
+        ends.extend([pos + 1] * len(piece))
+    expanded = "".join(pieces)
+    lead = len(expanded) - len(expanded.lstrip())
+    stripped = expanded.strip()
+    spans = []
+    for m in _WORD_RUN_RE.finditer(stripped):
+        token = m.group()
+        word = token.strip(string.punctuation)
+        if len(word) <= 2:
+            word, offset = token, 0
+        else:
+            offset = len(token) - len(token.lstrip(string.punctuation))
+        first = lead + m.start() + offset
+        spans.append((word, starts[first], ends[first + len(word) - 1]))
+    return stripped, spans
+
+
+def score_text(text: str) -> TextScores:
+    """Score ``text`` exactly as given with VADER, and list the words that moved the score.
 
     Parameters
     ----------
     text : str
-        Text exactly as it is scored (see :func:`prepare_text`).
+        The text to score, unchanged (a sentence is scored through
+        :func:`scored_text`).
 
     Returns
     -------
-    list of (str, float)
-        Lower-case word and valence, in sentence order.
+    TextScores
+        ``compound, pos, neu, neg``: ``SentimentIntensityAnalyzer().polarity_scores(text)``
+        of vaderSentiment, and ``drivers``: one :class:`WordValence` per item of
+        VADER's word list with a nonzero valence, in text order.
 
     Notes
     -----
-    The word positions follow nltk's scorer, which looks up each word's
-    neighbours at the word's first occurrence in the sentence; a word repeated
-    in one sentence therefore gets the modifiers of its first occurrence, as in
-    nltk's own compound score.
+    A driver's valence is the word's term in VADER's sum ``s``, taken from the
+    list ``polarity_scores`` itself adds up: the word's lexicon rating (-4 ..
+    +4) after VADER's rules, that is boosters and dampeners in the three
+    preceding words ("very", "kind of"), negation ("not", "never", "no", ...
+    up to three words before; the rating times -0.74), ALL CAPS emphasis
+    (+-0.733 when other words are not in capitals), and the "but" rule
+    (valences before "but" halved, after it times 1.5).  "no" directly before
+    a lexicon word has valence 0 (it negates that word instead).  The
+    valence is before the compound normalisation: with ``s`` the sum of all
+    drivers' valences, ``compound = round(x / sqrt(x**2 + 15), 4)`` where
+    ``x = s + sign(s) * e`` and ``e`` is VADER's punctuation emphasis (0.292
+    per "!", at most four; 0.18 per "?" when there are two or three, 0.96 for
+    four or more), which belongs to the sentence, not to a word.  VADER's "but"
+    rule finds words by their value rather than by their position, so when two
+    words have the same valence the scaling can land on the other one; the
+    drivers show the valences as VADER added them, so they always sum to ``s``.
+
+    ``start`` and ``end`` are the offsets in ``text`` of that word: the
+    occurrence VADER scored, not the first occurrence of the same word.
     """
-    words, valences = _valences(text)
-    return _nonzero(words, valences)
+    scores, valences, text_scored = load_analyzer().polarity_scores_and_valences(text)
+    split, spans = _vader_word_spans(text, load_analyzer().emojis)
+    if split != text_scored or len(spans) != len(valences):
+        raise RuntimeError("vaderSentiment split the text into words differently than expected")
+    drivers = [WordValence(word.lower(), start, end, float(value))
+               for (word, start, end), value in zip(spans, valences) if value != 0]
+    return TextScores(float(scores["compound"]), float(scores["pos"]), float(scores["neu"]),
+                      float(scores["neg"]), drivers)
 
 
-def _nonzero(words: list[str], valences: list[float]) -> list[tuple[str, float]]:
-    return [(w.lower(), float(v)) for w, v in zip(words, valences) if v != 0]
+def format_drivers(drivers: list[tuple[str, float]]) -> str:
+    """Join ``(word, valence)`` pairs for display: ``"wrong:-2.1; important:+1.093"`` (valence to 3 decimals)."""
+    return "; ".join(f"{word}:{round(value, 3):+g}" for word, value in drivers)
 
 
-# nltk's VADER strips punctuation with the character class of string.punctuation
-# (``constants.REGEX_REMOVE_PUNCTUATION``); deleting the same characters with
-# str.translate gives the same text, faster.  tests/test_sentiment.py checks that
-# the two agree.
-_DELETE_PUNCTUATION = str.maketrans("", "", string.punctuation)
+def join_drivers(drivers: pd.DataFrame) -> pd.Series:
+    """The drivers of each sentence joined for display, from the long table of :func:`sentiment_drivers`.
 
-
-@functools.lru_cache(maxsize=1)
-def _affixes() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    """VADER's punctuation affixes and their first and last characters."""
-    punc = tuple(load_analyzer().constants.PUNC_LIST)
-    return punc, frozenset(p[0] for p in punc), frozenset(p[-1] for p in punc)
-
-
-def _vader_words(text: str) -> list[str]:
-    """The words VADER scores in ``text``, the same list as nltk's ``SentiText.words_and_emoticons``.
-
-    nltk splits on white space, drops one-character tokens and replaces a
-    token that is a word with one punctuation affix from its ``PUNC_LIST``
-    (``"cat,"``, ``"!!cat"``) by the bare word, provided the word (more than
-    one character) occurs in the text with all punctuation removed; a
-    trailing affix wins over a leading one.  nltk builds a table of every
-    word x affix pair for this; here each token is checked against the
-    affixes directly, which gives the same words.
+    Returns
+    -------
+    Series
+        Indexed by ``sentence_id`` (sentences with at least one driver), values
+        as :func:`format_drivers`: the words in text order, e.g.
+        ``"wrong:-2.1; important:+1.093"``.  A display string only: for
+        counting, filtering or joining use the long table.
     """
-    punc, firsts, lasts = _affixes()
-    bare: set[str] | None = None
-    out = []
-    for tok in text.split():
-        if len(tok) <= 1:
-            continue
-        if tok[0] in firsts or tok[-1] in lasts:
-            if bare is None:
-                bare = {w for w in text.translate(_DELETE_PUNCTUATION).split() if len(w) > 1}
-            after = next((tok[: -len(p)] for p in punc if tok.endswith(p) and tok[: -len(p)] in bare), None)
-            if after is not None:
-                tok = after
-            else:
-                tok = next((tok[len(p) :] for p in punc if tok.startswith(p) and tok[len(p) :] in bare), tok)
-        out.append(tok)
-    return out
+    import pandas as pd
+
+    ordered = drivers.sort_values(["sentence_id", "start"], kind="stable")
+    joined = {
+        sid: format_drivers(list(zip(group["word"], group["valence"])))
+        for sid, group in ordered.groupby("sentence_id", sort=False)
+    }
+    return pd.Series(joined, dtype=object, name="drivers")
 
 
-def _valences(text: str) -> tuple[list[str], list[float]]:
-    """VADER's words of ``text`` and the valence of each, exactly as nltk's ``polarity_scores`` sums them."""
-    from nltk.sentiment.vader import SentiText
-
-    analyzer = load_analyzer()
-    consts = analyzer.constants
-    words = _vader_words(text)
-    n_caps = sum(1 for w in words if w.isupper())
-    # The scorer reads only these attributes of its SentiText argument.
-    senti = SentiText.__new__(SentiText)
-    senti.text = text
-    senti.PUNC_LIST = consts.PUNC_LIST
-    senti.REGEX_REMOVE_PUNCTUATION = consts.REGEX_REMOVE_PUNCTUATION
-    senti.words_and_emoticons = words
-    senti.is_cap_diff = 0 < len(words) - n_caps < len(words)
-    first: dict[str, int] = {}
-    for idx, word in enumerate(words):
-        first.setdefault(word, idx)
-    boosters = consts.BOOSTER_DICT
-    lexicon = analyzer.lexicon
-    valences: list[float] = []
-    for word in words:
-        i = first[word]
-        low = word.lower()
-        is_kind_of = low == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
-        if is_kind_of or low in boosters:
-            valences.append(0.0)
-        elif low not in lexicon:
-            valences.append(0.0)  # what sentiment_valence adds for a word outside the lexicon
-        else:
-            valences = analyzer.sentiment_valence(0, senti, word, i, valences)
-    return words, analyzer._but_check(words, valences)
-
-
-def format_drivers(pairs: list[tuple[str, float]]) -> str:
-    """Format word valences as ``"wrong:-2.1; important:+1.093"`` (valence rounded to 3 decimals)."""
-    return "; ".join(f"{word}:{round(value, 3):+g}" for word, value in pairs)
-
-
-def sentence_sentiment(sentences: pd.DataFrame, *, quote_marks: Literal["strip", "keep"] = "strip") -> pd.DataFrame:
-    """Score every sentence with VADER and list the words that moved each score.
+def score_sentences(sentences: pd.DataFrame) -> SentimentTables:
+    """Score every sentence with VADER, keeping the words behind each score: both tables of one pass.
 
     Parameters
     ----------
     sentences : DataFrame
         One row per sentence with columns ``article_id, outlet, sentence_id,
-        voice, text`` (as in ``Corpus.sentences``).
-    quote_marks : {"strip", "keep"}
-        How quotation marks are treated before scoring; see :func:`prepare_text`.
-        The text is always normalised with :func:`framing.load.text.normalise` first.
+        voice, text`` and, optionally, ``start`` (the sentence's offset in the
+        article text, as in ``Corpus.sentences``).  ``sentence_id`` must be
+        unique.
 
     Returns
     -------
-    DataFrame
-        One row per sentence, in the input order, with columns
+    SentimentTables
+        ``sentiment``: one row per sentence, in the input order, with columns
 
         - ``article_id, outlet, sentence_id, voice``: copied from the input.
-        - ``compound``: VADER compound score, ``s / sqrt(s**2 + 15)`` where ``s``
-          is the sum of word valences (plus punctuation emphasis), rounded to 4
-          decimals; range -1 .. 1, higher = more positive wording (Hutto &
-          Gilbert 2014).
-        - ``pos, neu, neg``: share of the sentence's sentiment mass that is
-          positive, neutral, negative (each 0 .. 1, summing to about 1; the
-          denominator is the summed absolute valences plus one per neutral word).
+        - ``compound``: VADER's compound score of the sentence,
+          ``x / sqrt(x**2 + 15)`` rounded to 4 decimals, where ``x`` is the sum
+          of the word valences plus punctuation emphasis (:func:`score_text`);
+          range -1 .. 1, higher = more positive wording (Hutto & Gilbert 2014).
+        - ``pos, neu, neg``: shares of the sentence's sentiment mass that are
+          positive, neutral, negative (each 0 .. 1, rounded to 3 decimals,
+          summing to about 1; the denominator is the summed absolute valences
+          plus one per word without valence).
         - ``label``: ``"positive"`` if compound >= 0.05, ``"negative"`` if
           compound <= -0.05, else ``"neutral"`` (the thresholds of the VADER
           authors).
-        - ``drivers``: the lexicon words that moved the score, in sentence
-          order, with their valence after VADER's modifiers (negation,
-          boosters, capitals, "but"), e.g. ``"wrong:-2.1; important:+1.093"``;
-          ``""`` when no lexicon word occurs.  See :func:`word_valences`.
+        - ``drivers``: for display, the sentence's rows of ``drivers`` joined by
+          :func:`join_drivers` (``"wrong:-2.1; important:+1.093"``; ``""`` when
+          no lexicon word moved the score).
+
+        ``drivers``: one row per lexicon word that contributed a nonzero valence
+        to its sentence's score, in sentence order and then text order, with
+        columns ``article_id, sentence_id, word`` (lower case, as looked up in
+        the lexicon; for an emoji, a word of its description), ``start, end``
+        (offsets of that occurrence in the article text, ``start`` of the
+        sentence plus the offset in the sentence text; offsets into the
+        sentence text when the input has no ``start``), ``valence`` (the word's
+        term in VADER's sum, after its rules and before the compound
+        normalisation, on the lexicon's scale of about -4 .. +4; see
+        :func:`score_text`).
 
     Notes
     -----
+    Each sentence is scored as :func:`scored_text` makes it (typographic quotes
+    made straight, invisible format characters removed): compound, pos, neu
+    and neg equal vaderSentiment's ``polarity_scores(scored_text(text))``.
+
     VADER was built for social media: on news it misses loaded reporting verbs
     ("claimed", "alleged" are not in the lexicon while "admitted" scores
-    positive), and it reads names and fixed phrases word by word: "United
-    States" adds +1.8 for "united", and "no interest in fixing ties" comes out
-    positive because "no" is a negative lexicon word (-1.2) rather than a
-    negator while "interest" is +2.0.  Read the drivers, not only the score.
+    positive, +0.4), and it reads names and fixed phrases word by word: "United
+    States" adds +1.8 for "united".  Read the drivers, not only the score.
     """
     import pandas as pd
 
-    analyzer = load_analyzer()
+    if sentences["sentence_id"].duplicated().any():
+        raise ValueError("sentence_id must be unique to score sentences")
+    has_start = "start" in sentences.columns
     rows = []
-    for rec in sentences[["article_id", "outlet", "sentence_id", "voice", "text"]].itertuples(index=False):
-        text = prepare_text(str(rec.text), quote_marks=quote_marks)
-        # One pass gives both the word valences and the scores: polarity_scores(text)
-        # is score_valence() of exactly these valences.
-        words, valences = _valences(text)
-        scores = analyzer.score_valence(list(valences), text)
-        rows.append(
-            {
-                "article_id": rec.article_id,
-                "outlet": rec.outlet,
-                "sentence_id": rec.sentence_id,
-                "voice": rec.voice,
-                "compound": float(scores["compound"]),
-                "pos": float(scores["pos"]),
-                "neu": float(scores["neu"]),
-                "neg": float(scores["neg"]),
-                "label": label_of(scores["compound"]),
-                "drivers": format_drivers(_nonzero(words, valences)),
-            }
-        )
-    out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    for col in ("compound", "pos", "neu", "neg"):
-        out[col] = out[col].astype(float)
-    return out
+    driver_rows = []
+    for rec in sentences.to_dict("records"):
+        raw = rec["text"] if isinstance(rec["text"], str) else ""
+        seen = visible(normalise(raw))
+        scores = score_text(seen.text)
+        base = int(rec["start"]) if has_start else 0
+        for word, start, end, valence in scores.drivers:
+            s, e = seen.span(start, end)
+            driver_rows.append((rec["article_id"], rec["sentence_id"], word, base + s, base + e, valence))
+        rows.append((rec["article_id"], rec["outlet"], rec["sentence_id"], rec["voice"], scores.compound,
+                     scores.pos, scores.neu, scores.neg, label_of(scores.compound)))
+    drivers = pd.DataFrame(driver_rows, columns=SENTIMENT_DRIVER_COLUMNS)
+    drivers = drivers.astype({"start": "int64", "end": "int64", "valence": "float64"})
+    sentiment = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "drivers"])
+    sentiment = sentiment.astype({c: "float64" for c in ("compound", "pos", "neu", "neg")})
+    shown = join_drivers(drivers)
+    sentiment["drivers"] = pd.Series([shown.get(sid, "") for sid in sentiment["sentence_id"]], index=sentiment.index,
+                                     dtype="str")
+    return SentimentTables(sentiment[SENTENCE_COLUMNS], drivers)
+
+
+def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Score every sentence with VADER: the ``sentiment`` table of :func:`score_sentences`.
+
+    One row per sentence, in the input order: ``article_id, outlet,
+    sentence_id, voice, compound, pos, neu, neg, label, drivers``; see
+    :func:`score_sentences` for every column.  compound = x / sqrt(x**2 + 15),
+    higher = more positive wording, labels at +-0.05 (Hutto & Gilbert 2014).
+    """
+    return score_sentences(sentences).sentiment
+
+
+def sentiment_drivers(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The words behind every sentence's VADER score: the ``drivers`` table of :func:`score_sentences`.
+
+    One row per lexicon word that contributed a nonzero valence to its
+    sentence's score: ``article_id, sentence_id, word, start, end, valence``
+    (offsets of that occurrence in the article text; valence after VADER's
+    rules, before the compound normalisation).  See :func:`score_sentences`.
+    """
+    return score_sentences(sentences).drivers
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
@@ -305,14 +386,81 @@ def mentions(text: str, aliases: list[str]) -> bool:
     return any(alias_pattern(a).search(plain) for a in aliases)
 
 
-def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Summarise the sentiment of the sentences that mention each actor, per outlet.
+def _mask_word(piece: str) -> str:
+    # Keep whether the word is in capitals: VADER's capitals emphasis depends on how many words are.
+    return MASK_WORD.upper() if piece.isupper() else MASK_WORD
+
+
+def mask_aliases(text: str, aliases: list[str]) -> str:
+    """Return ``text`` with every occurrence of ``aliases`` replaced word by word by :data:`MASK_WORD`.
+
+    Each word of an occurrence (found by :func:`alias_pattern`, longer aliases
+    first) becomes ``"someone"``, or ``"SOMEONE"`` when the word is in
+    capitals; white space and anything around the occurrence stay.  The word
+    count and the count of words in capitals do not change, so VADER's
+    negation and booster windows and its capitals rule see the same
+    positions, and the name itself adds nothing: "United Nations" (where
+    "united" is +1.8 in the lexicon) and a town called Hope (+1.9) become
+    "someone someone" and "someone".  ``text`` should be as
+    :func:`scored_text` makes it.
+    """
+    for alias in sorted(set(aliases), key=lambda a: (-len(a), a)):
+        text = alias_pattern(alias).sub(lambda m: _WORD_RUN_RE.sub(lambda w: _mask_word(w.group()), m.group()), text)
+    return text
+
+
+def actor_sentence_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Score each sentence that mentions an actor with the actor's own name masked.
 
     Parameters
     ----------
     sentiment : DataFrame
-        Output of :func:`sentence_sentiment` (needs ``outlet, sentence_id,
-        compound, label``).
+        Output of :func:`sentence_sentiment` (needs ``outlet, sentence_id``):
+        which sentences count, and their outlet.
+    sentences : DataFrame
+        Sentences with ``sentence_id`` and ``text``.
+    actors : DataFrame
+        ``actor, alias``: one alias per row (e.g. ``data/raw/<event>/actors.csv``).
+        Matching rules are those of :func:`alias_pattern`.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor x sentence that mentions it, sorted by actor, then in
+        the order of ``sentiment``, with columns ``actor, outlet, sentence_id,
+        compound, label``: VADER's compound (-1 .. 1, higher = more positive
+        wording) and label of the sentence after :func:`mask_aliases` with the
+        actor's aliases, so that a name made of lexicon words ("United
+        States", "Hope") does not colour its own sentences.  The names of other
+        actors are left as they are.
+    """
+    import pandas as pd
+
+    scored = sentiment[["outlet", "sentence_id"]].merge(
+        sentences[["sentence_id", "text"]], on="sentence_id", how="left", validate="one_to_one"
+    )
+    texts = [scored_text(t) if isinstance(t, str) else "" for t in scored["text"]]
+    analyzer = load_analyzer()
+    aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
+    rows = []
+    for actor, names in aliases.items():
+        patterns = [alias_pattern(a) for a in names]
+        for outlet, sid, text in zip(scored["outlet"], scored["sentence_id"], texts):
+            if any(p.search(text) for p in patterns):
+                compound = float(analyzer.polarity_scores(mask_aliases(text, names))["compound"])
+                rows.append((actor, outlet, sid, compound, label_of(compound)))
+    out = pd.DataFrame(rows, columns=ACTOR_SENTENCE_COLUMNS)
+    out["compound"] = out["compound"].astype(float)
+    return out
+
+
+def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Summarise the sentiment of the sentences that mention each actor, per outlet, without the actor's name.
+
+    Parameters
+    ----------
+    sentiment : DataFrame
+        Output of :func:`sentence_sentiment` (needs ``outlet, sentence_id``).
     sentences : DataFrame
         Sentences with ``sentence_id`` and ``text``; only sentences present in
         ``sentiment`` are used.
@@ -328,9 +476,11 @@ def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd
 
         - ``n_sentences``: sentences of the outlet that mention the actor
           (a sentence naming two actors counts for both).
-        - ``mean_compound``: mean VADER compound of those sentences, higher =
-          more positive wording near the actor; NaN when ``n_sentences`` is 0.
-          This is the tone of the sentence, not a stance towards the actor.
+        - ``mean_compound``: mean VADER compound of those sentences, each
+          scored with the actor's own aliases masked
+          (:func:`actor_sentence_sentiment`); higher = more positive wording
+          near the actor; NaN when ``n_sentences`` is 0.  This is the tone of
+          the sentence, not a stance towards the actor.
         - ``n_positive, n_neutral, n_negative``: those sentences by label.
 
     Notes
@@ -344,41 +494,25 @@ def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd
     ("Russian president", "American counterpart") are aliases of that person.
     Pronouns and other coreference ("he", "the diplomat") are not resolved.
     """
-    import numpy as np
     import pandas as pd
 
-    scored = sentiment[["outlet", "sentence_id", "compound", "label"]].merge(
-        sentences[["sentence_id", "text"]], on="sentence_id", how="left", validate="one_to_one"
-    )
-    texts = [drop_invisible(normalise(str(t))) if isinstance(t, str) else "" for t in scored["text"]]
-    compound = scored["compound"].to_numpy(dtype=float)
-    labels = scored["label"].to_numpy()
-    outlets = scored["outlet"].to_numpy()
-    aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
-    # The rows of each outlet, found in one pass: comparing every row with each outlet in turn
-    # costs outlets x sentences.
-    rows_of: dict[object, list[int]] = {}
-    for i, outlet in enumerate(outlets):
-        rows_of.setdefault(outlet, []).append(i)
-    groups = [(outlet, np.array(rows_of[outlet], dtype=np.intp)) for outlet in sorted(set(sentiment["outlet"]))]
+    per_sentence = actor_sentence_sentiment(sentiment, sentences, actors)
+    grouped = {key: group for key, group in per_sentence.groupby(["outlet", "actor"], sort=False)}
     rows = []
-    for actor, names in aliases.items():
-        patterns = [alias_pattern(a) for a in names]
-        hit = np.array([any(p.search(t) for p in patterns) for t in texts], dtype=bool)
-        for outlet, members in groups:
-            sel = members[hit[members]]  # the outlet's rows that mention the actor, in order
-            n = int(sel.size)
-            rows.append(
-                {
-                    "outlet": outlet,
-                    "actor": actor,
-                    "n_sentences": n,
-                    "mean_compound": float(compound[sel].mean()) if n else math.nan,
-                    "n_positive": int((labels[sel] == "positive").sum()),
-                    "n_neutral": int((labels[sel] == "neutral").sum()),
-                    "n_negative": int((labels[sel] == "negative").sum()),
-                }
-            )
+    for outlet in sorted(set(sentiment["outlet"])):
+        for actor in sorted(set(actors["actor"])):
+            group = grouped.get((outlet, actor))
+            n = 0 if group is None else len(group)
+            labels = [] if group is None else list(group["label"])
+            rows.append({
+                "outlet": outlet,
+                "actor": actor,
+                "n_sentences": n,
+                "mean_compound": float(group["compound"].mean()) if n else math.nan,
+                "n_positive": labels.count("positive"),
+                "n_neutral": labels.count("neutral"),
+                "n_negative": labels.count("negative"),
+            })
     out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     out["mean_compound"] = out["mean_compound"].astype(float)
     return out.sort_values(["outlet", "actor"], kind="stable").reset_index(drop=True)

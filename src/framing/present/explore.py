@@ -60,7 +60,6 @@ EXTREME_COLUMNS = ["outlet", "which", "sentence_id", "voice", "compound", "drive
 EXAMPLE_COLUMNS = ["text", "compound", "label", "drivers"]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_DRIVER_RE = re.compile(r"^(?P<word>.+):(?P<value>[+-]?[0-9.]+(?:e[+-]?[0-9]+)?)$")
 _TERM_CHOICES = 40
 _EXPLORER_ROWS = 100  # lines the explorer draws at once; the note under them gives the rest
 
@@ -359,7 +358,8 @@ ROWS_SHOWN = 40
 """Rows of an evidence table a page shows by default: ten per outlet when four outlets are compared."""
 
 REPORT_TABLES: tuple[str, ...] = (
-    "articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "actor_sentiment", "summary",
+    "articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "sentiment_drivers",
+    "actor_sentiment", "summary", "units", "unit_sentences", "coverage", "renderings", "headlines",
 )
 """Tables the report build writes as ``tables/<name>.csv``, named as ``framing analyze`` names them."""
 
@@ -653,23 +653,17 @@ def short_quotes(
 # --------------------------------------------------------------------------- sentiment
 
 
-def _parse_drivers(value: object) -> list[tuple[str, float]]:
-    pairs = []
-    for part in str(value or "").split(";"):
-        m = _DRIVER_RE.match(part.strip())
-        if m:
-            pairs.append((m.group("word"), float(m.group("value"))))
-    return pairs
-
-
-def driver_table(sentiment: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+def driver_table(sentiment: pd.DataFrame, drivers: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     """The lexicon words that moved VADER's scores most often, per outlet.
 
     Parameters
     ----------
     sentiment : DataFrame
-        Output of :func:`framing.measures.sentiment.sentence_sentiment` (``outlet, drivers``; drivers
-        formatted ``"word:+1.8; hope:+1.9"``).
+        Output of :func:`framing.measures.sentiment.sentence_sentiment` (``sentence_id, outlet``):
+        the outlet of each sentence.
+    drivers : DataFrame
+        Output of :func:`framing.measures.sentiment.sentiment_drivers` (``sentence_id, word,
+        valence``), one row per word that moved a sentence's score (``Analysis.sentiment_drivers``).
     top : int
         Words kept per outlet.
 
@@ -682,23 +676,17 @@ def driver_table(sentiment: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
         - ``word``: lower-case lexicon word.
         - ``direction``: ``"positive"`` when its valences sum above 0, else ``"negative"``.
         - ``n_occurrences``: how often it drove a score in the outlet's sentences.
-        - ``mean_valence``: mean valence after VADER's modifiers (negation, boosters, "but"),
-          on VADER's word scale of about -4 to +4; higher = more positive.
+        - ``mean_valence``: mean valence after VADER's modifiers (negation, boosters, capitals,
+          "but"), on VADER's word scale of about -4 to +4; higher = more positive.
         - ``total_valence``: the sum, its total push on the outlet's scores.
 
         Words are ranked by ``n_occurrences`` (higher first), then by ``|total_valence|``, then
-        alphabetically.
+        alphabetically.  Only sentences present in ``sentiment`` count.
     """
-    import pandas as pd
-
-    pairs = [
-        (outlet, word, value)
-        for outlet, drivers in zip(sentiment["outlet"], sentiment["drivers"])
-        for word, value in _parse_drivers(drivers)
-    ]
-    if not pairs:
+    outlets = sentiment[["sentence_id", "outlet"]].drop_duplicates("sentence_id")
+    long = drivers[["sentence_id", "word", "valence"]].merge(outlets, on="sentence_id", how="inner")
+    if long.empty:
         return _empty(DRIVER_COLUMNS)
-    long = pd.DataFrame(pairs, columns=["outlet", "word", "valence"])
     agg = long.groupby(["outlet", "word"], sort=True)["valence"].agg(["size", "mean", "sum"]).reset_index()
     agg.columns = ["outlet", "word", "n_occurrences", "mean_valence", "total_valence"]
     agg["abs_total"] = agg["total_valence"].abs()
@@ -790,21 +778,23 @@ def score_examples(texts: Sequence[str]) -> pd.DataFrame:
     -------
     DataFrame
         One row per text, in the given order: ``text, compound, label, drivers`` as in
-        :func:`framing.measures.sentiment.sentence_sentiment` (compound = s / sqrt(s^2 + 15), where s is the
-        sum of the word valences; higher = more positive; labels at +/-0.05).
+        :func:`framing.measures.sentiment.sentence_sentiment` (each text scored as a sentence of an
+        article is; compound = x / sqrt(x^2 + 15), where x is the sum of the word valences plus
+        punctuation emphasis; higher = more positive; labels at +/-0.05; drivers joined for display
+        from the long drivers table).
     """
     import pandas as pd
 
-    from framing.measures.sentiment import format_drivers, label_of, load_analyzer, prepare_text, word_valences
+    from framing.measures.sentiment import score_sentences
 
-    analyzer = load_analyzer()
-    rows = []
-    for text in texts:
-        plain = prepare_text(str(text))
-        compound = float(analyzer.polarity_scores(plain)["compound"])
-        rows.append({"text": str(text), "compound": compound, "label": label_of(compound),
-                     "drivers": format_drivers(word_valences(plain))})
-    return pd.DataFrame(rows, columns=EXAMPLE_COLUMNS)
+    texts = [str(t) for t in texts]
+    sentences = pd.DataFrame({"article_id": "example", "outlet": "example",
+                              "sentence_id": [f"example-{k}" for k in range(len(texts))],
+                              "voice": "authorial", "text": texts})
+    scored = score_sentences(sentences).sentiment
+    return pd.DataFrame({"text": texts, "compound": scored["compound"].to_numpy(),
+                         "label": scored["label"].to_numpy(), "drivers": scored["drivers"].to_numpy()},
+                        columns=EXAMPLE_COLUMNS)
 
 
 # --------------------------------------------------------------------------- embedding

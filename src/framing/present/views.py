@@ -69,3 +69,48 @@ def articles_side_by_side(corpus: Corpus, *, limit: int | None = None) -> str:
     parts.append(cap_note(len(articles), len(corpus.articles), what="articles", full=SIDE_BY_SIDE_PAGE,
                           each=["outlet"], html=True))
     return "".join(parts)
+
+
+def _mark_words(text: str, words: set[str]) -> str:
+    """``text`` escaped, with every whole word in ``words`` (lower case) wrapped in ``<mark>``."""
+    import re
+
+    out, last = [], 0
+    for m in re.finditer(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", text):
+        word = m.group().lower().replace("\u2019", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in words:
+            out.append(escape(text[last : m.start()]))
+            out.append(f"<mark>{escape(m.group())}</mark>")
+            last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def renderings_html(renderings: pd.DataFrame, *, units: pd.DataFrame | None = None) -> str:
+    """The same remark in each outlet's words, side by side, with the words no other outlet uses for
+    it highlighted (escaped HTML).
+
+    ``renderings`` is ``renderings.csv`` (:func:`framing.measures.alignment.renderings`); ``units``
+    (``units.csv``) adds each unit's label as a heading.  An empty table gives a one-line note.
+    """
+    if renderings.empty:
+        return "<p>No remark is told as speech by two or more outlets in this folder.</p>"
+    label = dict(zip(units["unit_id"], units["label"])) if units is not None else {}
+    parts = []
+    for unit, group in renderings.groupby("unit_id", sort=True):
+        parts.append('<section style="margin:0 0 1.2em">')
+        heading = f"{unit}: {label[unit]}" if unit in label else unit
+        parts.append(f'<div style="font:600 13px system-ui,sans-serif;color:#555">{escape(heading)}</div>')
+        parts.append(f'<div style="{_COLUMNS_CSS}">')
+        for r in group.itertuples(index=False):
+            own = {w for w in str(r.own_words).split(", ") if w}
+            parts.append('<div style="border-top:3px solid #444;padding-top:.3em">')
+            parts.append(f'<div style="font:600 13px system-ui,sans-serif">{escape(str(r.outlet))}</div>')
+            parts.append(f"<p style=\"margin:.3em 0\">{_mark_words(str(r.text), own)}</p>")
+            parts.append("</div>")
+        parts.append("</div></section>")
+    parts.append('<p style="font:13px system-ui,sans-serif;color:#555">Highlighted: words this outlet uses '
+                 "for the remark and no other outlet's rendering of it uses.</p>")
+    return "".join(parts)

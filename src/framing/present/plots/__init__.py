@@ -24,9 +24,11 @@ Modules
 ``sentiment``
     Sentence sentiment through articles, per outlet, around actors.
 ``uncertainty``
-    Per-outlet values with bootstrap intervals and p-values.
+    Per-outlet values with 95% intervals and p-values.
 ``sensitivity``
     How top-term rankings move with the settings.
+``selection``
+    Which outlet tells which content unit, and where.
 
 Conventions shared by all charts
 --------------------------------
@@ -60,6 +62,7 @@ from framing.present.plots.salience import (
     plot_top_terms,
     plot_top_terms_grid,
 )
+from framing.present.plots.selection import plot_coverage
 from framing.present.plots.sensitivity import plot_sensitivity
 from framing.present.plots.sentiment import (
     COMPOUND_LABEL,
@@ -109,6 +112,7 @@ __all__ = [
     "outlet_styles",
     "plot_actor_sentiment",
     "plot_attribution_profile",
+    "plot_coverage",
     "plot_cue_rates",
     "plot_frequency_vs_distinctiveness",
     "plot_sensitivity",

@@ -1,7 +1,7 @@
 """Charts of cues: how often each outlet hedges, boosts, distances or attributes, and how it attributes.
 
 The charts take the tables of :mod:`framing.measures.cues` as they are:
-grouped bars of cue rates per 1,000 words, with bootstrap intervals from
+grouped bars of cue rates per 1,000 words, with 95% intervals from
 :func:`framing.measures.uncertainty.summarise` when given
 (:func:`plot_cue_rates`), and the shares of reporting-verb types among an
 outlet's attribution cues (:func:`plot_attribution_profile`).
@@ -70,8 +70,8 @@ def plot_cue_rates(
     tokens in that voice).  Higher = more cues of that kind per 1,000 words.
     The number above each bar is the count of cues behind it.
 
-    How to read it: with ``summary`` given, each bar carries its bootstrap
-    95 % interval (``ci_low``, ``ci_high`` of the row with measure
+    How to read it: with ``summary`` given, each bar carries its
+    95% interval (``ci_low``, ``ci_high`` of the row with measure
     ``cue_rate`` and the bar's category and voice from
     :func:`framing.measures.uncertainty.summarise`).
     Overlapping intervals mean the data cannot tell the outlets apart; with
@@ -137,7 +137,7 @@ def plot_cue_rates(
     ax.set_ylim(0, top * 1.18 if top > 0 else 1)
     frame = replace(
         frame,
-        title=frame.title + ("; error bars: 95% bootstrap interval" if summary is not None else ""),
+        title=frame.title + ("; error bars: 95% interval" if summary is not None else ""),
         xlabel="cue category" if len(outlets) > 5 else frame.xlabel,
     )
     return frame.finish(
@@ -160,8 +160,9 @@ def plot_attribution_profile(
     What it shows: among an outlet's attribution cues (``category ==
     "attribution"`` in :func:`framing.measures.cues.find_cues`), the share of each
     subcategory: ``neutral`` (*said*, *according to*), ``endorsing``
-    (*noted*, *pointed out*), ``doubting`` (*claimed*, *insisted*) and
-    ``concession`` (*admitted*, *denied*).  Share = cues of the subcategory
+    (*noted*, *pointed out*), ``doubting`` (*claimed*, *insisted*),
+    ``charged`` (*accused*, *warned*), ``concession`` (*admitted*) and
+    ``denial`` (*denied*, *dismissed*).  Share = cues of the subcategory
     / all attribution cues of the outlet; the label gives the share and the
     count.  The two most frequent verbs of each subcategory are listed under
     its name so the reader can see what was counted.

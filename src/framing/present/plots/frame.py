@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.legend import Legend
 
 SIGNIFICANCE_NOTE = "|z| > 1.96 \u2248 p < .05, no correction for multiple comparisons"
-INTERVAL_NOTE = ("95% bootstrap intervals over sentences; p: permutation test against the other outlets, "
-                 "no correction for multiple comparisons")
+INTERVAL_NOTE = ("95% intervals: exact for rates and shares, bootstrap for means; p: permutation test against the "
+                 "rest, no correction for multiple comparisons")
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,18 @@
 """Charts of term salience: which words are typical of each outlet.
 
 The charts take the term table of :func:`framing.measures.salience.term_table`
-as it is (one row per outlet x term, with the weighted log-odds z of
-Monroe, Colaresi & Quinn 2008): diverging bars of each outlet's most
-typical terms (:func:`plot_top_terms`), one small panel per outlet
+as it is (one row per outlet x term, with the log-odds z of Monroe, Colaresi
+& Quinn 2008): diverging bars of each outlet's most typical terms
+(:func:`plot_top_terms`), one small panel per outlet
 (:func:`plot_top_terms_grid`), and a scatter of how common against how
 typical (:func:`plot_frequency_vs_distinctiveness`).
+
+The dashed lines at |z| = 1.96 are drawn only where some term could reach
+them: where the table's ``z_attainable`` (the largest |z| any term could
+have, given its corpus count) stays below 1.96, no term can pass the
+conventional threshold however its uses are split, so the caption says
+that z is a ranking score there (:func:`ranking_note`) instead.  A table
+without ``z_attainable`` gets the lines, as it cannot say.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from framing.core.vocabulary import Z_CRITICAL
-from framing.measures.salience import top_terms
+from framing.measures.salience import largest_attainable_z, top_terms, z_threshold_reachable
 from framing.present.chart_labels import chart_text
 from framing.present.plots.frame import (
     SIGNIFICANCE_NOTE,
@@ -42,12 +49,36 @@ FrequencyAxis = Literal["count", "rate_per_1k"]
 TERM_COLUMNS = ("outlet", "term", "ngram", "count", "n_tokens", "log_odds_z")
 
 
-def _z_guides(ax: Axes, *, vertical: bool, negative: bool = True) -> None:
-    """Dashed lines at z = 1.96 (and -1.96 unless ``negative=False``) and a solid line at 0."""
+def ranking_note(unit: str, largest: float) -> str:
+    """The caption of a z chart where no term can reach |z| = 1.96 (``largest``: the largest attainable z)."""
+    reach = "" if math.isnan(largest) else f" (largest attainable |z| = {largest:.2f})"
+    return (f"z is a ranking score here: with texts this short no {unit[:-1]} can reach "
+            f"the conventional |z| = {Z_CRITICAL}{reach}")
+
+
+def _z_note(terms: pd.DataFrame, ngram: int, outlets: Sequence[str]) -> tuple[bool, str]:
+    """Whether to draw the |z| = 1.96 lines for these outlets, and the caption that goes with it."""
+    if z_threshold_reachable(terms, ngram=ngram, outlets=outlets):
+        return True, SIGNIFICANCE_NOTE
+    return False, ranking_note(_ngram_unit(ngram), largest_attainable_z(terms, ngram=ngram, outlets=outlets))
+
+
+def _z_guides(ax: Axes, *, vertical: bool, negative: bool = True, threshold: bool = True) -> None:
+    """A solid line at 0 and, when ``threshold``, dashed lines at z = 1.96 (and -1.96 unless ``negative=False``)."""
     line = ax.axvline if vertical else ax.axhline
     line(0, color=INK, linewidth=0.8, zorder=1)
+    if not threshold:
+        return
     for z in (-Z_CRITICAL, Z_CRITICAL)[0 if negative else 1 :]:
         line(z, color="#666666", linewidth=0.9, linestyle="--", zorder=1)
+
+
+def _z_label(terms: pd.DataFrame, name: str = "outlet") -> str:
+    """Axis label of ``log_odds_z``, by the table's ``log_odds_method``."""
+    methods = set(terms["log_odds_method"].dropna()) if "log_odds_method" in terms.columns else set()
+    if methods == {"pairwise"}:
+        return f"log-odds z ({name} vs the other outlet)"
+    return f"weighted log-odds z ({name} vs whole corpus)"
 
 
 def _ngram_unit(ngram: int) -> str:
@@ -74,7 +105,8 @@ def _outlet_tokens(rows: pd.DataFrame, outlet: str) -> int:
 
 
 def _draw_term_bars(
-    ax: Axes, chosen: pd.DataFrame, styles: Mapping[str, OutletStyle], signs: Mapping[str, int]
+    ax: Axes, chosen: pd.DataFrame, styles: Mapping[str, OutletStyle], signs: Mapping[str, int], *,
+    threshold: bool = True,
 ) -> None:
     """Horizontal bars, one row per chosen term, first row at the top; n=count at each bar's tip."""
     n = len(chosen)
@@ -86,9 +118,10 @@ def _draw_term_bars(
         tag(ax, f"n={int(row.count)}", (value, y), (3 if value >= 0 else -3, 0), ha="left" if value >= 0 else "right")
     ax.set_yticks(ypos, [chart_text(str(t)) for t in chosen["term"]])
     ax.set_ylim(-0.7, n - 0.3)
-    lo, hi = min(0.0, *ax.get_xlim()), max(Z_CRITICAL, *ax.get_xlim())
+    floor = Z_CRITICAL if threshold else 0.0
+    lo, hi = min(0.0, *ax.get_xlim()), max(floor, *ax.get_xlim())
     if lo < 0:
-        lo = min(lo, -Z_CRITICAL)
+        lo = min(lo, -floor)
     pad = 0.18 * (hi - lo)
     ax.set_xlim(lo - pad if lo < 0 else 0.0, hi + pad)
 
@@ -105,18 +138,22 @@ def plot_top_terms(
     """Diverging bar chart of the terms most typical of each outlet.
 
     What it shows: for each outlet, its ``top`` terms with the highest
-    weighted log-odds z (Monroe, Colaresi & Quinn 2008; the ``log_odds_z``
-    column of :func:`framing.measures.salience.term_table`, outlet against the whole
-    corpus).  Bar length is z; higher = more typical of that outlet.  The
-    label at each bar's tip is how often the outlet used the term.
+    log-odds z (Monroe, Colaresi & Quinn 2008; the ``log_odds_z`` column of
+    :func:`framing.measures.salience.term_table`: with two outlets one
+    against the other, otherwise each against the whole corpus).  Bar length
+    is z; higher = more typical of that outlet.  The label at each bar's tip
+    is how often the outlet used the term.
 
     How to read it: with two outlets, the first outlet's terms point left
     and the second outlet's point right (tick labels show |z|, so both
     sides read as "how typical of this outlet").  Bars that end beyond the
     dashed lines at |z| = 1.96 would be "significant" at p < .05 for a
     single term tested alone; with hundreds of terms tested, several such
-    bars are expected by chance.  With three or more outlets all bars point
-    right, one block per outlet (see also :func:`plot_top_terms_grid`).
+    bars are expected by chance.  The dashed lines are drawn only when some
+    term of the table could reach them (``z_attainable``); otherwise the
+    caption says z is a ranking score here.  With three or more outlets all
+    bars point right, one block per outlet (see also
+    :func:`plot_top_terms_grid`).
 
     Parameters
     ----------
@@ -144,7 +181,7 @@ def plot_top_terms(
     ax, styles = begin(ax, outlets=outlets, colors=colors, table=terms, columns=TERM_COLUMNS, name="terms")
     unit = _ngram_unit(ngram)
     rows = _term_rows(terms, ngram)
-    frame = Frame(f"The {unit} most typical of each outlet", "weighted log-odds z (outlet vs whole corpus)", unit)
+    frame = Frame(f"The {unit} most typical of each outlet", _z_label(rows), unit)
     blocks = [_top_for(rows, o, top) for o in outlets]
     chosen = pd.concat(blocks, ignore_index=True) if blocks else rows.iloc[:0]
     if chosen.empty:
@@ -154,8 +191,9 @@ def plot_top_terms(
     signs = {o: (-1 if two and i == 0 else 1) for i, o in enumerate(outlets)}
     if two:  # rows sorted by signed z: the second outlet's strongest at the top, the first's at the bottom
         chosen = pd.concat([blocks[1], blocks[0].iloc[::-1]], ignore_index=True)
-    _draw_term_bars(ax, chosen, styles, signs)
-    _z_guides(ax, vertical=True, negative=two)
+    threshold, note = _z_note(terms, ngram, outlets)
+    _draw_term_bars(ax, chosen, styles, signs, threshold=threshold)
+    _z_guides(ax, vertical=True, negative=two, threshold=threshold)
     ntok = {o: f"n = {thousands(_outlet_tokens(rows, o))} {unit}" for o in outlets}
     shown = display_names(outlets)
     if two:
@@ -167,7 +205,7 @@ def plot_top_terms(
     else:
         labels = {o: f"{shown[o]} ({ntok[o]})" for o in outlets}
     frame = replace(frame, ylabel=f"{unit[:-1]} (n = uses by the outlet)")
-    return frame.finish(ax, legend=patches(styles, labels), ncols=1 if two else 0, note=SIGNIFICANCE_NOTE)
+    return frame.finish(ax, legend=patches(styles, labels), ncols=1 if two else 0, note=note)
 
 
 def plot_top_terms_grid(
@@ -182,11 +220,13 @@ def plot_top_terms_grid(
 ) -> Figure:
     """One small bar chart per outlet of its most typical terms.
 
-    What it shows: the same quantity as :func:`plot_top_terms` (weighted
-    log-odds z of the outlet against the whole corpus; higher = more
-    typical), one panel per outlet in its colour, all panels on a shared
-    x-axis so bar lengths compare across panels.  Dashed lines mark
-    z = 1.96; each bar is labelled with the outlet's count of the term.
+    What it shows: the same quantity as :func:`plot_top_terms` (the
+    ``log_odds_z`` of the term table; higher = more typical), one panel per
+    outlet in its colour, all panels on a shared x-axis so bar lengths
+    compare across panels.  A dashed line marks z = 1.96 in the panels of
+    outlets where some term could reach it (``z_attainable``); where none
+    can, the caption says z is a ranking score.  Each bar is labelled with
+    the outlet's count of the term.
 
     Parameters
     ----------
@@ -219,7 +259,10 @@ def plot_top_terms_grid(
         fig = plt.figure(figsize=(8.0, 0.25 * top * nrows + 1.4), layout="constrained")
     fig.clear()
     axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
-    xmax = max(Z_CRITICAL, float(rows["log_odds_z"].max()) if len(rows) else 0.0) * 1.25
+    reachable = {o: z_threshold_reachable(terms, ngram=ngram, outlets=[o]) for o in outlets}
+    floor = Z_CRITICAL if any(reachable.values()) else 0.0
+    xmax = max(floor, float(rows["log_odds_z"].max()) if len(rows) else 0.0) * 1.25
+    xmax = xmax if xmax > 0 else 1.0
     shown = display_names(outlets)
     for panel, outlet in zip(axes, outlets):
         chosen = _top_for(rows, outlet, top)
@@ -227,14 +270,16 @@ def plot_top_terms_grid(
         if chosen.empty:
             Frame(title, "", "").empty(panel, "no distinctive terms", n="")
             continue
-        _draw_term_bars(panel, chosen, styles, {outlet: 1})
+        _draw_term_bars(panel, chosen, styles, {outlet: 1}, threshold=reachable[outlet])
         panel.set_xlim(0, xmax)
-        panel.axvline(Z_CRITICAL, color="#666666", linewidth=0.9, linestyle="--")
+        if reachable[outlet]:
+            panel.axvline(Z_CRITICAL, color="#666666", linewidth=0.9, linestyle="--")
         panel.set_title(title, fontsize=10)
     for panel in axes[len(outlets) :]:
         panel.set_visible(False)
     fig.suptitle(f"The {unit} most typical of each outlet (label: n = uses by the outlet)")
-    fig.supxlabel(f"weighted log-odds z (outlet vs whole corpus)\n{SIGNIFICANCE_NOTE}", fontsize=10)
+    _, note = _z_note(terms, ngram, outlets)
+    fig.supxlabel(f"{_z_label(rows)}\n{note}", fontsize=10)
     return fig
 
 
@@ -255,8 +300,9 @@ def plot_frequency_vs_distinctiveness(
     x = its frequency in the whole corpus, on a log scale: with
     ``x="count"`` the number of occurrences summed over outlets, with
     ``x="rate_per_1k"`` ``1000 * sum(count) / sum(n_tokens)`` over outlets.
-    y = its weighted log-odds z for ``outlet`` against the whole corpus
-    (higher = more typical of ``outlet``).  Points above 0 are drawn in the
+    y = its ``log_odds_z`` for ``outlet`` (against the other outlet when
+    there are two, against the whole corpus otherwise; higher = more typical
+    of ``outlet``).  Points above 0 are drawn in the
     outlet's colour, the rest in grey (used relatively more by the other
     outlets).  Terms with the same frequency and the same z fall on one
     spot; they are drawn as one dot whose area grows with the number of
@@ -267,8 +313,11 @@ def plot_frequency_vs_distinctiveness(
 
     How to read it: rare terms (left) cannot reach large |z| however
     lopsided their use, which is the point of the log-odds prior; terms far
-    from 0 *and* to the right are the outlet's recurrent vocabulary.  No
-    jitter is added: every dot sits at its true value.
+    from 0 *and* to the right are the outlet's recurrent vocabulary.  The
+    dashed lines at |z| = 1.96 are drawn only when some term of the outlet
+    could reach them (``z_attainable``); otherwise the caption says z is a
+    ranking score here.  No jitter is added: every dot sits at its true
+    value.
 
     Parameters
     ----------
@@ -309,7 +358,7 @@ def plot_frequency_vs_distinctiveness(
         else f"{unit} per 1,000 {unit} in the whole corpus (log scale)"
     )
     name = chart_text(str(outlet))
-    frame = Frame(f"How common vs how typical of {name}", xlabel, f"weighted log-odds z ({name} vs whole corpus)")
+    frame = Frame(f"How common vs how typical of {name}", xlabel, _z_label(rows, name))
     if own.empty:
         msg = "no terms to compare\n(log-odds need at least two outlets with text)"
         return frame.empty(ax, msg, n="n = 0 terms with a log-odds z")
@@ -345,10 +394,11 @@ def plot_frequency_vs_distinctiveness(
     ax.xaxis.set_major_locator(mticker.LogLocator(subs=(1.0, 2.0, 5.0)))
     ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
     ax.xaxis.set_minor_formatter(mticker.NullFormatter())
-    _z_guides(ax, vertical=False)
+    threshold, note = _z_note(terms, ngram, [outlet])
+    _z_guides(ax, vertical=False, threshold=threshold)
     fmin, fmax = float(spots["freq"].min()), float(spots["freq"].max())
     ax.set_xlim(fmin / 1.6, fmax * 2.2)
-    span = max(float(spots["z"].abs().max()), Z_CRITICAL)
+    span = max(float(spots["z"].abs().max()), Z_CRITICAL if threshold else 0.0) or 1.0
     ax.set_ylim(-span * 1.25, span * 1.25)
     chosen = spots.assign(size=spots["z"].abs()).sort_values(["size", "freq"], ascending=False, kind="stable")
     chosen = chosen.head(label_top)
@@ -359,7 +409,7 @@ def plot_frequency_vs_distinctiveness(
     ]
     ax.legend(loc="lower right", title="bigger dot = several terms at one spot")
     n = f"n = {thousands(n_all)} {unit} in the corpus, {thousands(len(own))} distinct"
-    frame.finish(ax, n=n, note=SIGNIFICANCE_NOTE)
+    frame.finish(ax, n=n, note=note)
     radius = np.sqrt(18 * np.sqrt(spots["k"].to_numpy(dtype=float))) / 2 * ax.figure.dpi / 72
     place_labels(ax, xy, names, spots[["freq", "z"]].to_numpy(dtype=float), radius)
     return ax

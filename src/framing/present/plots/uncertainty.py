@@ -1,9 +1,10 @@
-"""Charts of uncertainty: each outlet's value of a measure with its bootstrap interval and p-value.
+"""Charts of uncertainty: each outlet's value of a measure with its interval and permutation p-value.
 
 The chart takes the summary table of
 :func:`framing.measures.uncertainty.summarise` as it is: one forest plot
 per measure, one row per category and voice, one dot and interval per
-outlet (:func:`plot_summary_intervals`).
+outlet (:func:`plot_summary_intervals`).  The interval says how precisely
+the value is known; the p-value, written beside it, is the test.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from framing.core.vocabulary import ALPHA, MEASURE_UNITS, VOICES, Measure, Voice
+from framing.core.vocabulary import ALPHA, MEASURE_UNITS, UNIT_ARTICLES, VOICES, Measure, Voice
 from framing.present.chart_labels import chart_text
 from framing.present.plots.cues import category_order
 from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin
@@ -45,6 +46,18 @@ def _interval_label(measure: str, category: str, voice: str) -> str:
     return ", ".join(words) if words else measure.replace("_", " ")
 
 
+def _compared(rows: pd.DataFrame) -> str:
+    """The chart's n line: what the units are and what each p-value compares, from ``unit`` when present."""
+    if "unit" not in rows.columns:
+        return "n = units per outlet; p: each outlet against the others"
+    by_articles = rows["unit"] == UNIT_ARTICLES
+    if by_articles.all():
+        return "n = articles per outlet; p: each outlet against the other outlets"
+    if not by_articles.any():
+        return "n = sentences; p: each outlet's article(s) against the others (texts, not outlets)"
+    return "n = articles or sentences (see the unit column); p: each outlet against the others"
+
+
 def plot_summary_intervals(
     summary: pd.DataFrame,
     *,
@@ -61,22 +74,28 @@ def plot_summary_intervals(
     What it shows: for each row of the measure (one per category and voice
     for ``cue_rate``, a single row for the others) and outlet (one dot) the
     value of :func:`framing.measures.uncertainty.summarise`, ``sum(numerator) /
-    sum(denominator)`` over the outlet's units, with its percentile
-    bootstrap interval (``ci_low`` to ``ci_high``) as a line.  The text on
-    the right is the permutation p-value of "this outlet vs the others"
-    and the number of units (sentences); a filled dot means p < .05, a
+    sum(denominator)`` over the outlet's units, with its 95 % interval
+    (``ci_low`` to ``ci_high``, made as the table's ``ci_method`` says: exact
+    Poisson for rates, exact binomial for shares, BCa bootstrap for means) as
+    a line.  The text on the right is the permutation p-value and the
+    number of units (``n_units``).  What the test compares is the table's
+    ``comparison``: with several articles per outlet, the outlet against the
+    other outlets (articles permuted); with one article per outlet, that
+    article against the other articles, which compares texts, not outlets.
+    The n line under the title says which.  A filled dot means p < .05, a
     hollow dot p >= .05 (uncorrected).
 
-    How to read it: an interval that overlaps the other outlets' is a
-    difference the data cannot confirm.  One chart shows one measure, so
-    all rows share its unit on the x-axis (``MEASURE_UNITS`` of
+    How to read it: the interval says how precisely one value is known; the
+    p-value, not the overlap of two intervals, is the test (intervals can
+    overlap while the values differ).  One chart shows one measure, so all
+    rows share its unit on the x-axis (``MEASURE_UNITS`` of
     :mod:`framing.core.vocabulary` unless ``xlabel`` is given).
 
     Parameters
     ----------
     summary : DataFrame
         ``outlet, measure, category, voice, value, ci_low, ci_high, p_value,
-        n_units`` (``verdict`` optional).
+        n_units`` (``unit``, ``comparison`` and ``verdict`` optional).
     measure : {"cue_rate", "mean_compound", "share_negative"}
         The measure to show.
     outlets : sequence of str
@@ -107,7 +126,7 @@ def plot_summary_intervals(
     if voice is not None:
         rows = rows[rows["voice"] == voice]
     xlabel = xlabel or MEASURE_UNITS.get(measure, str(measure).replace("_", " "))
-    frame = Frame("Per-outlet values with 95% bootstrap intervals", xlabel, "measure")
+    frame = Frame("Per-outlet values with 95% intervals", xlabel, "measure")
     if rows.empty or rows["value"].isna().all():
         return frame.empty(ax, "no values to show", n="n = 0 values")
     shown = _interval_rows(rows, categories)
@@ -170,5 +189,4 @@ def plot_summary_intervals(
     ]
     if any(c for c, _ in shown):
         frame = replace(frame, ylabel="cue category, voice")
-    n = "n = sentences (units) per outlet, at right with the permutation p-value"
-    return frame.finish(ax, n=n, legend=handles, note=INTERVAL_NOTE)
+    return frame.finish(ax, n=_compared(rows), legend=handles, note=INTERVAL_NOTE)
