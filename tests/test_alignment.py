@@ -62,8 +62,11 @@ def test_rendering_shows_mend_against_regularize(seed):
     table = al.renderings(a, corpus.sentences)
     mend = _unit_of(a, "sputnik", "finding ways of mending the relations")
     rows = table[table["unit_id"] == mend].set_index("article_id")
-    assert "mend" in rows.loc["sputnik", "own_words"].split(", ")
+    assert "mending" in rows.loc["sputnik", "own_words"].split(", ")
     assert "regularize" in rows.loc["presstv", "own_words"].split(", ")
+    # The renderings are the two quoted remarks, not a headline or a paraphrase.
+    assert rows.loc["presstv", "text"].startswith('"We need to find ways to regularize')
+    assert "assume" in rows.loc["sputnik", "own_words"].split(", ")
     low = _unit_of(a, "sputnik", "lowest level")
     assert _unit_of(a, "presstv", "low level") == low
     rows = table[table["unit_id"] == low].set_index("article_id")

@@ -1,7 +1,10 @@
-"""Bad input: every case is refused with one line naming the file and the fix, or loads with a notice.
+"""Bad input: a folder that cannot be read is refused with one line naming the file and the fix; a page that
+cannot be read is left out, listed in ``skipped.csv`` with its fix, and the run goes on (``--strict`` refuses it).
 
-Each refusal is checked twice, through ``framing analyze`` (exit status 2, one line on stderr, the output
-folder neither created nor changed) and through :func:`framing.load.corpus.load_corpus`.
+Each refusal is checked through ``framing analyze`` (exit status 2, one line on stderr, the output folder neither
+created nor changed) and through :func:`framing.load.corpus.load_corpus`.  Each page left out is checked through
+both too: exit status 0, a notice, a row of ``skipped.csv``, the other article analysed, and with ``--strict`` the
+same refusal as a folder problem.
 """
 
 from __future__ import annotations
@@ -16,10 +19,9 @@ import pytest
 
 from framing.cli import main
 from framing.core.errors import FramingInputError
-from framing.core.outputs import MARKER, check_output_dir, write_tables
-from framing.load.corpus import MAX_ARTICLE_BYTES, load_corpus
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from framing.core.outputs import MARKER, check_output_dir, read_table, write_tables
+from framing.core.vocabulary import SKIPPED_COLUMNS
+from framing.load.corpus import MAX_ARTICLE_BYTES, PageProblem, load_corpus
 
 STORM_A = (
     "Home | World | Sport\n\n"
@@ -63,11 +65,15 @@ def run_cli(capsys, argv: list[str]) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
-def assert_refused(capsys, tmp_path: Path, folder: Path, names: str, fix: str) -> str:
-    """Refused through the CLI (new and existing output folder) and through load_corpus; returns the message."""
+def assert_refused(capsys, tmp_path: Path, folder: Path, names: str, fix: str, *, strict: bool = False) -> str:
+    """Refused through the CLI (new and existing output folder) and through load_corpus; returns the message.
+
+    With ``strict`` the refusal is asked for with ``--strict``; without it the folder itself is at fault.
+    """
+    flags = ["--strict"] if strict else []
     before = snapshot(folder)
     out = tmp_path / "out-new"
-    code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(out)])
+    code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(out), *flags])
     assert code == 2, err
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -78,26 +84,63 @@ def assert_refused(capsys, tmp_path: Path, folder: Path, names: str, fix: str) -
     existing = tmp_path / "out-old"  # the tables of an earlier run stay as they were
     write_tables({"articles": pd.DataFrame({"table": ["old"]})}, existing)
     old = snapshot(existing)
-    code, err2 = run_cli(capsys, ["analyze", str(folder), "--out", str(existing)])
+    code, err2 = run_cli(capsys, ["analyze", str(folder), "--out", str(existing), *flags])
     assert code == 2 and err2 == err
     assert snapshot(existing) == old
     assert sorted(p.name for p in existing.iterdir()) == [MARKER, "articles.csv"]
+    shutil.rmtree(existing)
 
     with pytest.raises(FramingInputError) as info:
-        load_corpus(folder)
+        load_corpus(folder, strict=strict)
     assert "\n" not in str(info.value)
     assert f"framing: error: {info.value}" == lines[0]
     assert snapshot(folder) == before  # the input folder is never written to
     return lines[0]
 
 
-# --- refusals ----------------------------------------------------------------------------------------------
+def assert_skipped(capsys, tmp_path: Path, folder: Path, names: str, reason: str, fix: str) -> pd.Series:
+    """Article ``b`` is left out with a notice and a row of ``skipped.csv``, article ``a`` is analysed, and
+    ``--strict`` refuses the folder with ``<names>: <reason>; <fix>``.  Returns the row of ``skipped.csv``."""
+    before = snapshot(folder)
+    out = tmp_path / "out-skip"
+    code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(out)])
+    assert code == 0, err
+    notices = [ln for ln in err.splitlines() if ln.startswith("framing: notice: ") and "left out of the analysis" in ln]
+    assert len(notices) == 1, err
+    assert names in notices[0] and f"({reason}" in notices[0] and fix in notices[0], notices[0]
+    skipped_csv = out / "skipped.csv"
+    assert f"left out 1 of 2 articles that could not be read; {skipped_csv} lists each with its fix" in err
+    skipped = read_table(skipped_csv, dtype=str)
+    assert list(skipped.columns) == list(SKIPPED_COLUMNS)
+    assert list(skipped["article_id"]) == ["b"]
+    row = skipped.iloc[0]
+    assert row["reason"].startswith(reason) and row["fix"].startswith(fix), dict(row)
+    articles = read_table(out / "articles.csv", dtype=str)
+    assert list(articles["article_id"]) == ["a"]
+    sentences = read_table(out / "sentences.csv", dtype=str)
+    assert set(sentences["article_id"]) == {"a"} and len(sentences) >= 3
+
+    c = load_corpus(folder)
+    assert list(c.skipped["article_id"]) == ["b"] and c.skipped.iloc[0]["reason"] == row["reason"]
+    assert "b" not in c.texts and set(c.sentences["article_id"]) == {"a"}
+    shutil.rmtree(out)
+
+    message = assert_refused(capsys, tmp_path, folder, names, f"{reason}", strict=True)
+    assert f"; {row['fix']}" in message
+    with pytest.raises(PageProblem):
+        load_corpus(folder, strict=True)
+    assert snapshot(folder) == before
+    return row
+
+
+# --- the folder itself: refused ----------------------------------------------------------------------------
 
 
 def test_missing_articles_csv(tmp_path, capsys):
     folder = make_folder(tmp_path)
     (folder / "articles.csv").unlink()
-    assert_refused(capsys, tmp_path, folder, "articles.csv", "every articles folder needs an articles.csv")
+    msg = assert_refused(capsys, tmp_path, folder, "articles.csv", "every articles folder needs an articles.csv")
+    assert "framing init FOLDER" in msg  # the command it names exists
 
 
 def test_missing_folder(tmp_path, capsys):
@@ -147,46 +190,97 @@ def test_articles_csv_binary(tmp_path, capsys):
     assert_refused(capsys, tmp_path, folder, "articles.csv", "save it as a UTF-8 CSV text file")
 
 
+def test_bad_page_rules(tmp_path, capsys):
+    folder = make_folder(tmp_path)
+    (folder / "page_rules.csv").write_text("outlet,pattern,role,reason\n,([unclosed,chrome,broken\n",
+                                           encoding="utf-8")
+    assert_refused(capsys, tmp_path, folder, "page_rules.csv", "row 2: bad pattern")
+    (folder / "page_rules.csv").write_text("outlet,pattern,role,reason\n,,chrome,matches everything\n",
+                                           encoding="utf-8")
+    assert_refused(capsys, tmp_path, folder, "page_rules.csv", "empty pattern, which would match every line")
+
+
+def test_no_page_left_is_refused(tmp_path, capsys):
+    folder = make_folder(tmp_path, files={"a.txt": "", "b.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20})
+    msg = assert_refused(capsys, tmp_path, folder, "articles.csv",
+                         "none of its 2 articles could be read (a.txt is empty; b.txt looks like a binary file")
+    assert "fix the files as each reason says" in msg
+
+
+def test_no_page_left_with_one_fix_names_it(tmp_path, capsys):
+    folder = make_folder(tmp_path, files={"a.txt": "\n", "b.txt": "  "})
+    assert_refused(capsys, tmp_path, folder, "articles.csv", "none of its 2 articles could be read (a.txt is empty; "
+                   "b.txt is empty); paste the article text into it or remove its row from articles.csv")
+
+
+def test_good_folder_skips_nothing(tmp_path, capsys):
+    folder = make_folder(tmp_path)
+    code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(tmp_path / "out")])
+    assert code == 0 and "left out" not in err
+    skipped = read_table(tmp_path / "out" / "skipped.csv")
+    assert list(skipped.columns) == list(SKIPPED_COLUMNS) and skipped.empty
+    assert load_corpus(folder, strict=True).skipped.empty
+
+
+# --- one page: left out, or refused with --strict ----------------------------------------------------------
+
+
 def test_listed_file_missing(tmp_path, capsys):
     folder = make_folder(tmp_path)
     (folder / "b.txt").unlink()
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "not found; check the file column")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "not found", "check the file column")
 
 
 def test_listed_file_is_a_folder(tmp_path, capsys):
     folder = make_folder(tmp_path)
     (folder / "b.txt").unlink()
     (folder / "b.txt").mkdir()
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "is a folder, not a file")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "is a folder, not a file", "check the file")
 
 
 @pytest.mark.parametrize("content", ["", "\n\n   \n", "\ufeff"])
 def test_empty_file(tmp_path, capsys, content):
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": content})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "is empty; paste the article text into it")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "is empty", "paste the article text into it")
 
 
-def test_file_with_only_page_chrome(tmp_path, capsys):
+def test_file_with_only_page_furniture(tmp_path, capsys):
     chrome = "Home | World | Sport\n\nSubscribe\n\nShare this article\n\nLog in or register\n\n\u00a9 Reuters\n"
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": chrome})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "has no article paragraphs, only page furniture")
+    row = assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"),
+                         "has no article paragraphs, only page furniture (5 lines: ", "check that it holds the "
+                         "article text")
+    assert "lines.csv" not in row["fix"]  # no pointer to a table that holds no line of a page left out
+    assert "page_rules.csv in the articles folder (see data/README.md)" in row["fix"]
+    assert (Path(__file__).parents[1] / "data" / "README.md").is_file()
+
+
+def test_page_with_one_paragraph_is_not_furniture(tmp_path):
+    page = ("Home | World | Sport\n\nSubscribe\n\n"
+            "The harbour reopened on Tuesday after a week of repairs, the port said.\n")
+    folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": page})
+    c = load_corpus(folder, strict=True)
+    assert c.skipped.empty and "b" in c.texts
 
 
 def test_binary_file(tmp_path, capsys):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": png})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "looks like a binary file, not text")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "looks like a binary file, not text",
+                   "save the article as plain text")
 
 
 def test_binary_file_without_nul_bytes(tmp_path, capsys):
     noise = bytes([7, 8, 27, 1, 2, 3, 65, 66]) * 200  # valid ASCII, but control characters throughout
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": noise})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "looks like a binary file, not text")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "looks like a binary file, not text",
+                   "save the article as plain text")
 
 
 def test_utf16_file_without_encoding(tmp_path, capsys):
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": STORM_B.encode("utf-16")})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "put utf-16 in the encoding column")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "is UTF-16 text",
+                   "save it as UTF-8 or put utf-16 in the encoding column")
 
 
 def test_utf16_file_with_encoding_loads(tmp_path):
@@ -195,22 +289,28 @@ def test_utf16_file_with_encoding_loads(tmp_path):
     assert load_corpus(folder).texts["b"] == STORM_B
 
 
-def test_huge_file_refused_by_size_before_reading(tmp_path, capsys):
+def test_huge_file_left_out_by_size_before_reading(tmp_path, capsys):
     folder = make_folder(tmp_path)
     with open(folder / "b.txt", "wb") as fh:  # 50 MB, sparse: no data is actually written
         fh.truncate(50_000_000)
-    t0 = time.perf_counter()
-    msg = assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"),
-                         "is 50.0 MB; the suite reads articles up to 5 MB; split it")
-    assert time.perf_counter() - t0 < 10
-    assert "binary" not in msg  # refused by its size, so its (NUL) content was never read
+    row = assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"),
+                         "is 50.0 MB; the suite reads articles up to 5 MB", "split it")
+    assert "binary" not in row["reason"]  # left out by its size, so its (NUL) content was never read
 
 
 def test_huge_text_file_written_at_once(tmp_path):
     folder = make_folder(tmp_path)
     (folder / "b.txt").write_bytes(b"The storm closed the road. " * (MAX_ARTICLE_BYTES // 27 + 10))
     with pytest.raises(FramingInputError, match=r"is 5\.0 MB; the suite reads articles up to 5 MB"):
-        load_corpus(folder)
+        load_corpus(folder, strict=True)
+    assert load_corpus(folder).skipped["reason"].str.startswith("is 5.0 MB").all()
+
+
+def test_text_file_just_under_the_limit_loads(tmp_path):
+    folder = make_folder(tmp_path)
+    text = "Storm Talks Go On\n\n" + "The storm closed the road. " * 1000 + "\n"
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    assert len(text) < MAX_ARTICLE_BYTES and load_corpus(folder, strict=True).skipped.empty
 
 
 @pytest.mark.parametrize("listed", ["../../etc/passwd", "/etc/passwd", "sub/../../outside.txt", "..\\..\\x.txt"])
@@ -219,8 +319,10 @@ def test_file_path_escaping_the_folder(tmp_path, capsys, listed):
     (tmp_path / "outside.txt").write_text(STORM_B, encoding="utf-8")
     rows = HEADER + f"a,Coastal Herald,a.txt,,,,en\nb,Valley Courier,{listed},,,,en\n"
     (folder / "articles.csv").write_text(rows, encoding="utf-8")
-    fix = "is an absolute path" if listed.startswith("/") else "points outside the articles folder"
-    assert_refused(capsys, tmp_path, folder, "articles.csv", fix)
+    reason = f"file {listed!r} is an absolute path" if listed.startswith("/") else (
+        f"file {listed!r} points outside the articles folder")
+    assert_skipped(capsys, tmp_path, folder, "articles.csv", reason,
+                   "give the file name relative" if listed.startswith("/") else "move the file into the folder")
 
 
 def test_symlink_escaping_the_folder(tmp_path, capsys):
@@ -228,7 +330,8 @@ def test_symlink_escaping_the_folder(tmp_path, capsys):
     (tmp_path / "outside.txt").write_text(STORM_B, encoding="utf-8")
     (folder / "b.txt").unlink()
     (folder / "b.txt").symlink_to(tmp_path / "outside.txt")
-    assert_refused(capsys, tmp_path, folder, "articles.csv", "links to a place outside the articles folder")
+    assert_skipped(capsys, tmp_path, folder, "articles.csv", "file 'b.txt' links to a place outside the articles "
+                   "folder", "copy the file into the folder")
 
 
 def test_file_in_a_subfolder_is_fine(tmp_path):
@@ -237,18 +340,7 @@ def test_file_in_a_subfolder_is_fine(tmp_path):
     (folder / "pages" / "b.txt").write_text(STORM_B, encoding="utf-8")
     rows = HEADER + "a,Coastal Herald,a.txt,,,,en\nb,Valley Courier,pages/b.txt,,,,en\n"
     (folder / "articles.csv").write_text(rows, encoding="utf-8")
-    assert load_corpus(folder).texts["b"] == STORM_B
-
-
-def test_bad_page_rules(tmp_path, capsys):
-    folder = make_folder(tmp_path)
-    (folder / "page_rules.csv").write_text("outlet,pattern,role,reason\n,([unclosed,chrome,broken\n",
-                                           encoding="utf-8")
-    assert_refused(capsys, tmp_path, folder, "page_rules.csv", "row 2: bad pattern")
-    (folder / "page_rules.csv").write_text("outlet,pattern,role,reason\n,,chrome,matches everything\n",
-                                           encoding="utf-8")
-    shutil.rmtree(tmp_path / "out-old")
-    assert_refused(capsys, tmp_path, folder, "page_rules.csv", "empty pattern, which would match every line")
+    assert load_corpus(folder, strict=True).texts["b"] == STORM_B
 
 
 # --- encodings ---------------------------------------------------------------------------------------------
@@ -268,48 +360,51 @@ FRENCH = (
 )
 
 
-def test_cp1251_without_encoding_column_is_refused(tmp_path, capsys):
+def test_cp1251_without_encoding_column_is_left_out(tmp_path, capsys):
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": RUSSIAN.encode("cp1251")})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"),
-                   "is not UTF-8; save it as UTF-8 or name its encoding (e.g. cp1251) in an encoding column")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "is not UTF-8",
+                   "save it as UTF-8 or name its encoding (e.g. cp1251) in an encoding column")
 
 
-def test_latin1_without_encoding_column_is_refused(tmp_path, capsys):
+def test_latin1_without_encoding_column_is_left_out(tmp_path, capsys):
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": FRENCH.encode("latin-1")})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "is not UTF-8; save it as UTF-8 or name")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "is not UTF-8", "save it as UTF-8 or name")
 
 
 def test_unknown_encoding_name(tmp_path, capsys):
     rows = HEADER.strip() + ",encoding\na,Coastal Herald,a.txt,,,,en,\nb,Valley Courier,b.txt,,,,en,klingon-8\n"
     folder = make_folder(tmp_path, rows=rows)
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "unknown encoding 'klingon-8' in articles.csv")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "has an unknown encoding 'klingon-8' in "
+                   "articles.csv", "use a name such as utf-8")
 
 
 def test_wrong_encoding_name(tmp_path, capsys):
     rows = HEADER.strip() + ",encoding\na,Coastal Herald,a.txt,,,,en,\nb,Valley Courier,b.txt,,,,en,ascii\n"
     folder = make_folder(tmp_path, rows=rows, files={"a.txt": STORM_A, "b.txt": FRENCH.encode("latin-1")})
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.txt"), "cannot be decoded as 'ascii'")
+    assert_skipped(capsys, tmp_path, folder, str(folder / "b.txt"), "cannot be decoded as 'ascii'",
+                   "fix the encoding column")
 
 
 def test_cp1251_with_encoding_column_loads(tmp_path):
     rows = HEADER.strip() + ",encoding\na,Coastal Herald,a.txt,,,,en,\nb,Izvestia,b.txt,,,,ru,cp1251\n"
     folder = make_folder(tmp_path, rows=rows, files={"a.txt": STORM_A, "b.txt": RUSSIAN.encode("cp1251")})
-    c = load_corpus(folder)
+    c = load_corpus(folder, strict=True)
     assert c.texts["b"] == RUSSIAN
     body = c.sentences[c.sentences.article_id == "b"]
     assert list(body.role) == ["headline", "body"]
     assert body.text.iloc[1].startswith("\u0412 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c")
-    assert any("lexicons are English; hedging and sentiment for b.txt are not meaningful" in n for n in c.notices)
+    assert any("b.txt: not in English (its language column in articles.csv is 'ru')" in n for n in c.notices)
+    assert list(c.non_english["article_id"]) == ["b"] and list(c.non_english["source"]) == ["articles.csv"]
     assert "encoding" not in c.articles.columns
 
 
 def test_latin1_with_encoding_column_loads(tmp_path):
     rows = HEADER.strip() + ",encoding\na,Coastal Herald,a.txt,,,,en,\nb,Le Courrier,b.txt,,,,fr,latin-1\n"
     folder = make_folder(tmp_path, rows=rows, files={"a.txt": STORM_A, "b.txt": FRENCH.encode("latin-1")})
-    c = load_corpus(folder)
+    c = load_corpus(folder, strict=True)
     assert c.texts["b"] == FRENCH
     assert "route c\u00f4ti\u00e8re lundi" in c.sentences.set_index("sentence_id").loc["b-002", "text"]
-    assert any("hedging and sentiment for b.txt are not meaningful (language is 'fr')" in n for n in c.notices)
+    assert any("b.txt: not in English (its language column in articles.csv is 'fr')" in n for n in c.notices)
 
 
 def test_russian_text_labelled_english_loads_with_notice(tmp_path):
@@ -317,7 +412,9 @@ def test_russian_text_labelled_english_loads_with_notice(tmp_path):
     c = load_corpus(folder)
     assert (c.sentences.article_id == "b").sum() == 2  # kept as text, not dropped as foreign labels
     notes = [n for n in c.notices if "b.txt" in n]
-    assert len(notes) == 1 and "most letters are not Latin script" in notes[0]
+    assert len(notes) == 1 and "not in English (its text looks Russian: " in notes[0]
+    assert "although its language column is 'en'" in notes[0]
+    assert list(c.non_english["source"]) == ["text"]
 
 
 def test_french_text_labelled_english_loads_with_notice(tmp_path):
@@ -329,61 +426,17 @@ def test_french_text_labelled_english_loads_with_notice(tmp_path):
     folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": french})
     c = load_corpus(folder)
     notes = [n for n in c.notices if "b.txt" in n]
-    assert len(notes) == 1 and "very few English function words" in notes[0]
+    assert len(notes) == 1 and "not in English (its text looks French" in notes[0]
+    assert list(c.non_english["language"]) == ["fr"]
     assert not [n for n in c.notices if "a.txt" in n]  # the English article gets no such notice
 
 
 def test_english_articles_get_no_language_notice():
     c = load_corpus(Path(__file__).parent.parent / "data" / "raw" / "spief-2021-06-04")
-    assert c.notices == []
+    assert c.notices == [] and c.non_english.empty and c.skipped.empty
 
 
-# --- web pages, hostile text, single outlet ----------------------------------------------------------------
-
-
-def test_saved_web_page_is_extracted_with_notice(tmp_path, capsys):
-    folder = FIXTURES / "html_page"
-    c = load_corpus(folder)
-    text = c.texts["herald"]
-    assert "<" not in text and "track(" not in text and "font-family" not in text
-    assert "enable JavaScript" not in text and "template" not in text
-    assert "Smith & Sons Lane" in text  # entities unescaped in HTML files
-    assert "\u201cWe had no choice,\u201d the mayor told reporters at the town\u00a0hall." in text
-    sents = list(c.sentences[c.sentences.article_id == "herald"].text)
-    assert sents == [
-        "Storm Closes the Coastal Road for Two Days",
-        "The storm closed the coastal road on Monday, officials said.",
-        "\u201cWe had no choice,\u201d the mayor told reporters at the town\u00a0hall.",
-        "Crews will reopen it on Wednesday, she said.",
-        "Residents of Smith & Sons Lane were told to stay indoors.",
-        "Schools across the district stayed open.",
-    ]
-    for row in c.sentences.itertuples():  # offsets refer to the extracted text
-        assert c.texts[row.article_id][row.start:row.end] == row.text
-    assert [n for n in c.notices if "herald.html" in n and "saved web page" in n]
-    assert c.texts["courier"] == (folder / "courier.txt").read_text(encoding="utf-8")
-
-    before = snapshot(folder)
-    code, err = run_cli(capsys, ["analyze", str(folder), "--out", str(tmp_path / "out")])
-    assert code == 0
-    assert "framing: notice: " in err and "herald.html: is a saved web page" in err
-    assert snapshot(folder) == before
-
-
-def test_html_content_in_a_txt_file_is_a_web_page(tmp_path):
-    page = ("<!doctype html><html><body><h1>Storm Closes the Coastal Road</h1>"
-            "<p>The storm closed the road on Monday, officials said.</p></body></html>")
-    folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.txt": page})
-    c = load_corpus(folder)
-    assert c.texts["b"] == "Storm Closes the Coastal Road\n\nThe storm closed the road on Monday, officials said.\n"
-
-
-def test_web_page_without_text(tmp_path, capsys):
-    page = "<html><head><script>var x = 1;</script></head><body><img src='a.png'></body></html>"
-    folder = make_folder(tmp_path, files={"a.txt": STORM_A, "b.html": page})
-    rows = HEADER + "a,Coastal Herald,a.txt,,,,en\nb,Valley Courier,b.html,,,,en\n"
-    (folder / "articles.csv").write_text(rows, encoding="utf-8")
-    assert_refused(capsys, tmp_path, folder, str(folder / "b.html"), "is a web page without any text")
+# --- hostile text, single outlet ---------------------------------------------------------------------------
 
 
 def test_hostile_text_in_a_txt_file_stays_literal(tmp_path):
@@ -428,8 +481,11 @@ def test_notices_are_one_line(tmp_path):
     c = load_corpus(folder)
     assert c.notices and all("\n" not in n for n in c.notices)
     (folder / "b.txt").unlink()
+    c = load_corpus(folder)
+    assert [n for n in c.notices if "left out of the analysis" in n and "line\\nbreak" in n]
+    assert all("\n" not in n for n in c.notices)
     with pytest.raises(FramingInputError) as info:
-        load_corpus(folder)
+        load_corpus(folder, strict=True)
     assert "\n" not in str(info.value) and "line\\nbreak" in str(info.value)
 
 

@@ -176,3 +176,220 @@ def test_ordinals_are_no_terms_of_salience(wire):
     terms = set(term_table(pd.concat([tokens, other]), ngram_orders=[1])["term"])
     assert {"envoys", "border", "treaty"} <= terms
     assert not terms & {"th", "rd", "24th", "3rd", "s"}
+
+
+# --- articles.csv as spreadsheet programs write it --------------------------------------------------------
+
+STORM_A = "Storm Closes Coastal Road\n\nThe storm closed the road on Monday, officials said.\n"
+STORM_B = "Road Shut After Storm\n\nThe road was shut after a storm on Monday, a spokesman said.\n"
+
+
+def _two_articles(folder: Path) -> None:
+    (folder / "a.txt").write_text(STORM_A, encoding="utf-8")
+    (folder / "b.txt").write_text(STORM_B, encoding="utf-8")
+
+
+@pytest.mark.parametrize("data", [
+    # semicolons, byte-order mark and CRLF, as a spreadsheet saves "CSV UTF-8" in many locales
+    "\ufeffarticle_id;outlet;file;headline\r\na;Outlet A;a.txt;\"Storm; road shut\"\r\nb;Outlet B;b.txt;\r\n"
+    .encode("utf-8"),
+    # quoted header cells and a trailing empty column
+    b'"article_id";"outlet";"file";"headline";\r\n"a";"Outlet A";"a.txt";"Storm; road shut";\r\n"b";"Outlet B";'
+    b'"b.txt";"";\r\n',
+    # tabs in UTF-16 with a byte-order mark ("Unicode text")
+    "article_id\toutlet\tfile\theadline\r\na\tOutlet A\ta.txt\tStorm; road shut\r\nb\tOutlet B\tb.txt\t\r\n"
+    .encode("utf-16"),
+])
+def test_spreadsheet_exports_are_read(tmp_path: Path, data: bytes):
+    _two_articles(tmp_path)
+    (tmp_path / "articles.csv").write_bytes(data)
+    c = load_corpus(tmp_path, strict=True)
+    assert list(c.articles.article_id) == ["a", "b"] and c.outlets == ["Outlet A", "Outlet B"]
+    assert list(c.articles.headline) == ["Storm; road shut", ""]
+    assert "\r" not in "".join(c.articles.file)
+
+
+def test_a_semicolon_inside_a_comma_file_is_text(tmp_path: Path):
+    _two_articles(tmp_path)
+    (tmp_path / "articles.csv").write_text("article_id,outlet,file,headline\na,Outlet A,a.txt,Storm; road shut\n"
+                                           "b,Outlet B,b.txt,\n", encoding="utf-8")
+    assert list(load_corpus(tmp_path).articles.headline) == ["Storm; road shut", ""]
+
+
+def test_an_unquoted_semicolon_in_a_semicolon_file_is_refused(tmp_path: Path):
+    from framing.core.errors import FramingInputError
+
+    _two_articles(tmp_path)
+    (tmp_path / "articles.csv").write_text("article_id;outlet;file;headline\na;Outlet A;a.txt;Storm; road shut\n"
+                                           "b;Outlet B;b.txt;\n", encoding="utf-8")
+    with pytest.raises(FramingInputError, match="row 2 has more values than the header has columns; put values "
+                       "that contain semicolons in double quotes"):
+        load_corpus(tmp_path)
+
+
+def test_a_header_in_no_known_separator_names_the_missing_columns(tmp_path: Path):
+    from framing.core.errors import FramingInputError
+
+    _two_articles(tmp_path)
+    (tmp_path / "articles.csv").write_text("article_id|outlet|file\na|Outlet A|a.txt\n", encoding="utf-8")
+    with pytest.raises(FramingInputError, match="missing required column"):
+        load_corpus(tmp_path)
+
+
+# --- articles in another language -------------------------------------------------------------------------
+
+ENGLISH = (
+    "Storm Closes the Coastal Road for Two Days\n\n"
+    "The storm closed the coastal road on Monday after high waves reached the sea wall, officials said.\n\n"
+    "The mayor said the town had no choice and that crews would begin repairs on Wednesday if the weather allows.\n\n"
+    "Residents of the lower town were told to stay indoors, and schools across the district stayed open.\n"
+)
+ENGLISH_QUOTING_GERMAN = (
+    "Chancellor Defends Border Plan in Parliament\n\n"
+    "The chancellor told parliament on Wednesday that the country would cope with the new arrivals.\n\n"
+    "\u201cDas schaffen wir, und zwar gemeinsam mit den L\u00e4ndern,\u201d she said, repeating a line that her "
+    "critics have quoted back at her for years.\n\n"
+    "Opposition leaders said the plan had been drawn up without the regions and called for a vote on it in "
+    "September.\n"
+)
+GERMAN = (
+    "Sturm sperrt die K\u00fcstenstra\u00dfe f\u00fcr zwei Tage\n\n"
+    "Die Beh\u00f6rden haben die Stra\u00dfe an der K\u00fcste am Montag gesperrt, nachdem hohe Wellen die "
+    "Ufermauer erreicht hatten.\n\n"
+    "Der B\u00fcrgermeister sagte, die Stadt habe keine andere Wahl gehabt, und die Arbeiten sollen am Mittwoch "
+    "beginnen.\n\n"
+    "Die Bewohner der Unterstadt wurden gebeten, in ihren H\u00e4usern zu bleiben, die Schulen bleiben aber "
+    "ge\u00f6ffnet.\n"
+)
+SPANISH = (
+    "La tormenta cierra la carretera de la costa durante dos d\u00edas\n\n"
+    "Las autoridades cerraron la carretera el lunes, despu\u00e9s de que las olas llegaran al muro del paseo "
+    "mar\u00edtimo.\n\n"
+    "El alcalde dijo que no hab\u00eda otra opci\u00f3n y que los equipos empezar\u00e1n las obras el "
+    "mi\u00e9rcoles si el tiempo lo permite.\n\n"
+    "Los vecinos de la parte baja recibieron un mensaje para que no salieran de sus casas.\n"
+)
+
+
+def _languages_folder(root: Path, language_de: str = "en") -> Path:
+    folder = root / "langs"
+    folder.mkdir()
+    for name, text in (("en.txt", ENGLISH), ("quote.txt", ENGLISH_QUOTING_GERMAN), ("de.txt", GERMAN),
+                       ("es.txt", SPANISH)):
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "articles.csv").write_text(
+        "article_id,outlet,file,language\n"
+        "en,Coastal Herald,en.txt,en\nquote,Capital Wire,quote.txt,en\n"
+        f"de,Kuestenbote,de.txt,{language_de}\nes,Diario del Mar,es.txt,\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("text, code", [
+    (GERMAN, "de"), (SPANISH, "es"), (ENGLISH, "en"), (ENGLISH_QUOTING_GERMAN, "en"),
+    ("La temp\u00eate a ferm\u00e9 la route c\u00f4ti\u00e8re lundi, selon les autorit\u00e9s de la r\u00e9gion, et "
+     "les \u00e9quipes municipales commenceront les travaux mercredi si le temps le permet.", "fr"),
+    ("De storm heeft de kustweg op maandag afgesloten, nadat hoge golven de dijk hadden bereikt, en de "
+     "werkzaamheden beginnen woensdag als het weer het toelaat.", "nl"),
+])
+def test_guess_language(text, code):
+    from framing.load.corpus import guess_language
+
+    guess = guess_language(text)
+    assert guess is not None and guess.code == code, guess
+    assert guess.english is (code == "en")
+
+
+def test_guess_language_by_script_and_by_nothing():
+    from framing.load.corpus import guess_language
+
+    arabic = "\u0623\u063a\u0644\u0642\u062a \u0627\u0644\u0639\u0627\u0635\u0641\u0629 " * 8
+    guess = guess_language(arabic)
+    assert (guess.code, guess.name, guess.basis) == ("und", "Arabic script", "script") and not guess.english
+    finnish = ("Myrsky sulki rannikkotien kahdeksi p\u00e4iv\u00e4ksi. Viranomaiset sulkivat tien maanantaina, kun "
+               "myrsky saavutti rannikon. Pormestari sanoi, ettei kaupungilla ollut muuta vaihtoehtoa.")
+    assert guess_language(finnish).code == "und"  # no profile fits: not English either
+    assert guess_language("The storm closed the road on Monday.") is None  # too short to tell
+
+
+def test_hand_counted_function_word_share():
+    from framing.load.corpus import guess_language
+
+    # 22 words; English function words: the, of, and, his, to, the, in, was, on, the = 10 -> 10/22
+    text = ("The mayor of Harbourside and his deputy went to the port in March; nobody was told on "
+            "the quay where ferries moor")
+    guess = guess_language(text)
+    assert guess.code == "en" and guess.english_share == pytest.approx(10 / 22)
+
+
+def test_non_english_articles_are_listed_with_their_reason(tmp_path: Path):
+    c = load_corpus(_languages_folder(tmp_path, language_de="de"))
+    ne = c.non_english.set_index("article_id")
+    assert sorted(ne.index) == ["de", "es"]
+    assert (ne.loc["de", "language"], ne.loc["de", "source"]) == ("de", "articles.csv")
+    assert ne.loc["de", "reason"] == "its language column in articles.csv is 'de'"
+    assert (ne.loc["es", "language"], ne.loc["es", "source"]) == ("es", "text")
+    assert ne.loc["es", "reason"].startswith("its text looks Spanish: ")
+    assert ne.loc["es", "reason"].endswith("although its language column is 'en'")
+    notes = [n for n in c.notices if "es.txt" in n]
+    assert len(notes) == 1 and "not in English (its text looks Spanish" in notes[0]
+    assert "leave it out (framing analyze --all-languages keeps it in)" in notes[0]
+    assert not [n for n in c.notices if "quote.txt" in n or "en.txt" in n]
+
+
+@pytest.fixture(scope="module")
+def language_analyses(tmp_path_factory):
+    from framing.pipeline import analyze
+
+    folder = _languages_folder(tmp_path_factory.mktemp("langs"))
+    return (analyze(folder, n_boot=200, n_perm=200),
+            analyze(folder, n_boot=200, n_perm=200, all_languages=True))
+
+
+def test_non_english_articles_are_left_out_of_the_lexicon_measures(language_analyses):
+    from framing.core.vocabulary import EXCLUDED_COLUMNS, LEXICON_MEASURES
+
+    analysis, _ = language_analyses
+    out = {"de", "es"}
+    for name in ("cues", "sentiment", "sentiment_drivers"):
+        assert not set(analysis[name]["article_id"]) & out, name
+    assert set(analysis["sentiment"]["article_id"]) == {"en", "quote"}
+    # "die" is -2.9 in VADER's lexicon; in a German article it is an article, and it is not scored
+    assert "die" not in set(analysis["sentiment_drivers"]["word"].str.lower())
+    assert set(analysis["terms"]["outlet"]) == {"Coastal Herald", "Capital Wire"}
+    assert set(analysis["summary"]["outlet"]) <= {"Coastal Herald", "Capital Wire"}
+    assert set(analysis.measured.articles["article_id"]) == {"en", "quote"}
+    excluded = analysis["excluded"]
+    assert list(excluded.columns) == list(EXCLUDED_COLUMNS)
+    assert sorted(zip(excluded.article_id, excluded.measure)) == sorted(
+        (a, m) for a in out for m in LEXICON_MEASURES)
+    assert set(excluded.loc[excluded.article_id == "de", "language"]) == {"de"}
+    assert set(excluded.loc[excluded.article_id == "de", "source"]) == {"text"}
+
+
+def test_non_english_articles_stay_in_the_reading_tables(language_analyses):
+    from framing.pipeline import reading_view_html
+
+    analysis, _ = language_analyses
+    assert list(analysis["articles"]["article_id"]) == ["en", "quote", "de", "es"]
+    assert {"de", "es"} <= set(analysis["sentences"]["article_id"])
+    assert {"de", "es"} <= set(analysis["lines"]["article_id"])
+    html = reading_view_html(analysis)
+    assert "Unterstadt" in html and "vecinos" in html
+
+
+def test_all_languages_scores_them_with_the_english_lists(language_analyses):
+    _, everything = language_analyses
+    assert everything["excluded"].empty
+    assert {"de", "es"} <= set(everything["sentiment"]["article_id"])
+    drivers = everything["sentiment_drivers"]
+    german = drivers[(drivers.article_id == "de") & (drivers.word.str.lower() == "die")]
+    assert -2.9 in set(german["valence"].round(2))  # VADER's "die" (to die): what the default keeps out
+    assert [n for n in everything.notices if n.startswith("all languages asked for: the articles not in English "
+                                                         "(de, es) are scored")]
+
+
+def test_english_folder_excludes_nothing():
+    from framing.pipeline import excluded_table
+
+    c = load_corpus(SEED)
+    assert excluded_table(c).empty and c.non_english.empty

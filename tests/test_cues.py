@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from framing.core.paths import SEED_EVENT_DIR
-from framing.core.vocabulary import ATTRIBUTION_GROUPS
+from framing.core.vocabulary import ATTRIBUTION_GROUPS, RATE_VOICES
 from framing.load.text import normalise, quote_spans, tokenize
 from framing.measures.cues import (
     CATEGORIES,
@@ -292,6 +292,9 @@ RULES = [
     ("inflection saying", "+", "The ministry issued a statement on Friday saying the border would stay closed.",
      [("saying", "say", NEU)]),
     ("inflection saying", "-", "As the saying goes, the devil is in the detail.", []),
+    # a determiner before a comma does not make the participle after it a noun
+    ("inflection saying", "+", "The mayor rejected that, saying the libraries would stay open.",
+     [("rejected", "reject", DEN), ("saying", "say", NEU)]),
     ("inflection telling", "+", "Peskov spoke to state television on Sunday, telling viewers that the talks were over.",
      [("telling", "tell", NEU)]),
     ("inflection telling", "-", "The absence of a joint statement was a telling sign.", []),
@@ -345,8 +348,6 @@ RULES = [
     ("neutral echo", "-", "The crisis has echoes of the 1970s.", []),
     ("neutral report", "+", "The state news agency reported that talks had resumed.", [("reported", "report", NEU)]),
     ("neutral report", "-", "The incident was reported to police.", []),
-    ("neutral comment", "+", "The embassy commented on the arrest.", [("commented", "comment", NEU)]),
-    ("neutral comment", "-", "The embassy declined to comment.", []),
     ("neutral announce", "+", "The ministry announced that the border would reopen.", [("announced", "announce", NEU)]),
     ("neutral announce", "-", "The government announced new sanctions on Friday.", []),
     # --- endorsing: showed/found with a person or document and a clause; confirm not of a schedule
@@ -473,6 +474,10 @@ RULES = [
     ("participle after and", "+", "The minister defended the plan and accused the union of spreading panic.",
      [("accused", "accuse", CHA)]),
     ("participle after and", "-", "Tired and stressed nurses staged a walkout.", []),
+    # after a number or a noun "and" joins two predicates, unless the participle opens the subject of a new verb
+    ("participle after and", "+", "The nurses' union said wards had been short of staff since 2021 and accused "
+     "ministers of ignoring the warnings.", [("said", "say", NEU), ("accused", "accuse", CHA)]),
+    ("participle after and", "-", "The ministry recorded 12 deaths and confirmed cases rose by 400.", []),
     ("stressed adjective", "-", "Teachers are stressed and underpaid, the union said.", [("said", "say", NEU)]),
     ("stressed adjective", "+", "The envoy stressed that the ceasefire was holding.", [("stressed", "stress", END)]),
     # --- an -s form after a verb heads its object: the noun, not the reporting verb
@@ -482,8 +487,46 @@ RULES = [
      [("dismissed", "dismiss", DEN)]),
     ("object noun", "-", "The ministry brushed aside media reports that the minister had resigned.",
      [("brushed aside", "brush aside", DEN)]),
-    # --- not reporting verbs of the lists: asked, described (they still attribute quotations)
+    # --- a base form after a determiner and an adjective heads a noun phrase
+    ("noun after adjective", "+", "The two airlines claim that the merger will lower fares.",
+     [("claim", "claim", DOU)]),
+    ("noun after adjective", "-", "Insurers said the total claim could exceed $80 million.",
+     [("said", "say", NEU), ("could", "could", H)]),
+    ("noun after adjective", "-", "A formal note was handed to the ambassador.", []),
+    # --- the verb before the verb of its clause ("a plan that officials say is ..."): not the noun
+    ("verb before its clause", "+", "The council backed a plan that officials say is unworkable.",
+     [("say", "say", NEU)]),
+    ("verb before its clause", "+", "It is a tactic that they claim has worked before.", [("claim", "claim", DOU)]),
+    ("verb before its clause", "-", "The union's claims were heard by the tribunal.", []),
+    # --- a participle with its "by" agent is a passive, with or without "be"
+    ("passive by", "-", "Paramedics, already stressed by long shifts, were asked to cover extra calls.", []),
+    ("passive by", "-", "Teachers stressed by large classes are leaving the profession.", []),
+    ("passive by", "+", "The minister stressed the need for calm.", [("stressed", "stress", END)]),
+    # --- a passive "echoed" reports words when its subject is a statement
+    ("echo passive", "+", "Her warnings were echoed by the central bank.", [("echoed", "echo", NEU)]),
+    ("echo passive", "+", "A view echoed by several ministers is that the scheme costs too much.",
+     [("echoed", "echo", NEU)]),
+    ("echo passive", "-", "The curve of the roof is echoed by the arch of the new bridge.", []),
+    # --- a passive "confirmed" counts only before a clause
+    ("confirm passive", "-", "Delivery dates for the new trains have yet to be confirmed.", []),
+    ("confirm passive", "-", "The deaths were confirmed by the health ministry.", []),
+    ("confirm passive", "+", "It was confirmed on Friday that the talks had failed.", [("confirmed", "confirm", END)]),
+    # --- an inversion after a quotation needs the quotation to end a clause
+    ("inversion after quotation", "+", '"We were second best," conceded the coach.', [("conceded", "concede", CON)]),
+    ("inversion after quotation", "-", 'Some of the "volunteers" admitted under the scheme had never worked a shift.',
+     [('"volunteers"', "volunteers", "scare_quote")]),
+    # --- a gerund after deny/admit is the act denied or admitted; after deny a thing granted is refused
+    ("statement object gerund", "+", "The cyclist has always denied using banned substances.",
+     [("denied", "deny", DEN)]),
+    ("statement object gerund", "+", "The bank admitted overcharging thousands of customers.",
+     [("admitted", "admit", CON)]),
+    ("statement object gerund", "-", "The council denied planning permission for the tower.", []),
+    ("statement object gerund", "-", "The council denied funding to the clinic.", []),
+    ("statement object gerund", "-", "The home side conceded nothing in the second half.", []),
+    # --- not reporting verbs of the lists: asked, described, commented (they still attribute quotations)
     ("not a cue: asked, described", "-", "Reporters asked whether the summit would go ahead.", []),
+    ("not a cue: asked, described", "-", "The embassy has not commented on the arrest.", []),
+    ("not a cue: asked, described", "-", "The embassy declined to comment.", []),
     ("not a cue: asked, described", "-", "Asked about the talks, the minister declined to comment.", []),
     ("not a cue: asked, described", "-", "Forecasters described the storm as the worst in a decade.", []),
     # --- approximators before an amount in a currency code
@@ -507,10 +550,24 @@ RULES = [
     ("may of permission", "-", "Affected passengers may claim a refund within 30 days.", []),
     ("may of permission", "+", "The new rules may apply to small firms too.", [("may", "may", H)]),
     ("may of permission", "+", "The virus may spread to neighbouring farms.", [("may", "may", H)]),
+    # people as subject (through "of") and a term of the permit: its cost, channel or window
+    ("may of permission", "-", "Members of the public may view the plans online.", []),
+    ("may of permission", "-", "Customers may swap their old cards at no extra cost.", []),
+    ("may of permission", "-", "Students may submit their essays by email.", []),
+    # people with an agentive verb and an object but no such term: a prediction
+    ("may of permission", "+", "Shareholders may reject the offer, analysts said.",
+     [("may", "may", H), ("said", "say", NEU)]),
+    ("may of permission", "+", "Members of the board may resign over the deal.", [("may", "may", H)]),
+    ("may of permission", "+", "Investors may sell their shares if rates rise.", [("may", "may", H)]),
+    ("may of permission", "+", "Talks may resume next week.", [("may", "may", H)]),
     # --- possible of feasibility
     ("possible feasible", "-", "It is now technically possible to build a tunnel under the strait.", []),
     ("possible feasible", "-", "Remote voting is now possible in most districts.", []),
     ("possible feasible", "+", "It is possible that the vote will be delayed.", [("possible", "possible", H)]),
+    # permitted: "possible under" a law or rules
+    ("possible permitted", "-", "A merger is possible under EU rules.", []),
+    ("possible permitted", "-", "A loan of the statues is possible under the 1963 act.", []),
+    ("possible permitted", "+", "Further delays are possible under heavy snow.", [("possible", "possible", H)]),
     # --- suggest with a subjunctive complement: a proposal
     ("suggest subjunctive", "-", "A senior senator suggested that the government delay the vote.", []),
     ("suggest subjunctive", "+", "The survey suggests that voters want a change.", [("suggests", "suggest", H)]),
@@ -524,6 +581,15 @@ RULES = [
     ("always/never generic", "-", "The two leaders never meet in public.", []),
     ("always/never generic", "-", "Prices never fell below the floor last year.", []),
     ("always/never generic", "-", "He was always going to the gym before work.", []),
+    # a bare "get" (a get-passive) and a generic claim that opens a quotation
+    ("always/never generic", "+", '"Bullies always get found out," the head teacher said.',
+     [("always", "always", B), ("said", "say", NEU)]),
+    ("always/never generic", "-", "He always gets caught in traffic on Mondays.", []),
+    # "never fail(s) to" and a present "never fails" are stance; the perfect or past with an object is negation
+    ("never fail", "+", "The system has never failed to deliver.", [("never", "never", B)]),
+    ("never fail", "+", "The formula never fails.", [("never", "never", B)]),
+    ("never fail", "-", "The striker has never failed a drugs test.", []),
+    ("never fail", "-", "The plant never failed an inspection in ten years.", []),
 ]
 
 
@@ -786,6 +852,32 @@ def test_parenthesised_translation_is_another_language():
     assert _scare(['The "task force" (TF) met twice.']) == [('"task force"', "task force")]
 
 
+def test_named_term_is_not_a_scare_quote():
+    # a verb of naming right before the quotation: the marks introduce a term or a name
+    assert _scare(['On the island the ferries are known as "blue boats", and they run every hour.']) == []
+    assert _scare(['Known locally as "the Steps", the ridge draws climbers from abroad.']) == []
+    # a bare quoted term glossed by an appositive noun phrase
+    assert _scare(['Stallholders sell "mandazi", a fried dough snack, from dawn.']) == []
+    # negatives: the outlet's own "so-called"; a noun phrase of the sentence (a determiner before the marks);
+    # an appositive that is a clause, not a gloss
+    assert _scare(['The so-called "reset" is over.']) == [('"reset"', "reset")]
+    assert _scare(['The town is still waiting for the "upgrade", the third this decade.']) == [
+        ('"upgrade"', "upgrade")]
+    assert _scare(['The brochure sells "growth", a word that has lost its meaning in the town.']) == [
+        ('"growth"', "growth")]
+
+
+def test_quotation_in_the_topic_of_a_speech_noun_is_a_scare_quote():
+    # "questions about ...": the quotation is what the questions are about, not their words
+    assert _scare(["The river burst its banks overnight.",
+                   'The floods raised fresh questions about the council\'s "flood plan".']) == [
+        ('"flood plan"', "flood plan")]
+    # a possessor names whose words they are; the content of a speech noun is its words
+    assert _scare(["The river burst its banks overnight.",
+                   'The mayor\'s remarks about the "flood plan" drew criticism.']) == []
+    assert _scare(['The question "who pays?" dominated the debate.']) == []
+
+
 def _split_article(paragraphs, roles):
     """Like _tables, but a paragraph given as a list of strings is split into one sentence per string."""
     raw, sents, quotes = "", [], []
@@ -990,7 +1082,7 @@ def test_rates_hand_computed():
     cues = find_cues(sents, quotes)
     rates = cue_rates(cues, _token_table(raw, sents, quotes))
     assert list(rates.columns) == ["outlet", "category", "voice", "n_cues", "n_tokens", "rate_per_1k"]
-    assert len(rates) == len(CATEGORIES) * 2  # every category x voice, zeros included
+    assert len(rates) == len(CATEGORIES) * len(RATE_VOICES)  # every category x voice, zeros included
     got = rates.set_index(["category", "voice"])
     assert got.loc[("hedge", "quoted"), "n_tokens"] == 6
     assert got.loc[("hedge", "authorial"), "n_tokens"] == 9
@@ -1008,7 +1100,7 @@ def test_rates_two_outlets_zero_rows_and_subcategory():
     tokens = pd.concat([_token_table(raw_a, s_a, q_a), _token_table(raw_b, s_b, q_b)])
     cues = find_cues(sents, quotes)
     rates = cue_rates(cues, tokens)
-    assert len(rates) == 2 * len(CATEGORIES) * 2
+    assert len(rates) == 2 * len(CATEGORIES) * len(RATE_VOICES)
     row = rates[(rates.outlet == "B") & (rates.category == "booster") & (rates.voice == "authorial")].iloc[0]
     assert (row.n_cues, row.n_tokens) == (2, 7)  # clearly, show that / 7 words
     assert row.rate_per_1k == pytest.approx(2000 / 7)

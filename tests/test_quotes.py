@@ -106,6 +106,11 @@ CASES = [
     # a speech noun of the previous sentence ("the government's promise to ...") lends no speaker
     (["The case tests the government's promise to fight graft.", 'The money went to a "consultancy".'],
      [('"consultancy"', "", "", NONE)]),
+    # a speech noun does not attribute a quotation in its phrase of topic ("questions about ..."), unless a
+    # possessor names whose words they are; a past form of a speech-act verb still does
+    (['The floods raised fresh questions about the council\'s "flood plan".'], [('"flood plan"', "", "", NONE)]),
+    (["Peskov's remarks about the \"reset\" drew criticism."], [('"reset"', "Peskov", "remarks", SAME)]),
+    (['Putin was asked about the "red lines" on Friday.'], [('"red lines"', "", "asked", SAME)]),
     # the outlet's own label: nothing carried over from the sentence before
     (["Lavrov said Moscow was ready for talks.", 'The so-called "reset" is over.'], [('"reset"', "", "", NONE)]),
 ]

@@ -1,4 +1,5 @@
-"""The report build: one analysis of the folder, its tables, the reading view and every notebook's pages."""
+"""The report build: one analysis of the folder, its tables, the reading view, every notebook's pages and the
+front page."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Pa
     with output, tempfile.TemporaryDirectory(prefix="framing-analysis-") as cache:
         pages: dict[str, str] = {}
         tables: dict = {}
+        made: dict = {}
 
         def analyse() -> None:  # runs while the kernels start; the notebooks wait for its analysis
             say(f"analysing {articles_dir}")
@@ -40,10 +42,30 @@ def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Pa
                 say(f"notice: {notice}")
             store_analysis(analysis, articles_dir, cache=Path(cache))
             tables.update(analysis.tables)
+            if "differences" not in tables:
+                from framing.compare.differences import differences
+
+                tables["differences"] = differences(analysis)
+            made["analysis"] = analysis
             say("rendering the side-by-side reading view")
             pages["side-by-side.html"] = reading_view_html(analysis)
 
-        build_reports(articles_dir, output, extra_pages=pages, tables=tables, progress=say, meanwhile=analyse,
-                      kernel_env={CACHE_ENV: cache, PENDING_ENV: str(_WAIT_SECONDS)})
+        built = build_reports(articles_dir, output, extra_pages=pages, tables=tables, progress=say, meanwhile=analyse,
+                              kernel_env={CACHE_ENV: cache, PENDING_ENV: str(_WAIT_SECONDS)})
+        say("writing the front page")
+        write_front_page(made["analysis"], tables["differences"], built.pages, output.staging, articles_dir)
     say(f"replaced the reports in {output.given}" if output.existed else f"wrote the reports to {output.given}")
     return output.out
+
+
+def write_front_page(analysis, differences, pages, folder: Path, articles_dir: str | Path) -> Path:
+    """Write ``index.html`` into ``folder``: the front page (:mod:`framing.present.front_page`)."""
+    from framing.compare.differences import salience_line
+    from framing.present.front_page import SIDE_BY_SIDE, render_front_page
+
+    page = render_front_page(analysis, differences, pages, articles_dir=Path(articles_dir),
+                             has_side_by_side=(Path(folder) / SIDE_BY_SIDE).is_file(),
+                             salience=salience_line(analysis.tables["terms"]))
+    path = Path(folder) / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path

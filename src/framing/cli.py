@@ -14,9 +14,16 @@ DESCRIPTION = """\
 Compare how news outlets frame the same event.
 
 commands:
+  init ARTICLES_DIR                    write a first articles.csv for a folder of .txt/.html files
   analyze ARTICLES_DIR --out OUT_DIR   write the tables (CSV) for an articles folder
   report [ARTICLES_DIR] --out DIR      run every notebook and write the offline HTML reports
+
+A page that cannot be read is left out with a notice and listed in skipped.csv (--strict refuses the
+folder instead); articles not in English are left out of the measures built on English word lists and
+listed in excluded.csv (--all-languages keeps them in).
 """
+
+_STRICT_HELP = "refuse the whole folder when one page cannot be read (default: leave that page out, with a notice)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version="framing 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    i = sub.add_parser("init", help="write a first articles.csv for a folder of .txt/.html files")
+    i.add_argument("articles_dir", type=Path, help="folder with the article files (.txt, .html, .htm)")
     a = sub.add_parser("analyze", help="write the tables for an articles folder")
     a.add_argument("articles_dir", type=Path, help="folder with articles.csv and the article files")
     a.add_argument("--out", type=Path, required=True,
@@ -32,11 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--exact-text", action="store_true",
                    help="write text cells exactly as they are, even those a spreadsheet would run as a formula "
                         "(for programs; by default such cells start with an apostrophe)")
+    a.add_argument("--strict", action="store_true", help=_STRICT_HELP)
+    a.add_argument("--all-languages", action="store_true",
+                   help="score articles in another language with the English word lists too (salience, cues, "
+                        "sentiment, summary); by default they are left out of these and listed in excluded.csv")
     r = sub.add_parser("report", help="build the HTML reports")
     r.add_argument("articles_dir", type=Path, nargs="?", default=None,
                    help="folder with articles.csv (default: the seed event)")
     r.add_argument("--out", type=Path, default=None,
                    help="report folder: a new or empty folder, or one framing wrote before (default: reports/)")
+    r.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     return p
 
 
@@ -54,11 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     kind = "tables" if args.command == "analyze" else "reports"
     output = None
     try:
+        if args.command == "init":
+            return _init(args.articles_dir)
         articles_dir, out = _folders(args)
         output = OutputFolder(out, kind=kind, inputs=(articles_dir,))
         if args.command == "analyze":
             return _analyze(args, articles_dir, output)
-        return _report(articles_dir, output)
+        return _report(articles_dir, output, strict=args.strict)
     except FramingInputError as exc:
         _say(f"error: {exc}")
         return 2
@@ -98,19 +114,47 @@ def _analyze(args: argparse.Namespace, articles_dir: Path, output) -> int:
     from framing.pipeline import analyze
 
     with output as staging:
-        result = analyze(articles_dir)
+        result = analyze(articles_dir, strict=args.strict, all_languages=args.all_languages)
         for notice in result.notices:
             _say(f"notice: {notice}")
         write_table_files(result.tables, staging, exact_text=args.exact_text, folder_for_errors=output.given)
     replaced = "replaced the previous tables" if output.existed else "a new folder"
     _say(f"wrote {len(result.tables)} tables to {output.given} ({replaced})")
+    _say_left_out(result, output.given)
     return 0
 
 
-def _report(articles_dir: Path, output) -> int:
+def _say_left_out(result, out: Path) -> None:
+    """One line each for the pages left out and the articles kept out of the English word-list measures."""
+    skipped, excluded = result.tables["skipped"], result.tables["excluded"]
+    if len(skipped):
+        total = len(skipped) + len(result.articles)
+        _say(f"left out {len(skipped)} of {total} articles that could not be read; {out / 'skipped.csv'} lists "
+             "each with its fix (--strict refuses such a folder instead)")
+    if len(excluded):
+        n = excluded["article_id"].nunique()
+        _say(f"left {n} article(s) not in English out of {', '.join(dict.fromkeys(excluded['measure']))}; "
+             f"{out / 'excluded.csv'} says why (--all-languages keeps them in)")
+
+
+def _init(articles_dir: Path) -> int:
+    from framing.load.scaffold import write_articles_csv
+
+    made = write_articles_csv(articles_dir)
+    _say(f"wrote {made.path} with {len(made.rows)} article(s); please check it:")
+    for check in made.checks:
+        _say(f"check: {check}")
+    return 0
+
+
+def _report(articles_dir: Path, output, *, strict: bool = False) -> int:
     from framing.build import build_all_reports
     from framing.present.report import NotebookRunError
 
+    if strict:  # refuse the folder, as analyze --strict does, before any notebook runs
+        from framing.load.corpus import load_corpus
+
+        load_corpus(articles_dir, strict=True)
     try:
         build_all_reports(articles_dir, output, progress=lambda msg: _say(msg))
     except NotebookRunError as exc:

@@ -26,6 +26,9 @@ class Analysis:
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: The articles the measures built on English word lists read (salience, cues, sentiment, summary): the
+    #: corpus without the articles of ``excluded`` (the whole corpus when nothing is excluded).
+    measured: Corpus | None = None
 
     @property
     def notices(self) -> list[str]:
@@ -110,9 +113,36 @@ class Analysis:
         """One row per outlet x measure x category x voice: value, interval, p-value and verdict."""
         return self.tables["summary"]
 
+    @property
+    def skipped(self) -> pd.DataFrame:
+        """One row per article of ``articles.csv`` that could not be read: ``article_id, file, reason, fix``."""
+        return self.tables["skipped"]
 
-def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int = 2000) -> Analysis:
+    @property
+    def excluded(self) -> pd.DataFrame:
+        """One row per article x measure it was left out of because it is not in English:
+        ``article_id, outlet, file, language, source, measure, reason``."""
+        return self.tables["excluded"]
+
+
+def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int = 2000, strict: bool = False,
+            all_languages: bool = False) -> Analysis:
     """Load ``folder`` (default: the seed event) and compute every table ``framing analyze`` writes.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        The articles folder.
+    n_boot, n_perm : int
+        Bootstrap resamples and permutations of ``summary``.
+    strict : bool
+        Refuse the whole folder when one page cannot be read (see
+        :func:`framing.load.corpus.load_corpus`); by default such a page is left out and listed in ``skipped``.
+    all_languages : bool
+        Score articles in another language with the English word lists too.  By default they are left out of
+        salience (``terms``), cues (``cues``, ``cue_rates``), sentiment (``sentiment``, ``sentiment_drivers``,
+        ``actor_sentiment``) and ``summary``, and listed in ``excluded``; they stay in every other table and in
+        the reading view.
 
     Tables
     ------
@@ -134,28 +164,75 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
     units, unit_sentences, coverage, renderings, headlines
         :func:`selection_tables`: content units across the articles, what each outlet tells and
         where, the same remark in each outlet's words, and how each headline frames the event.
+    skipped
+        ``article_id, file, reason, fix``: the articles of ``articles.csv`` that could not be read and were
+        left out (``Corpus.skipped``); always present, empty when every page was read.
+    excluded
+        ``article_id, outlet, file, language, source, measure, reason``: one row per article in another
+        language x measure (``salience``, ``cues``, ``sentiment``, ``summary``) it was left out of; ``source``
+        is ``articles.csv`` (its language column) or ``text`` (detected,
+        :func:`framing.load.corpus.guess_language`).  Always present; empty with ``all_languages``.
     """
     from framing.core import paths
 
-    corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder)
-    cues = find_cues(corpus.sentences, corpus.quotes)
-    sentiment, sentiment_drivers = score_sentences(corpus.sentences)
+    corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder, strict=strict)
+    excluded = excluded_table(corpus, all_languages=all_languages)
+    measured = _without(corpus, set(excluded["article_id"]))
+    if all_languages and len(corpus.non_english):
+        ids = ", ".join(corpus.non_english["article_id"])
+        corpus.notices.append(f"all languages asked for: the articles not in English ({ids}) are scored with the "
+                              "English word lists; their salience, cue, sentiment and summary values are not "
+                              "meaningful")
+    cues = find_cues(measured.sentences, measured.quotes)
+    sentiment, sentiment_drivers = score_sentences(measured.sentences)
     tables = {
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),
         "sentences": corpus.sentences,
-        "terms": term_table(corpus.tokens),
+        "terms": term_table(measured.tokens),
         "cues": cues,
-        "cue_rates": cue_rates(cues, corpus.tokens),
+        "cue_rates": cue_rates(cues, measured.tokens),
         "sentiment": sentiment,
         "sentiment_drivers": sentiment_drivers,
     }
     if corpus.actors is not None:
-        tables["actor_sentiment"] = actor_sentiment(sentiment, corpus.sentences, corpus.actors)
-    units = summary_units(corpus, cues, sentiment)
+        tables["actor_sentiment"] = actor_sentiment(sentiment, measured.sentences, corpus.actors)
+    units = summary_units(measured, cues, sentiment)
     tables["summary"] = summarise(units, n_boot=n_boot, n_perm=n_perm)
     tables.update(selection_tables(corpus))
-    return Analysis(corpus, tables)
+    tables["skipped"] = corpus.skipped
+    tables["excluded"] = excluded
+    return Analysis(corpus, tables, measured)
+
+
+def excluded_table(corpus: Corpus, *, all_languages: bool = False) -> pd.DataFrame:
+    """One row per article not in English x measure built on English word lists that leaves it out.
+
+    Columns :data:`framing.core.vocabulary.EXCLUDED_COLUMNS`; ``measure`` runs over
+    :data:`framing.core.vocabulary.LEXICON_MEASURES`.  Empty when ``all_languages`` or when every article is
+    in English.
+    """
+    from framing.core.vocabulary import EXCLUDED_COLUMNS, LEXICON_MEASURES
+
+    if all_languages or corpus.non_english.empty:
+        return pd.DataFrame(columns=list(EXCLUDED_COLUMNS))
+    rows = corpus.non_english.merge(pd.DataFrame({"measure": list(LEXICON_MEASURES)}), how="cross")
+    return rows[list(EXCLUDED_COLUMNS)].reset_index(drop=True)
+
+
+def _without(corpus: Corpus, article_ids: set[str]) -> Corpus:
+    """``corpus`` without the articles ``article_ids``: their rows of every table and their texts."""
+    import dataclasses
+
+    if not article_ids:
+        return corpus
+
+    def keep(df: pd.DataFrame) -> pd.DataFrame:
+        return df[~df["article_id"].isin(article_ids)].reset_index(drop=True)
+
+    return dataclasses.replace(corpus, articles=keep(corpus.articles), sentences=keep(corpus.sentences),
+                               tokens=keep(corpus.tokens), quotes=keep(corpus.quotes), lines=keep(corpus.lines),
+                               texts={a: t for a, t in corpus.texts.items() if a not in article_ids})
 
 
 def selection_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:

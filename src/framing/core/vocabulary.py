@@ -81,6 +81,14 @@ MEASURE_UNITS = {
 ARTICLE_REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 ARTICLE_OPTIONAL_COLUMNS = ("published", "headline", "url", "language", "event", "country", "ownership", "encoding")
 ARTICLE_COLUMNS = ARTICLE_REQUIRED_COLUMNS + ARTICLE_OPTIONAL_COLUMNS[:-1]
+#: ``skipped.csv``: one row per article of ``articles.csv`` that could not be read and was left out.
+SKIPPED_COLUMNS = ("article_id", "file", "reason", "fix")
+#: The measures built on English word lists, which leave out articles in another language.
+LexiconMeasure = Literal["salience", "cues", "sentiment", "summary"]
+LEXICON_MEASURES: tuple[str, ...] = get_args(LexiconMeasure)
+#: ``excluded.csv``: one row per article x measure it was left out of (``source``: ``articles.csv`` when the
+#: language column says so, ``text`` when the words of the article do).
+EXCLUDED_COLUMNS = ("article_id", "outlet", "file", "language", "source", "measure", "reason")
 
 LINE_COLUMNS = ["article_id", "line_no", "role", "is_body", "reason", "start", "end", "text"]
 SENTENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "paragraph", "role", "voice", "start", "end", "text"]
@@ -156,7 +164,8 @@ SEGMENT_COLUMNS = (
 ALIGNED_UNIT_COLUMNS = ("unit_id", "label", "n_articles", "n_outlets", "outlets")
 #: ``unit_sentences.csv``: which sentences tell which unit.
 UNIT_SENTENCE_COLUMNS = (
-    "unit_id", "article_id", "outlet", "sentence_id", "similarity", "paragraph", "in_headline", "in_lede",
+    "unit_id", "article_id", "outlet", "sentence_id", "similarity", "paragraph", "in_headline", "in_lede", "start",
+    "end",
 )
 #: ``coverage.csv``: one row per outlet x unit.
 COVERAGE_COLUMNS = ("outlet", "unit_id", "present", "first_paragraph", "in_lede", "carried_by_others")
@@ -169,3 +178,12 @@ HEADLINE_COLUMNS = (
 )
 #: What each outlet leaves out that most others tell, and what only it tells.
 SELECTION_COLUMNS = ("outlet", "which", "unit_id", "label", "position", "told_by_others")
+
+# --------------------------------------------------------------------------- differences
+
+#: Kinds of stated difference, in the order the front page ranks them (structure before word rates).
+DifferenceKind = Literal["omission", "lede", "voice", "headline", "rendering", "hedging", "selection",
+                         "attribution", "tone", "salience"]
+DIFFERENCE_KINDS: tuple[str, ...] = get_args(DifferenceKind)
+#: ``differences.csv``: one row per statement about an outlet.
+DIFFERENCE_COLUMNS = ("outlet", "kind", "statement", "evidence", "strength", "rank")

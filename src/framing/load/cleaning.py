@@ -3,14 +3,16 @@
 Roles
 -----
 ``headline``      the article's headline
-``standfirst``    a summary paragraph under the headline (counted as body text)
+``standfirst``    a summary under the headline (counted as body text)
 ``body``          a paragraph of the article
 ``subheading``    a title-like line between body paragraphs (kept, not body)
 ``caption``       photo caption or photo credit
-``byline``        author or date line
-``teaser``        a related-story teaser embedded in the page
-``chrome``        page furniture: menus, share buttons, comment widgets, footers,
-                  labels in another language, anything before the headline
+``byline``        who wrote the article and when: author, agency, date and
+                  dateline lines, reporting credits, the author's biography
+``teaser``        a related-story link or teaser embedded in the page
+``chrome``        page furniture: menus, share buttons, comment forms,
+                  newsletter and app promotions, footers, labels in another
+                  language, anything before the headline
 ``blank``         an empty line
 
 How a line gets its role
@@ -18,19 +20,52 @@ How a line gets its role
 1. Pattern rules, read from data (``framing/data/page_rules.csv``, plus an
    optional ``page_rules.csv`` in the articles folder).  A rule may name an
    outlet; an empty outlet applies to every page.  First match wins.  A
-   folder's rules run with a time limit (:data:`RULE_TIME_LIMIT`).
-2. A line mostly in another script than the article's language is chrome.
-3. The headline is the line that matches the metadata headline; without one,
-   the first title-like line (four or more words, no full stop) before the
-   first paragraph that does not name the outlet itself.  A masthead, agency
-   name or paragraph is never promoted to headline.
+   folder's rules run with a time limit (:data:`RULE_TIME_LIMIT`).  The
+   shipped rules know the furniture of news sites: legal footers, photo
+   captions and credits in their many forms, bylines and credits,
+   newsletter, subscription, app and follow-us promotions, comment forms,
+   site notices and related-story links.
+2. Lines no rule takes are read alone: a dateline or a date line is a
+   ``byline`` (:func:`is_date_line`); a line mostly in another script than
+   the article's language is chrome; an author's biography is held back
+   for step 5.
+3. The headline is the line that matches the metadata headline (a second
+   copy, in a share widget, is chrome); without one, the first title-like
+   line (four or more words, no full stop) before the first paragraph of
+   :data:`MIN_LEAD_WORDS` words or more (items of a news ticker are shorter)
+   that does not name the outlet itself.  A masthead, agency name, caption
+   or paragraph is never promoted to headline.
 4. A body paragraph has four or more words and ends like a sentence (``.``,
    ``!``, ``?``, optionally followed by closing quotes or brackets).  Short
    lines without sentence punctuation are chrome.
-5. Structure: lines before the headline are page header; a caption stamped
-   with a date other than the article's opens a related-story teaser that
-   runs over the following lines until the next paragraph; everything after
-   the last paragraph is page footer.
+5. Structure (linear in the number of lines):
+
+   * lines before the headline are page header;
+   * title-like lines right under the headline are its standfirst;
+   * a line repeated by the next one, alone or with a credit, is a caption
+     shown twice;
+   * a caption stamped with a date other than the article's opens a
+     related-story teaser that runs over the following lines until the next
+     paragraph;
+   * a biography ("Jane Doe is a correspondent covering ...") is a
+     ``byline`` when it says what only a biography says (a handle, "follow
+     her on", where the author is based) or when no paragraph follows it,
+     and the name and job title above it join it;
+   * between the headline and the first paragraph, a name next to a byline
+     is a byline, and a place in capitals right before the text is a
+     dateline;
+   * a related-stories label inside the article and the titles under it are
+     teasers; a title-like line next to a newsletter line belongs to the
+     promotion;
+   * a long line cut off mid-sentence right after the last paragraph is
+     kept as its last paragraph, flagged ``truncated`` in its reason (so is
+     a last paragraph that ends with an ellipsis);
+   * after the last paragraph, captions, bylines and teasers keep their
+     role (a date or a dateline there belongs to another item, unless it
+     repeats the article's own); everything else is page footer.
+
+   A role a page rule gave stays as it is, apart from page header and
+   footer.
 6. Datelines: the place, date and agency that open a wire story ("GENEVA,
    June 16 (Reuters) -", "MOSCOW, June 4. /TASS/.", "WASHINGTON (AP) --")
    are not article text (:func:`dateline`).  A line that is only a dateline
@@ -39,9 +74,12 @@ How a line gets its role
    its characters come before the article text, so sentences and words start
    after it.  The line's reason names the dateline.
 
-Every step reads a line as it is drawn, without its invisible format
-characters (:func:`framing.load.text.visible`): a soft hyphen or a zero-width space
-inside a word neither splits it nor hides a sentence-final full stop.
+Every step reads a line as it is drawn (:func:`framing.load.text.visible`):
+without its invisible format characters (a soft hyphen or a zero-width space
+inside a word neither splits it nor hides a sentence-final full stop) and
+without the HTML tags a page may have kept (``<a href="...">``,
+``<strong>``, ``<br/>``), whose addresses never become words.  Offsets stay
+those of the raw text.
 """
 
 from __future__ import annotations
@@ -51,12 +89,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from framing.core import paths
-from framing.load.text import drop_invisible, normalise, visible
+from framing.load.text import drop_invisible, markup_spans, normalise, visible
 
 ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
 BODY_ROLES = frozenset({"standfirst", "body"})
@@ -160,7 +197,8 @@ _AGENCY = r"\([A-Za-z][A-Za-z.&/' \-]{0,24}\)"
 #: (never the hyphen of "U.S.-Russia").
 _SEP = r"(?:\s*(?:--|[\u2013\u2014])|\s+-|:(?=\s))"
 _DATELINE_CORE = (
-    r"\s*(?:"
+    # an agency's picture or file number before the dateline: (230912) -- TARVO, Sept. 12 (Xinhua) --
+    r"\s*(?:\(\d{6}\)\s*(?:--|[\u2013\u2014])\s*)?(?:"
     # GENEVA, June 16 (Reuters) -   MOSCOW, June 4 (Xinhua) --   WASHINGTON (AP) --   KYIV, Ukraine (AP) --
     rf"{_CAPS_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\s*{_AGENCY}{_SEP}"
     # MOSCOW, June 4. /TASS/.
@@ -171,6 +209,8 @@ _DATELINE_CORE = (
     rf"|{_TITLE_PLACE}(?:{_REGION})??(?:,\s*{_DATE})?\s*\((?:{_KNOWN})\)(?:{_SEP})?"
     # (Reuters) -
     rf"|\((?:{_KNOWN})\){_SEP}"
+    # Qaran, Sahlan –   (a place and its country in ordinary case, then an en or em dash)
+    rf"|{_TITLE_PLACE},\s+{_TITLE_PLACE}\s*[\u2013\u2014]"
     r")"
 )
 #: A dateline at the start of a paragraph, followed by the article text.
@@ -193,8 +233,11 @@ def dateline(paragraph: str) -> int:
     ``KYIV, Ukraine (AP) --``), TASS's ``MOSCOW, June 4. /TASS/.``, or an
     upper-case place and a dash or colon without an agency
     (``WASHINGTON --``, ``NEW DELHI:``); a place in ordinary case counts only
-    with a known agency (:data:`AGENCIES`) in brackets (``Geneva (CNN)``), and
-    an agency in brackets and a dash alone counts too (``(Reuters) -``).
+    with a known agency (:data:`AGENCIES`) in brackets (``Geneva (CNN)``) or
+    as a place and its country before an en or em dash (``Qaran, Sahlan
+    \u2013``), and an agency in brackets and a dash alone counts too
+    (``(Reuters) -``).  An agency's picture number before the place belongs
+    to the dateline (``(230912) -- BEIJING, Sept. 12 (Xinhua) --``).
     Article text must follow.  A sentence that merely starts with a place
     ("GENEVA is hosting ...", "Geneva (Switzerland) is ...") or names an
     agency ("Reuters reported ...") has none.  The paragraph is read as it is
@@ -312,6 +355,95 @@ def _stamp_date(text: str) -> date | None:
         return None
 
 
+# --- structure of a page ------------------------------------------------------------------------------------
+
+#: Words of a date or time line ("Updated 9:14 PM GMT+2, September 4, 2023", "Tue 12 Sep 2023 18.02 BST",
+#: "Published On 14 May 2023", "Issued on: 07/03/2023 - 19:42").
+_DATE_WORDS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
+    r"thu(?:rs?)?|fri|sat|sun|a\.m|p\.m|am|pm|utc|gmt|bst|cet|cest|est|edt|et|pst|pdt|ist|jst|kst|msk|sgt|hkt|"
+    r"aest|eet|eest|wat|cat|eat|updated?|published|posted|modified|last|first|issued|on|at|ago|about|mins?|"
+    r"minutes?|hours?|hrs?|days?|read"
+)
+# A word token never ends before a letter and a number never before a digit or a letter, and the separators hold
+# no letter or digit, so a line is read one way only ("ago3 hours", "Updated20 Nov" are read as written, glued):
+# the match is linear in its length.
+_DATE_LINE_RE = re.compile(
+    rf"^(?:[^|/]{{1,40}}[|/]|(?:[A-Z][a-z]+ ){{1,2}}(?=\d{{1,2}}:\d{{2}}))?[\s,.|:/+()\u2013\u2014-]*"
+    rf"(?:(?:\d+(?:st|nd|rd|th|am|pm|[hmd])?(?![a-z\d])|(?:{_DATE_WORDS})(?![a-z]))[\s,.|:/+()\u2013\u2014-]*)+$",
+    re.IGNORECASE,
+)
+#: A date, not only a time: a month, a year, a numeric date, "... ago", or a time after "Updated" or "Published".
+_HAS_DATE_RE = re.compile(rf"\b(?:{_MONTH})(?!\w)|\b\d{{4}}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\bago\b"
+                          r"|^\W*(?:updated|published|posted|modified|issued)\b", re.IGNORECASE)
+_DATE_LABEL_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|modified|first published)\s*:?\s*$")
+
+#: A person's or agency's name on a line of its own ("Saleem Qureshi", "KYOSEI PRESS", "Jonas Eklund in Marrow").
+_NAME_WORD = r"(?:[A-Z][a-z'\u2019.\-]+|[A-Z]{2,}|[A-Z]\.)"
+_NAME_LINE_RE = re.compile(
+    rf"^{_NAME_WORD}(?:[ \-](?:{_NAME_WORD}|de|da|del|van|von|der|al|el|bin|ibn|le|la)){{1,3}}"
+    rf"(?:\s+(?:in|and|&)\s+{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})?$"
+)
+#: A name or a job title in an author box ("Marta Koval", "Reporter", "GRETA SOLBERG").
+_AUTHOR_BOX_RE = re.compile(rf"^(?:{_NAME_WORD}(?:[ \-](?:{_NAME_WORD}|de|da|del|van|von|der|al|el|bin)){{0,3}})$")
+#: A place in capitals on a line of its own, just before the first paragraph ("ANKARA").
+_CAPS_WORD_LINE_RE = re.compile(r"^[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]{2,})?$")
+
+#: An author's biography: a name, then "is a ... correspondent" or "covers ..." ("Jane Doe is a correspondent
+#: covering energy. Follow her on X").
+_BIO_RE = re.compile(
+    r"^(?!.*\")[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){0,3} (?:(?:is|was|has been)\b.{0,80}?\b"
+    r"(?:journalist|reporter|correspondent|editor|columnist|writer|producer|photographer|contributor|"
+    r"bureau chief|presenter|analyst)s?\b|(?:covers|writes about|reports on|has covered|has reported on)\b)"
+)
+#: What a biography says that an article paragraph does not: a handle, "follow her on", where the author is based.
+_BIO_MARK_RE = re.compile(
+    r"(?i)\bfollow (?:him|her|them)\b|@\w|\bbased in\b|\bjoined\b|\bpreviously\b|\bcovering\b|\bsince \d{4}\b"
+)
+
+#: Words of a newsletter or subscription promotion: a title-like line next to one belongs to the promotion.
+_PROMO_RE = re.compile(
+    r"(?i)\b(?:newsletters?|subscribe|subscription|sign(?:ing)?[ -]?up|inbox|mailbox|e-?mail address|"
+    r"privacy notice|briefing)\b"
+)
+#: A label that opens a list of related stories ("More On This Topic", "Related", "Read also").
+_RELATED_LABEL_RE = re.compile(
+    r"(?i)^(?:more on this topic|related(?: (?:stories|articles|news|coverage|content|posts))?|read (?:more|also|next)|"
+    r"also read|see also|you (?:may|might) also like|recommended(?: (?:stories|reading))?|more stories)\s*:?\s*$"
+)
+#: A sentence end inside a line (". " before a capital): a line with one is a paragraph, not a title.
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z0-9][.!?][\"')\]]*\s+[\"'(]?[A-Z]")
+_ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|\u2026)[\"')\]]*\s*$")
+
+#: A paragraph of the article, not a short item of a news ticker, has at least this many words (used to find
+#: the headline: the title-like line before the first such paragraph).
+MIN_LEAD_WORDS = 12
+#: A standfirst set without a full stop (a title-like line right under the headline) has at least this many words.
+MIN_STANDFIRST_WORDS = 6
+#: A caption shown twice (image text, then caption) has at most this many words.
+MAX_CAPTION_WORDS = 60
+#: A line after the last paragraph that was cut off mid-sentence has at least this many words, or this many
+#: and a sentence end inside it.
+MIN_TRUNCATED_WORDS, MIN_TRUNCATED_WORDS_WITH_SENTENCE = 25, 12
+
+
+def is_date_line(text: str) -> bool:
+    """True when ``text`` holds only a date, a time and date words.
+
+    "Updated 9:14 PM GMT+2, September 4, 2023", "Tue 12 Sep 2023 18.02
+    BST", "Published On 14 May 2023", "Issued on: 07/03/2023 - 19:42",
+    "12 SEP, 14:05" are date lines, as are a source name before a bar or a
+    slash ("Island Daily Inquirer / 05:12 PM July 26, 2023") and a section
+    name before a time ("All News 16:02 August 21, 2023").  A line needs a
+    date: a month name, a year, a numeric date or "ago" ("Updated 2 hours
+    ago"), or "Updated" or "Published" before a time ("Updated 11:48 p.m.
+    ET"); a time alone ("10:13 PM", an item of a news ticker) is none, and
+    "On Monday the talks ended." holds other words and is none.
+    """
+    return bool(_DATE_LINE_RE.match(text)) and bool(_HAS_DATE_RE.search(text))
+
+
 def classify_lines(
     raw: str,
     *,
@@ -337,7 +469,8 @@ def classify_lines(
     Returns
     -------
     list of Line
-        One per raw line, in order, blank lines included.
+        One per raw line, in order, blank lines included.  Time is linear in
+        the number of lines.
     """
     rules = default_rules() if rules is None else rules
     active = [r for r in rules if not r.outlet or r.outlet.casefold() == outlet.casefold()]
@@ -349,51 +482,60 @@ def classify_lines(
     outlet_key = _squash(outlet)
 
     spans = split_lines(raw)
+    norms = [drop_invisible(normalise(text)).strip() for _s, _e, text in spans]
     roles: list[str] = []
     reasons: list[str] = []
-    for _start, _end, text in spans:
-        norm = drop_invisible(normalise(text)).strip()
-        role, reason = _first_pass(norm, active, language, want_headline)
+    ruled: list[bool] = []
+    for norm, (_s, _e, text) in zip(norms, spans):
+        if not norm and "<" in text and markup_spans(text):
+            roles.append("chrome")
+            reasons.append("HTML tags only, nothing drawn")
+            ruled.append(False)
+            continue
+        role, reason, by_rule = _first_pass(norm, active, language, want_headline)
         roles.append(role)
         reasons.append(reason)
+        ruled.append(by_rule)
+    page = _Page(norms, roles, reasons, ruled)
 
-    body_idx = [i for i, r in enumerate(roles) if r == "body"]
-    first_body = body_idx[0] if body_idx else len(roles)
-    last_body = body_idx[-1] if body_idx else -1
-
+    # The headline: the first line that matches the metadata; else the first title-like line before the first
+    # paragraph of the article (not an item of a news ticker) that does not name the outlet.
     head_idx = next((i for i, r in enumerate(roles) if r == "headline"), None)
     if head_idx is None and not want_headline:
-        for i in range(first_body):
+        body_idx = page.indices("body")
+        fallback = body_idx[0] if body_idx else len(roles)
+        lead = next((i for i in body_idx if _n_words(norms[i]) >= MIN_LEAD_WORDS), fallback)
+        for i in range(lead):
             if roles[i] == "title" and outlet_key not in _squash(spans[i][2]):
                 head_idx = i
                 roles[i], reasons[i] = "headline", "first title-like line before the first paragraph"
                 break
-    elif head_idx is None and want_headline:
-        pass  # the metadata headline is not on the page: nothing is promoted
+    if head_idx is not None:  # a second copy of the headline (printed twice, or in a share widget) is chrome
+        head_key = " ".join(norms[head_idx].split()).casefold()
+        for i in range(len(roles)):
+            if i != head_idx and roles[i] in ("headline", "title", "body") \
+                    and " ".join(norms[i].split()).casefold() == head_key:
+                roles[i], reasons[i] = "chrome", "repeats the headline (printed twice, or in a share widget)"
 
-    # Everything before the headline is page header.
+    _captions_shown_twice(page)
     if head_idx is not None:
+        # Everything before the headline is page header.
         for i in range(head_idx):
-            if roles[i] in ("body", "title", "chrome", "subheading"):
+            if roles[i] in ("body", "title", "chrome", "subheading", "bio") or (roles[i] == "caption" and not ruled[i]):
                 roles[i], reasons[i] = "chrome", "page header: before the headline"
+        _standfirst(page, head_idx)
+    _dated_teasers(page, spans, pub)
+    _author_bios(page)
+    first_body = next((i for i, r in enumerate(roles) if r == "body"), len(roles))
+    if head_idx is not None:
+        _bylines_under_headline(page, head_idx, first_body)
+    _related_lists(page)
+    _promotion_blocks(page)
+    truncated = _truncated_last_paragraph(page)
 
-    # Related-story teasers: a caption stamped with another date, and the lines that follow it.
-    i = 0
-    while i < len(roles):
-        stamp = _stamp_date(drop_invisible(normalise(spans[i][2]))) if roles[i] == "caption" else None
-        if stamp is not None and pub is not None and stamp != pub:
-            roles[i] = "teaser"
-            reasons[i] = f"related-story teaser: image caption dated {stamp.isoformat()}, not the article's date"
-            j = i + 1
-            while j < len(roles) and roles[j] not in ("body", "blank"):
-                roles[j], reasons[j] = "teaser", "continues the related-story teaser above"
-                j += 1
-            i = j
-            continue
-        i += 1
-
-    body_idx = [i for i, r in enumerate(roles) if r == "body"]
+    body_idx = page.indices("body")
     last_body = body_idx[-1] if body_idx else -1
+    top_bylines = {_squash(norms[i]) for i in range(first_body) if roles[i] == "byline"}
     for i, role in enumerate(roles):
         if role == "title":
             if head_idx is None or i < first_body:
@@ -404,38 +546,234 @@ def classify_lines(
                 roles[i], reasons[i] = "subheading", "title-like line between paragraphs"
         elif role == "body" and head_idx is not None and i < head_idx:
             roles[i], reasons[i] = "chrome", "page header: before the headline"
-        elif i > last_body and role not in ("blank", "chrome", "teaser"):
+        elif i > last_body and role in ("body", "subheading", "standfirst"):
             roles[i], reasons[i] = "chrome", f"page footer: after the last paragraph ({reasons[i]})"
+        elif i > last_body and role == "byline" and not ruled[i] and (
+                is_date_line(norms[i]) or _DATELINE_LINE_RE.match(norms[i])):
+            if _squash(norms[i]) in top_bylines:
+                reasons[i] = "date line: repeats the article's date line after the last paragraph"
+            else:
+                roles[i], reasons[i] = "chrome", \
+                    "page footer: a date or place after the last paragraph belongs to another item"
+    if last_body >= 0 and last_body != truncated and _ELLIPSIS_END_RE.search(norms[last_body]):
+        reasons[last_body] += "; truncated: the last paragraph ends with an ellipsis, the rest is not on the page"
 
-    # A dateline opens the first body paragraph (and the first "body" one, when a standfirst comes first).
+    # A dateline opens the first paragraph, or the one after a standfirst (a summary right under the headline,
+    # with or without a full stop).
     leads = [0] * len(roles)
-    first_body = [next((i for i, r in enumerate(roles) if r in BODY_ROLES), None),
-                  next((i for i, r in enumerate(roles) if r == "body"), None)]
-    for i in dict.fromkeys(i for i in first_body if i is not None):
+    units = [i for i, r in enumerate(roles) if r in BODY_ROLES]
+    candidates = units[:1]
+    if units and (roles[units[0]] == "standfirst" or (head_idx is not None and page.prev_text(units[0]) == head_idx)):
+        candidates = units[:2]
+    for i in candidates:
         lead = dateline(spans[i][2])
         if 0 < lead < len(spans[i][2].rstrip()):
             leads[i] = lead
             stamp = " ".join(drop_invisible(normalise(spans[i][2][:lead])).split())
             reasons[i] = f"{reasons[i]}; opens with the dateline '{stamp}', which is not article text"
+            break
 
     return [
         Line(n + 1, s, e, t, roles[n], reasons[n], leads[n]) for n, (s, e, t) in enumerate(spans)
     ]
 
 
-def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str) -> tuple[str, str]:
+@dataclass
+class _Page:
+    """The lines of a page being classified: their texts as drawn, their roles and reasons so far.
+
+    ``ruled[i]`` is True when a page rule (or the metadata headline) gave line
+    ``i`` its role: the structure of the page moves such a line to the page
+    header or footer, but does not read its words again.
+    """
+
+    norms: list[str]
+    roles: list[str]
+    reasons: list[str]
+    ruled: list[bool]
+
+    def indices(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    def next_text(self, i: int) -> int | None:
+        """The next non-blank line after ``i``."""
+        return next((j for j in range(i + 1, len(self.roles)) if self.roles[j] != "blank"), None)
+
+    def prev_text(self, i: int) -> int | None:
+        """The previous non-blank line before ``i``."""
+        return next((j for j in range(i - 1, -1, -1) if self.roles[j] != "blank"), None)
+
+    def set(self, i: int, role: str, reason: str) -> None:
+        self.roles[i], self.reasons[i] = role, reason
+
+
+def _standfirst(page: _Page, head_idx: int) -> None:
+    """Title-like lines right under the headline (blank lines between at most) are its standfirst."""
+    i = page.next_text(head_idx)
+    while i is not None and page.roles[i] == "title" and _n_words(page.norms[i]) >= MIN_STANDFIRST_WORDS:
+        page.set(i, "standfirst", "summary right under the headline (a title-like line)")
+        i = page.next_text(i)
+
+
+def _captions_shown_twice(page: _Page) -> None:
+    """A line repeated by the next line, alone or with a credit after it, is a caption shown twice.
+
+    Pages give a photo's caption twice, as the image's text and as its caption: "Residents wade through a
+    flooded street." then "Residents wade through a flooded street. Photograph: Name/Agency".  A title-like
+    line given twice is more often a headline shown twice: only a sentence repeated alone counts.
+    """
+    for i, role in enumerate(page.roles):
+        if role not in ("body", "title") or not 4 <= _n_words(page.norms[i]) <= MAX_CAPTION_WORDS:
+            continue
+        j = page.next_text(i)
+        if j is None:
+            continue
+        here, there = " ".join(page.norms[i].split()), " ".join(page.norms[j].split())
+        if there == here and role == "body":
+            page.set(i, "caption", "caption shown twice (image text, then caption)")
+            page.set(j, "caption", "caption shown twice (image text, then caption)")
+        elif there.startswith(here) and page.roles[j] == "caption":
+            page.set(i, "caption", "caption shown twice: the next line repeats it with a credit")
+
+
+def _dated_teasers(page: _Page, spans: list[tuple[int, int, str]], pub: date | None) -> None:
+    """Related-story teasers: a caption stamped with another date, and the lines that follow it."""
+    roles = page.roles
+    i = 0
+    while i < len(roles):
+        stamp = _stamp_date(page.norms[i]) if roles[i] == "caption" else None
+        if stamp is not None and pub is not None and stamp != pub:
+            page.set(i, "teaser",
+                     f"related-story teaser: image caption dated {stamp.isoformat()}, not the article's date")
+            j = i + 1
+            while j < len(roles) and roles[j] not in ("body", "blank"):
+                page.set(j, "teaser", "continues the related-story teaser above")
+                j += 1
+            i = j
+            continue
+        i += 1
+
+
+def _author_bios(page: _Page) -> None:
+    """Biographies of the author, and the name and job title above them, are bylines.
+
+    A biography ("Jane Doe is a correspondent covering ...") counts as one
+    when it says what only a biography says (a handle, "follow her on",
+    where the author is based, since when) or when no paragraph of the
+    article comes after it; otherwise the line is an article paragraph about
+    a journalist.  Up to two short lines right above it (the name, the job
+    title) belong to the author box.
+    """
+    roles = page.roles
+    later_body = False
+    for i in range(len(roles) - 1, -1, -1):
+        if roles[i] == "body":
+            later_body = True
+        elif roles[i] == "bio":
+            if later_body and not _BIO_MARK_RE.search(page.norms[i]):
+                page.set(i, "body", "paragraph: four or more words ending like a sentence (about a journalist)")
+                later_body = True
+                continue
+            page.set(i, "byline", "author biography")
+            j = page.prev_text(i)
+            for _ in range(2):
+                if j is None or roles[j] not in ("chrome", "title") or page.ruled[j] \
+                        or not _AUTHOR_BOX_RE.match(page.norms[j]):
+                    break
+                page.set(j, "byline", "author box: the name or job title above the biography")
+                j = page.prev_text(j)
+
+
+def _bylines_under_headline(page: _Page, head_idx: int, first_body: int) -> None:
+    """Between the headline and the first paragraph: names next to a byline, and a lone place before the text."""
+    roles, norms = page.roles, page.norms
+    for i in range(head_idx + 1, first_body):
+        if roles[i] not in ("chrome", "title") or page.ruled[i] or not _NAME_LINE_RE.match(norms[i]):
+            continue
+        near = [j for j in (page.prev_text(i), page.next_text(i)) if j is not None]
+        if any(roles[j] == "byline" for j in near):
+            page.set(i, "byline", "name of the author or agency, next to the byline")
+    before = page.prev_text(first_body) if first_body < len(roles) else None
+    if before is not None and before > head_idx and roles[before] == "chrome" and not page.ruled[before] \
+            and _CAPS_WORD_LINE_RE.match(norms[before]):
+        page.set(before, "byline", "dateline on its own line (a place in capitals before the first paragraph)")
+
+
+def _related_lists(page: _Page) -> None:
+    """A related-stories label inside the article and the titles under it are teasers."""
+    roles = page.roles
+    body_idx = page.indices("body")
+    if not body_idx:
+        return
+    for i in range(body_idx[0] + 1, body_idx[-1]):
+        if roles[i] != "chrome" or not _RELATED_LABEL_RE.match(page.norms[i]):
+            continue
+        j = page.next_text(i)
+        titles = []
+        while j is not None and roles[j] == "title":
+            titles.append(j)
+            j = page.next_text(j)
+        if titles:
+            page.set(i, "teaser", "label of a list of related stories inside the article")
+            for j in titles:
+                page.set(j, "teaser", "title of a related story, listed inside the article")
+
+
+def _promotion_blocks(page: _Page) -> None:
+    """A title-like line next to a newsletter or subscription line is part of that promotion."""
+    roles = page.roles
+    for i, role in enumerate(roles):
+        if role != "title":
+            continue
+        for j in (page.prev_text(i), page.next_text(i)):
+            if j is not None and roles[j] == "chrome" and _PROMO_RE.search(page.norms[j]):
+                page.set(i, "chrome",
+                         f"part of a newsletter or subscription promotion (next to '{page.norms[j][:60]}')")
+                break
+
+
+def _truncated_last_paragraph(page: _Page) -> int | None:
+    """A paragraph cut off mid-sentence right after the last paragraph is kept, and flagged; its index."""
+    body_idx = page.indices("body")
+    if not body_idx:
+        return None
+    i = page.next_text(body_idx[-1])
+    if i is None or page.roles[i] != "title":
+        return None
+    text = page.norms[i]
+    words = _n_words(text)
+    sentence_inside = _INNER_SENTENCE_END_RE.search(text) is not None
+    if words >= MIN_TRUNCATED_WORDS or (words >= MIN_TRUNCATED_WORDS_WITH_SENTENCE and sentence_inside):
+        page.set(i, "body", "paragraph cut off mid-sentence; truncated: the rest is not on the page")
+        return i
+    return None
+
+
+def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str) -> tuple[str, str, bool]:
+    """Role and reason of one line read alone, and whether a page rule (or the metadata headline) gave them."""
     if not norm:
-        return "blank", "empty line"
+        return "blank", "empty line", False
     if want_headline and " ".join(norm.split()).casefold() == want_headline:
-        return "headline", "matches the headline in articles.csv"
+        return "headline", "matches the headline in articles.csv", True
     for rule in rules:
         if rule.matches(norm):
-            return rule.role, rule.reason
+            return rule.role, rule.reason, True
+    role, reason = _read_alone(norm, language)
+    return role, reason, False
+
+
+def _read_alone(norm: str, language: str) -> tuple[str, str]:
     if _DATELINE_LINE_RE.match(norm):
         return "byline", "dateline on its own line (place, date or agency)"
+    if is_date_line(norm):
+        return "byline", "date line"
+    if _DATE_LABEL_RE.match(norm):
+        return "byline", "date label (the date follows)"
     if _is_foreign_script(norm, language):
         return "chrome", "label in another script than the article's language"
     words = _n_words(norm)
+    if words >= 4 and _BIO_RE.match(norm):
+        return "bio", "author biography?"
     if words >= 4 and _SENTENCE_END_RE.search(norm):
         return "body", "paragraph: four or more words ending like a sentence"
     if words >= 4 and norm.endswith(":"):
@@ -445,73 +783,3 @@ def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str)
     return "chrome", "short line without sentence punctuation (menu, button or label)"
 
 
-# --- web pages saved as HTML -------------------------------------------------------------------------------
-
-#: Elements whose content is never text of the page.
-_HTML_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "object", "iframe"})
-#: Elements that start a new line of text.
-_HTML_BLOCK = frozenset(
-    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li main nav ol option p pre section "
-    "summary table tbody td tfoot th thead title tr ul".split()
-)
-_HTML_SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
-
-
-class _PageText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _HTML_SKIP:
-            self.skip += 1
-        elif tag in _HTML_BLOCK:
-            self.parts.append("\n")
-            if tag == "pre":
-                self.pre += 1
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _HTML_BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HTML_SKIP:
-            self.skip = max(self.skip - 1, 0)
-        elif tag in _HTML_BLOCK:
-            self.parts.append("\n")
-            if tag == "pre":
-                self.pre = max(self.pre - 1, 0)
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        self.parts.append(data if self.pre else _HTML_SPACE_RE.sub(" ", data))
-
-
-def html_to_text(markup: str) -> str:
-    """Extract the readable text of a web page saved as HTML.
-
-    Uses the standard library's :class:`html.parser.HTMLParser`: the content
-    of ``script``, ``style``, ``noscript``, ``template`` (and embedded
-    ``svg``, ``math``, ``object``, ``iframe``) is dropped; every block
-    element (paragraph, heading, list item, ``div``, ``br``, table cell ...)
-    ends a line; white space inside a line is collapsed to single spaces
-    (except in ``pre``); character references (``&amp;``, ``&#8220;``) are
-    unescaped.  Lines are stripped, empty ones dropped, and the remaining
-    lines are joined by a blank line, one paragraph per line, as in a page
-    captured as plain text.
-
-    Returns
-    -------
-    str
-        The page text, ending with a newline (empty when the page has none).
-    """
-    parser = _PageText()
-    parser.feed(markup)
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    kept = [line for line in lines if line.strip()]
-    return "\n\n".join(kept) + "\n" if kept else ""

@@ -9,6 +9,9 @@ Invisible format characters (soft hyphen, zero-width space, word joiner, ...)
 cannot be removed one for one, so :func:`normalise` keeps them.  Everything
 that matches words looks past them instead: :func:`visible` gives the text as a
 reader sees it, without them, and maps every offset in it back to the original.
+HTML tags left in a captured page (``<a href="...">``, ``<strong>``,
+``<br/>``: :func:`markup_spans`) are read past the same way: they are not
+drawn, so they are never words, quotation marks or sentence ends.
 """
 
 from __future__ import annotations
@@ -98,12 +101,80 @@ def _invisible_in_word_re() -> re.Pattern[str]:
     return re.compile(r"(?<=\w)" + _invisible_class() + r"+(?=\w)")
 
 
+# --- HTML markup left in a page ------------------------------------------------------------------------------
+
+#: HTML elements whose tags are read past as markup.  Tags of these elements are never drawn; a tag of any other
+#: name ("<3", "a < b > c", "<Reuters>") stays text.
+INLINE_ELEMENTS = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd mark q s samp small span strike strong sub sup "
+    "time tt u var".split()
+)
+#: Elements that break the line where they stand: a tag of one of them reads as a space, so "said.<br/>The" is two
+#: words and two sentences, as drawn.
+BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header "
+    "hr img li main nav ol p picture pre section source table tbody td tfoot th thead tr ul wbr iframe video "
+    "audio embed".split()
+)
+#: Elements that never have a closing tag.
+VOID_ELEMENTS = frozenset("br hr img wbr source embed".split())
+
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*|/)?>|<!--[\s\S]{0,2000}?-->")
+
+
+def markup_spans(text: str) -> list[tuple[int, int, bool]]:
+    """HTML tags in ``text``: ``(start, end, breaks)`` per tag, in order.
+
+    A page captured from a content system or copied from a feed can keep
+    its markup: ``<a href="https://...">the report</a>``, ``<strong>``,
+    ``<br/>``, ``<p>``.  A tag is markup when it names an HTML element of
+    :data:`INLINE_ELEMENTS` or :data:`BLOCK_ELEMENTS` and
+
+    * is a closing tag (``</a>``), or
+    * has attributes (``<a href="...">``) or is written self-closing
+      (``<br/>``), or
+    * names an element that never closes (``<br>``, ``<img>``), or
+    * is closed later in ``text`` (``<strong> ... </strong>``);
+
+    HTML comments (``<!-- ... -->``) are markup too.  A bare opening tag
+    that is never closed (``<b>`` alone), a tag of an unknown name and
+    anything else between angle brackets stay text.  ``breaks`` is True for
+    a tag of :data:`BLOCK_ELEMENTS`, which is read as a space.  Time is
+    linear in the length of ``text``.
+    """
+    if "<" not in text:
+        return []
+    found = []
+    closes: dict[str, int] = {}
+    for m in _TAG_RE.finditer(text):
+        if m.group(2) is None:  # a comment
+            found.append((m.start(), m.end(), "", "comment"))
+            continue
+        name = m.group(2).lower()
+        if name not in INLINE_ELEMENTS and name not in BLOCK_ELEMENTS:
+            continue
+        if m.group(1):
+            closes[name] = m.start()  # the last closing tag of each element
+            found.append((m.start(), m.end(), name, "close"))
+        elif m.group(3) is not None or name in VOID_ELEMENTS:
+            found.append((m.start(), m.end(), name, "tag"))
+        else:
+            found.append((m.start(), m.end(), name, "open"))
+    return [
+        (s, e, name in BLOCK_ELEMENTS)
+        for s, e, name, kind in found
+        if kind != "open" or closes.get(name, -1) > s
+    ]
+
+
 class Visible(NamedTuple):
     """A text as a reader sees it (see :func:`visible`).
 
-    ``text`` is the text without its invisible format characters; ``where[i]``
-    is the offset in the original text of ``text[i]``, or ``where`` is None
-    when the original had no such character (then ``text`` is the original).
+    ``text`` is the text without its invisible format characters and HTML
+    tags (a tag that breaks the line reads as one space); ``where[i]`` is
+    the offset in the original text of ``text[i]`` (for such a space, the
+    offset of its tag's ``<``), or ``where`` is None when the original had
+    neither (then ``text`` is the original).
     """
 
     text: str
@@ -114,7 +185,7 @@ class Visible(NamedTuple):
 
         The span runs from the original position of its first character to
         just after its last one, so it includes the invisible characters
-        inside it and none around it.
+        and tags inside it and none around it.
         """
         if self.where is None:
             return start, end
@@ -127,40 +198,64 @@ class Visible(NamedTuple):
 
 
 def visible(text: str) -> Visible:
-    r"""Return ``text`` without its invisible format characters, with a map back to ``text``.
+    r"""Return ``text`` as drawn, without invisible format characters and HTML tags, with a map back to ``text``.
 
     Format characters (Unicode category ``Cf``) are not drawn: the soft hyphen
     U+00AD (drawn only as a hyphen at a line break), the zero-width space
     U+200B, the zero-width non-joiner and joiner U+200C/U+200D, the word
     joiner U+2060, the byte-order mark U+FEFF, direction marks and the like.
     Pages pick them up from hyphenation, text fingerprinting and copy and
-    paste, and a pattern or tokenizer that sees them takes "rela\u00adtions"
+    paste, and a pattern or tokenizer that sees them takes "rela­tions"
     for "rela" and "tions".  Every word match of the suite (tokens, sentence
     ends, page rules, cues, actor names, VADER's words) runs on the text this
     returns, and :meth:`Visible.span` maps what it finds back to offsets of
     ``text``.  Text without such characters comes back unchanged.
 
     A zero-width space is read as absent too where it is the only thing
-    between two words: "Putin\u200bBiden" is drawn, and read, as
+    between two words: "Putin​Biden" is drawn, and read, as
     "PutinBiden".  Unicode's word-boundary rules (UAX #29) would split there,
-    but they would equally split "rela\u200btions", and on news pages the
+    but they would equally split "rela​tions", and on news pages the
     character mostly sits inside words, as a line-break hint or a fingerprint.
     A space, a punctuation mark or a line break still separates words.
+
+    HTML tags left in the text (:func:`markup_spans`) are not drawn either:
+    ``<a href="https://example.com/report">the report</a>`` reads as "the
+    report", so the address never becomes words ("href", "https", "com") and
+    the quotation marks around it never open a quotation.  An inline tag
+    (``<a>``, ``<strong>``, ``<em>`` ...) reads as nothing, as it is drawn
+    ("<strong>720</strong> naira" is "720 naira"); a tag that breaks the line
+    (``<br/>``, ``<p>``, ``<li>`` ...) reads as one space.  Character
+    references (``&amp;``) are left as they are.
     """
     pattern = _invisible_re()
-    if text.isprintable() or pattern.search(text) is None:  # format characters are never printable: fast path
+    tags = markup_spans(text)
+    if not tags and (text.isprintable() or pattern.search(text) is None):  # format characters are never printable
         return Visible(text, None)
+    hidden = [(m.start(), m.end(), False) for m in pattern.finditer(text)] if not text.isprintable() else []
+    if tags:
+        hidden = sorted(hidden + tags)
+    chars: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in pattern.finditer(text):
-        where.extend(range(pos, m.start()))
-        pos = m.end()
+    for s, e, breaks in hidden:
+        if s < pos:  # an invisible character inside a tag: the tag already hides it
+            pos = max(pos, e)
+            continue
+        chars.append(text[pos:s])
+        where.extend(range(pos, s))
+        if breaks:
+            chars.append(" ")
+            where.append(s)
+        pos = e
+    chars.append(text[pos:])
     where.extend(range(pos, len(text)))
-    return Visible(pattern.sub("", text), where)
+    return Visible("".join(chars), where)
 
 
 def drop_invisible(text: str) -> str:
-    """``text`` without its invisible format characters (see :func:`visible`)."""
+    """``text`` as drawn: without its invisible format characters and HTML tags (see :func:`visible`)."""
+    if "<" in text:
+        return visible(text).text
     return text if text.isprintable() else _invisible_re().sub("", text)
 
 

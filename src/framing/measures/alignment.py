@@ -173,6 +173,11 @@ def normal_form(word: str) -> str:
     return group if group is not None else _stemmer().stem(word)
 
 
+def stem(word: str) -> str:
+    """The Porter stem of a word (``finding`` and ``find`` are both ``find``)."""
+    return _stemmer().stem(word)
+
+
 def _features(text: str) -> list[str]:
     forms = [normal_form(w) for w in content_words(text)]
     return forms + [f"{a} {b}" for a, b in zip(forms, forms[1:])]
@@ -599,14 +604,18 @@ class Alignment:
         tells more than one unit.
     unit_sentences : DataFrame
         ``unit_sentences.csv``: ``unit_id, article_id, outlet, sentence_id, similarity, paragraph,
-        in_headline, in_lede``.
+        in_headline, in_lede, start, end``; ``start, end`` are the raw-file offsets of the part of the
+        sentence that tells the unit (its clauses, without the frame of reported speech).
     clauses : DataFrame
         One row per clause with its ``unit_id`` (see :func:`segments`).
+    similarity : ndarray, optional
+        The clauses' pairwise similarity (:func:`similarity_matrix`), rows in the order of ``clauses``.
     """
 
     units: pd.DataFrame
     unit_sentences: pd.DataFrame
     clauses: pd.DataFrame
+    similarity: np.ndarray | None = None
 
 
 def _lede_paragraphs(sentences: pd.DataFrame) -> dict[str, int]:
@@ -702,10 +711,14 @@ def align(
 
     lede = _lede_paragraphs(sentences)
     order = {sid: k for k, sid in enumerate(sentences["sentence_id"])}
-    per_sentence = (
-        clauses.groupby(["unit_id", "article_id", "outlet", "sentence_id", "paragraph", "role"], sort=False)
-        ["similarity"].max().reset_index()
-    )
+    keys = ["unit_id", "article_id", "outlet", "sentence_id", "paragraph", "role"]
+    per_sentence = clauses.groupby(keys, sort=False)["similarity"].max().reset_index()
+    # The span of what the sentence tells of the unit: its clauses other than the frame of speech.
+    content_clauses = clauses[~clauses["frame"]]
+    spans = content_clauses.groupby(keys, sort=False).agg(start=("start", "min"), end=("end", "max"))
+    every = clauses.groupby(keys, sort=False).agg(start=("start", "min"), end=("end", "max"))
+    spans = spans.combine_first(every).reset_index()
+    per_sentence = per_sentence.merge(spans, on=keys, how="left")
     per_sentence["in_headline"] = per_sentence["role"] == "headline"
     per_sentence["in_lede"] = per_sentence["role"].isin(["headline", "standfirst"]) | (
         (per_sentence["role"] == "body")
@@ -730,7 +743,7 @@ def align(
                      int(row["n_articles"]), int(row["n_outlets"]), "; ".join(outlets)))
     units = pd.DataFrame(rows, columns=list(ALIGNED_UNIT_COLUMNS))
     clauses = clauses.drop(columns=["_cluster", "_order", "sentence_text"])
-    return Alignment(units, unit_sentences, clauses.reset_index(drop=True))
+    return Alignment(units, unit_sentences, clauses.reset_index(drop=True), sim)
 
 
 # --------------------------------------------------------------------------- selection
@@ -790,27 +803,41 @@ def renderings(alignment: Alignment, sentences: pd.DataFrame) -> pd.DataFrame:
     """The same remark in each outlet's words: ``renderings.csv``.
 
     For every unit that two or more outlets tell as speech (a quotation, or a sentence with a
-    reporting verb), one row per outlet with the clause it uses and the words that differ: the
-    content words of this outlet's rendering that no other outlet's rendering of the unit uses, in
-    their surface form (so "mend" vs "regularize" and "lowest" vs "low" are visible).
+    reporting verb), one row per outlet with its rendering: of the outlet's speech clauses in the
+    unit, the one closest to another outlet's (highest similarity), so a headline or a paraphrase
+    does not stand in for a quoted remark.  ``own_words`` are the content words of the rendering
+    that no other outlet's rendering uses, in their surface form (so "mending" vs "regularize" and
+    "lowest" vs "low" are visible); ``shared_words`` those it shares.
 
     Columns ``unit_id, outlet, article_id, sentence_id, text, own_words, shared_words``; words are
     joined by ", " in text order.
     """
     voice = dict(zip(sentences["sentence_id"], sentences["voice"].astype(str)))
-    clauses = alignment.clauses
-    speech = clauses[[_is_speech(t, voice.get(s, "")) for t, s in zip(clauses["text"], clauses["sentence_id"])]]
+    clauses = alignment.clauses.reset_index(drop=True)
+    sim = alignment.similarity
+    speech = np.array([_is_speech(t, voice.get(s, "")) for t, s in zip(clauses["text"], clauses["sentence_id"])],
+                      dtype=bool)
+    frame = clauses["frame"].to_numpy(dtype=bool) if "frame" in clauses.columns else np.zeros(len(clauses), bool)
+    outlet = clauses["outlet"].to_numpy()
     rows = []
-    for unit, group in speech.groupby("unit_id", sort=True):
-        if group["outlet"].nunique() < 2:
+    for unit in sorted(clauses["unit_id"].unique()):
+        members = np.flatnonzero((clauses["unit_id"].to_numpy() == unit) & speech & ~frame)
+        if len(set(outlet[members])) < 2:
             continue
-        per_outlet = {o: g for o, g in group.groupby("outlet", sort=False)}
-        words = {o: [w for t in g["text"] for w in content_words(t)] for o, g in per_outlet.items()}
-        for outlet, g in per_outlet.items():
-            others = {w for o, ws in words.items() if o != outlet for w in ws}
-            own = list(dict.fromkeys(w for w in words[outlet] if w not in others))
-            shared = list(dict.fromkeys(w for w in words[outlet] if w in others))
-            first = g.iloc[0]
-            rows.append((unit, outlet, first["article_id"], first["sentence_id"], " ".join(" ".join(g["text"]).split()),
-                         ", ".join(own), ", ".join(shared)))
+        chosen: dict[str, int] = {}
+        for o in dict.fromkeys(outlet[members]):
+            own = members[outlet[members] == o]
+            others = members[outlet[members] != o]
+            if sim is not None:
+                score = sim[np.ix_(own, others)].max(axis=1)
+                chosen[o] = int(own[int(np.argmax(score))])
+            else:
+                chosen[o] = int(own[0])
+        words = {o: content_words(clauses.at[i, "text"]) for o, i in chosen.items()}
+        for o, i in chosen.items():
+            others = {w for other, ws in words.items() if other != o for w in ws}
+            own_words = list(dict.fromkeys(w for w in words[o] if w not in others))
+            shared = list(dict.fromkeys(w for w in words[o] if w in others))
+            rows.append((unit, o, clauses.at[i, "article_id"], clauses.at[i, "sentence_id"],
+                         " ".join(str(clauses.at[i, "text"]).split()), ", ".join(own_words), ", ".join(shared)))
     return pd.DataFrame(rows, columns=list(RENDERING_COLUMNS))

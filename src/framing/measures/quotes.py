@@ -38,7 +38,15 @@ name nobody): ``found_in = "same_sentence"``.  A speech-act word attributes
 only a quotation of its own clause: with a semicolon, a dash or ",
 and/but/or/while ..." between them it is passed over ("Chants of his name
 echoed ..., and the new "wonderkid" ..."); a reporting verb is not (see
-Limits).  A participle after a comma ("..., adding that") takes the speaker
+Limits).  Nor does a speech-act word other than a past or -ing form
+attribute a quotation that ends a phrase of topic right after it (*about,
+over, regarding, concerning* and at most four words) unless a possessor
+names whose words they are: in "fresh questions about the region's
+'resilience plan'" the quotation is what the questions are about, not
+their words (while "asked about the 'red lines'" stays the asker's,
+"Peskov's remarks about the "reset"" stays Peskov's, and in "described
+Biden's words about Putin as "outrageous"" the quotation is no part of the
+phrase of topic).  A participle after a comma ("..., adding that") takes the speaker
 of the attribution before it in the sentence; a passive names its speaker
 only after *by*.  A quotation that runs over several sentences with no
 attribution in its first one takes the attribution of the sentence of its
@@ -699,6 +707,13 @@ def _unnamed_attributions(
     return found
 
 
+# A preposition of topic right after a speech noun and a short noun phrase up to the quotation: the quotation
+# is what the questions or remarks are about, not their words ("questions about the region's 'resilience
+# plan'", "remarks over the 'reset'"; not "words about Putin as "outrageous"").
+_TOPIC_GAP = re.compile(r"\s+(?:about|over|regarding|concerning)(?:\s+(?!(?:as|to|that|and|but)\b)[\w'\-]+){0,4}\s*",
+                        re.IGNORECASE)
+# A possessor right before a speech noun (adjectives between): "Peskov's remarks", "his recent comments".
+_POSSESSOR_BEFORE = re.compile(r"(?:'s|\b(?:his|her|their|its|our|my))(?:\s+[a-z\-]+){0,2}\s+$", re.IGNORECASE)
 # Between a speech-act word and a quotation, a boundary of clauses: the word does not attribute it.
 _CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|but|or|while|whereas|yet)\b|\s[\u2014\u2013]\s", re.IGNORECASE)
 
@@ -766,6 +781,9 @@ class _Chooser:
     def _same_clause(self, a: Attribution, qs: int, qe: int) -> bool:
         if a.kind not in ("speech", "speech_noun") or not self.text:
             return True
+        if a.end <= qs and _TOPIC_GAP.fullmatch(self.text, a.end, qs) and not a.verb.lower().endswith(("ed", "ing")) \
+                and not _POSSESSOR_BEFORE.search(self.text, max(0, a.start - 40), a.start):
+            return False  # "fresh questions about the region's 'resilience plan'": the topic, not the words
         if self._boundaries is None:
             self._boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(self.text)]
         lo, hi = (a.end, qs) if a.end <= qs else (qe, a.start)

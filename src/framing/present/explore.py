@@ -359,7 +359,8 @@ ROWS_SHOWN = 40
 
 REPORT_TABLES: tuple[str, ...] = (
     "articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "sentiment_drivers",
-    "actor_sentiment", "summary", "units", "unit_sentences", "coverage", "renderings", "headlines",
+    "actor_sentiment", "summary", "units", "unit_sentences", "coverage", "renderings", "headlines", "skipped",
+    "excluded",
 )
 """Tables the report build writes as ``tables/<name>.csv``, named as ``framing analyze`` names them."""
 

@@ -1,0 +1,87 @@
+"""The differences the suite states about outlets: the seed event's, in plain words, and nothing of
+the seed event on other folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.compare.differences import differences
+from framing.core.vocabulary import DIFFERENCE_COLUMNS, DIFFERENCE_KINDS
+from framing.pipeline import analyze
+
+FIXTURES = Path(__file__).parent / "fixtures"
+INTENT_WORDS = ("hides", "hid ", "propaganda", "bias", "lies", "spin", "distort", "manipulat", "agenda-driven")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    analysis = analyze(n_boot=200, n_perm=200)
+    return analysis, differences(analysis)
+
+
+def _statements(table, outlet, kind):
+    return table.loc[(table["outlet"] == outlet) & (table["kind"] == kind), "statement"].tolist()
+
+
+def test_columns_and_kinds(seed):
+    _, table = seed
+    assert list(table.columns) == list(DIFFERENCE_COLUMNS)
+    assert set(table["kind"]) <= set(DIFFERENCE_KINDS)
+    assert (table.groupby("outlet")["rank"].apply(lambda r: list(r) == list(range(1, len(r) + 1)))).all()
+
+
+def test_sputnik_leaves_out_the_hold_back_charge_press_tv_leads_with(seed):
+    _, table = seed
+    first = _statements(table, "Sputnik International", "omission")[0]
+    assert "hold back Russia's development" in first.replace("\u00a0", " ")
+    assert "Press TV" in first and "lead" in first
+    row = table[table["statement"] == first].iloc[0]
+    assert set(row["evidence"].split(";")) == {"presstv-002", "presstv-007"}  # in the lead, and quoted again
+
+
+def test_headlines_differ_in_who_acts_and_in_damaged(seed):
+    _, table = seed
+    press = _statements(table, "Press TV", "headline")
+    sputnik = _statements(table, "Sputnik International", "headline")
+    assert len(press) == len(sputnik) == 1
+    assert "\u201cPutin\u201d the one who acts" in press[0]
+    assert "\u201cRussia, US\u201d the one who acts" in sputnik[0]
+    assert "\u201cdamaged\u201d" in press[0] and "damaged" not in sputnik[0]
+    assert "'regularize' in quotation marks, a word spoken in the article" in press[0]
+
+
+def test_the_same_remark_in_different_words(seed):
+    _, table = seed
+    sputnik = " ".join(_statements(table, "Sputnik International", "rendering"))
+    assert "\u201cmending\u201d where Press TV has \u201cregularize\u201d" in sputnik
+    assert "\u201clowest\u201d where Press TV has \u201clow\u201d" in sputnik
+
+
+def test_sputnik_gives_the_remark_a_hedge(seed):
+    _, table = seed
+    hedging = " ".join(_statements(table, "Sputnik International", "hedging"))
+    assert "\u201cassume\u201d" in hedging
+    assert not _statements(table, "Press TV", "hedging")
+
+
+def test_every_statement_names_its_evidence_and_no_intent(seed):
+    analysis, table = seed
+    ids = set(analysis.corpus.sentences["sentence_id"])
+    for r in table.itertuples():
+        lowered = r.statement.lower()
+        assert not any(word in lowered for word in INTENT_WORDS), r.statement
+        if r.kind not in ("tone", "salience"):
+            assert r.evidence and set(r.evidence.split(";")) <= ids, r.statement
+
+
+@pytest.mark.parametrize("folder", ["three-outlets", "heldout_units"])
+def test_another_folder_gets_its_own_differences_and_nothing_of_the_seed(folder):
+    analysis = analyze(FIXTURES / folder, n_boot=100, n_perm=100)
+    table = differences(analysis)
+    assert set(table["outlet"]) <= set(analysis.corpus.outlets)
+    assert len(table)
+    text = " ".join(table["statement"])
+    for seed_word in ("Sputnik", "Press TV", "Putin", "regularize", "Peskov"):
+        assert seed_word not in text, seed_word
