@@ -94,3 +94,23 @@ def test_analysis_tables_are_typed_attributes(folder):
     for name in ("articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "actor_sentiment",
                  "summary"):
         assert getattr(analysis, name) is analysis.tables[name], name
+
+
+def test_a_failed_analysis_stops_the_build_instead_of_leaving_notebooks_waiting(tmp_path, monkeypatch):
+    """When the build's analysis fails, the notebooks waiting for it stop waiting and the build raises its error."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("# Probe"),
+                             new_code_cell("ARTICLES_DIR = None", metadata={"tags": ["parameters"]}),
+                             new_code_cell("import framing.pipeline as p\np.load_analysis(ARTICLES_DIR)")])
+    for name in ("01-probe.ipynb", "02-probe.ipynb", "03-probe.ipynb"):
+        nbformat.write(nb, notebooks / name)
+    monkeypatch.setattr(paths, "NOTEBOOK_DIR", notebooks)
+
+    def broken(folder):
+        raise RuntimeError("the analysis broke")
+
+    monkeypatch.setattr(build, "analyze", broken)
+    with pytest.raises(RuntimeError, match="the analysis broke"):
+        build.build_all_reports(THREE, tmp_path / "reports")
+    assert not (tmp_path / "reports").exists()

@@ -59,6 +59,15 @@ def test_the_same_remark_in_different_words(seed):
     assert "\u201clowest\u201d where Press TV has \u201clow\u201d" in sputnik
 
 
+def test_press_tv_brings_in_peskov_and_sputnik_cites_the_white_house(seed):
+    _, table = seed
+    press = " ".join(_statements(table, "Press TV", "voice"))
+    sputnik = " ".join(_statements(table, "Sputnik International", "voice"))
+    assert "Quotes Dmitry Peskov (5 quotations)" in press
+    assert "Peskov" not in sputnik
+    assert "Quotes United States (2 quotations)" in sputnik
+
+
 def test_sputnik_gives_the_remark_a_hedge(seed):
     _, table = seed
     hedging = " ".join(_statements(table, "Sputnik International", "hedging"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -247,3 +249,63 @@ def test_table_view_renders_the_same_bytes_twice():
     first, second = table_view(table).to_html(), table_view(table.copy()).to_html()
     assert first == second
     assert "&lt;b&gt;" in first
+
+
+# Wide tables: each in a box of its own that scrolls sideways --------------------------------------
+
+SENTENCE = "The board voted on Wednesday to close the Kessler Ridge plant four years early, officials said."
+
+
+def wide_table(n_outlets: int = 14) -> pd.DataFrame:
+    """One column of sentences per outlet, as the table of what each outlet tells, plus a short and a number column."""
+    columns = {"unit_id": ["u001", "u002"], "told by": [13, 12]}
+    columns.update({f"Outlet {i}": [SENTENCE, "not reported"] for i in range(n_outlets)})
+    return pd.DataFrame(columns)
+
+
+def test_table_view_and_capped_view_put_the_table_in_a_scrolling_box():
+    html = explore.table_view(wide_table()).to_html()
+    assert html.startswith('<div class="framing-table" style="overflow-x:auto;max-width:100%"><style')
+    assert html.endswith("</table>\n</div>")
+    assert explore.table_view(wide_table())._repr_html_().startswith('<div class="framing-table"')  # notebooks
+    capped = explore.capped_view(wide_table(), what="units", full="units", limit=1).to_html()
+    assert capped.startswith('<div class="framing-table"')
+    assert capped.index("</div>") < capped.index('class="framing-cap-note"')  # the note stays under the box
+
+
+def test_only_columns_of_running_text_get_a_reading_width():
+    html = explore.table_view(wide_table(2)).to_html()
+    widths = {}
+    for selectors, props in re.findall(r"([^{}]+)\{([^}]*)\}", html.split("</style>")[0]):
+        for col in re.findall(r"_row0_col(\d+)\b", selectors):
+            widths[int(col)] = "min-width: 14em" in props
+    # columns: unit_id (4 characters), told by (a number), Outlet 0 and Outlet 1 (sentences of 50+ characters)
+    assert widths == {0: False, 2: True, 3: True}
+
+
+def test_a_wide_table_scrolls_inside_its_box_in_a_browser(tmp_path):
+    import os
+    import shutil
+
+    on_ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        (pytest.fail if on_ci else pytest.skip)("playwright is not installed")
+    executable = shutil.which("chromium")
+    if executable is None:
+        (pytest.fail if on_ci else pytest.skip)("chromium is not installed (apt-get install chromium)")
+    page_file = tmp_path / "table.html"
+    page_file.write_text("<!DOCTYPE html><html><body style='max-width:800px'>"
+                         + explore.table_view(wide_table()).to_html() + "</body></html>", encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        page.goto(page_file.as_uri(), wait_until="load")
+        box = page.evaluate("(() => { const b = document.querySelector('.framing-table');"
+                            " return [b.scrollWidth, b.clientWidth, document.documentElement.scrollWidth]; })()")
+        browser.close()
+    scroll_width, width, page_width = box
+    assert width <= 800 < scroll_width  # the table is wider than its box, and the box scrolls
+    assert page_width <= 1000  # the page itself does not

@@ -17,7 +17,7 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr", "col", "are
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "table",
     "caption", "thead", "tbody", "tr", "th", "td", "mark", "div", "span", "em", "main", "article",
-    "details", "summary", "ol", "li", "footer",
+    "details", "summary", "ol", "li", "footer", "nav", "fieldset", "legend", "input", "label", "ul",
 }
 
 
@@ -675,3 +675,163 @@ def test_random_overlapping_cues_nest_and_reassemble(spans):
     got = sorted(("".join(p.text() for p in pieces), sum("cue-cont" not in p.classes() for p in pieces))
                  for pieces in marks.values())
     assert got == sorted((raw[c["start"] : c["end"]], 1) for c in cues)
+
+
+# ---------------------------------------------------------------------------
+# Many outlets: two chosen columns, a legend that grows down, not across
+# ---------------------------------------------------------------------------
+
+# Fifteen invented outlets, one of them with markup in its name.
+MANY_NAMES = [
+    "Varden Wire Service", "Republic Broadcasting Service", "The Varden Ledger", "Daily Spark",
+    "Northline Business Review", "Green Current", "Labour Voice", "Kessler Valley Herald", "Metro Evening Post",
+    "Channel 9 Regional", "The Independent Observer", "Coalfield Gazette", "Capital Morning Star",
+    'Frontier <img src=x onerror="alert(8)"> Radio', "Upland Voice",
+]
+
+
+def many_outlets(n: int):
+    """``n`` outlets, one article each; outlet i's article says "reportedly" i % 3 times (hand-countable hedges)."""
+    specs = []
+    for i, name in enumerate(MANY_NAMES[:n]):
+        body = ["The board voted to close the plant.", *["Reportedly it acted."] * (i % 3)]
+        specs.append((f"a{i:02d}", name, f"Plant to close, says report {i}", [body]))
+    articles, lines, sentences, texts = make_corpus(*specs)
+    cues = [cue(texts, articles, f"a{i:02d}", "Reportedly", "hedge", occurrence=k + 1)
+            for i in range(n) for k in range(i % 3)]
+    return articles, lines, sentences, texts, cues
+
+
+def radio_groups(tree: TreeBuilder) -> dict[str, list[tuple[str, str, bool]]]:
+    """name -> [(id, label text, checked)] of the page's radio buttons, in page order."""
+    labels = {n.attrs.get("for"): n.text() for n in tree.root.iter() if n.tag == "label"}
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
+    for node in tree.root.iter():
+        if node.tag == "input" and node.attrs.get("type") == "radio":
+            groups.setdefault(node.attrs["name"], []).append(
+                (node.attrs["id"], labels[node.attrs["id"]], "checked" in node.attrs))
+    return groups
+
+
+def test_fifteen_outlets_open_on_two_chosen_columns_without_script():
+    articles, lines, sentences, texts, cues = many_outlets(15)
+    page = render(articles, lines, sentences, cues, None, texts)
+    tree = parse(page)
+    groups = radio_groups(tree)
+    assert list(groups) == ["left", "right"]
+    for side, chosen in (("left", 0), ("right", 1)):
+        assert [label for _, label, _ in groups[side]] == MANY_NAMES  # names as text, markup and all
+        assert [checked for _, _, checked in groups[side]] == [i == chosen for i in range(15)]
+    (show_all,) = [n for n in tree.root.iter() if n.tag == "input" and n.attrs.get("id") == "show-all"]
+    assert "checked" not in show_all.attrs  # fifteen outlets: the page opens on two of them
+    columns = [n for n in tree.root.iter() if n.tag == "article"]
+    assert [c.attrs["data-outlet"] for c in columns] == [str(i) for i in range(15)]
+    # Each outlet's column is shown by its own button, first (left) or second (right).
+    for i in (0, 7, 14):
+        assert f'body:has(#show-all:not(:checked)):has(#left-{i}:checked) .columns > .col[data-outlet="{i}"] ' \
+               "{ display: block; order: 1; }" in page
+        assert f'body:has(#show-all:not(:checked)):has(#right-{i}:checked) .columns > .col[data-outlet="{i}"] ' \
+               "{ display: block; order: 2; }" in page
+    assert "<script" not in page.lower() and "onerror=" not in page.replace("onerror=&quot;", "")
+    assert "&lt;img src=x onerror=&quot;alert(8)&quot;&gt;" in page
+
+
+@pytest.mark.parametrize("n, picker, all_checked", [(2, False, None), (3, True, True), (4, True, False)])
+def test_the_page_opens_on_every_outlet_up_to_three(n, picker, all_checked):
+    articles, lines, sentences, texts, cues = many_outlets(n)
+    tree = parse(render(articles, lines, sentences, cues, None, texts))
+    boxes = [node for node in tree.root.iter() if node.tag == "input" and node.attrs.get("id") == "show-all"]
+    assert bool(boxes) is picker
+    if picker:
+        assert ("checked" in boxes[0].attrs) is all_checked
+
+
+def test_legend_lists_outlets_as_columns_up_to_five_and_as_rows_beyond():
+    for n in (5, 6):
+        articles, lines, sentences, texts, cues = many_outlets(n)
+        tree = parse(render(articles, lines, sentences, cues, None, texts))
+        (table,) = [node for node in tree.root.iter() if node.tag == "table"]
+        heads = [c.text() for c in table.iter() if c.tag == "th" and c.attrs.get("scope") == "col"]
+        rows = {}
+        for tr in (node for node in table.iter() if node.tag == "tr"):
+            cells = [c for c in tr.children if isinstance(c, Node)]
+            if cells and cells[0].tag == "th" and cells[0].attrs.get("scope") == "row":
+                rows[cells[0].text()] = [c.text() for c in cells[1:]]
+        if n == 5:
+            assert heads == ["Cue", "What it does", *MANY_NAMES[:5]]
+            assert rows["hedge"][1:] == ["0", "1", "2", "0", "1"]  # outlet i: i % 3 hedges
+        else:
+            assert heads == ["Outlet", "hedge", "booster", "distancing", "attribution", "scare quote"]
+            assert list(rows) == MANY_NAMES[:6]
+            assert [rows[name][0] for name in MANY_NAMES[:6]] == ["0", "1", "2", "0", "1", "2"]
+        (box,) = [node for node in tree.root.iter() if "table-scroll" in node.classes()]
+        assert table in list(box.iter())  # the table scrolls inside its own box when wider than the page
+
+
+def _browser():
+    """Chromium through Playwright, or a skip (a failure under CI), as in tests/test_browser.py."""
+    import os
+    import shutil
+
+    on_ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        (pytest.fail if on_ci else pytest.skip)("playwright is not installed")
+    executable = shutil.which("chromium")
+    if executable is None:
+        (pytest.fail if on_ci else pytest.skip)("chromium is not installed (apt-get install chromium)")
+    return sync_playwright, executable
+
+
+def test_choosing_two_outlets_in_a_browser_shows_just_those_two_side_by_side(tmp_path):
+    sync_playwright, executable = _browser()
+    articles, lines, sentences, texts, cues = many_outlets(15)
+    path = write_reading_view(tmp_path / "side.html", render(articles, lines, sentences, cues, None, texts))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        problems = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(r.url))
+        page.goto(path.as_uri(), wait_until="load")
+
+        def shown():
+            boxes = page.eval_on_selector_all(
+                "article.col", "cols => cols.filter(c => c.offsetParent !== null)"
+                ".map(c => [c.dataset.article, c.getBoundingClientRect().left, c.getBoundingClientRect().top])")
+            return [name for name, _, _ in sorted(boxes, key=lambda b: (b[2], b[1]))], boxes
+
+        names, boxes = shown()
+        assert names == ["a00", "a01"]
+        assert boxes[0][2] == boxes[1][2]  # side by side, on one row
+        page.click('label[for="left-13"]')
+        page.click('label[for="right-4"]')
+        assert shown()[0] == ["a13", "a04"]
+        page.click('label[for="left-4"]')
+        page.click('label[for="right-13"]')
+        assert shown()[0] == ["a04", "a13"]  # left is left
+        page.click('label[for="show-all"]')
+        assert sorted(shown()[0]) == [f"a{i:02d}" for i in range(15)]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1400  # nothing runs off the page
+        assert page.evaluate("typeof window.alert_called") == "undefined"
+        browser.close()
+    assert problems == []
+
+
+def test_the_fourteen_outlet_fixture_renders_every_sentence_and_lists_the_page_furniture():
+    from pathlib import Path
+
+    from framing.load.corpus import load_corpus
+
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / "many-outlets")
+    page = render_reading_view(corpus.articles, corpus.lines, corpus.sentences, None, None, corpus.texts)
+    tree = parse(page)
+    assert len([n for n in tree.root.iter() if n.tag == "article"]) == 14
+    for row in corpus.sentences.itertuples():
+        assert strip_tags(sentence_fragment(page, row.sentence_id)) == row.text
+    listed = [html.unescape(t) for t in re.findall(r'<span class="raw">(.*?)</span>', page)]
+    # Each page ends with a teaser of another story ("Read more: ...", once "Related: ..."): none is article text.
+    assert sum(line.startswith(("Read more:", "Related:")) for line in listed) == 14
+    assert not any(word in row.text for row in corpus.sentences.itertuples() for word in ("Read more:", "Related:"))

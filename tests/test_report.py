@@ -374,3 +374,139 @@ def test_every_report_notebook_runs_on_a_single_outlet_folder(tmp_path):
                                          encoding="utf-8")
     build_all_reports(folder, tmp_path / "reports")
     assert (tmp_path / "reports" / "05-methods-and-limits.student.html").is_file()
+
+
+# Warnings stay out of the pages ---------------------------------------------------------------------
+
+WARNING_TEXT = ("UserWarning", "RuntimeWarning", "constrained_layout not applied", "Warning:")
+
+# Code that warns in three common ways, written so that its own source names no warning.
+WARNS = (
+    "import sys\n"
+    "import warnings\n"
+    "import numpy as np\n"
+    "warnings.warn('the lexicon file is older than the articles')\n"
+    "np.log(np.zeros(1))\n"
+    "print('the analysis wrote 3 tables', file=sys.stderr)\n"
+    "print('hedges per sentence: 0.42')"
+)
+SQUEEZED = (
+    "import matplotlib.pyplot as plt\n"
+    "fig, ax = plt.subplots(figsize=(3, 2), layout='constrained')\n"
+    "ax.legend(handles=[plt.Line2D([], [], label=f'Outlet {i}') for i in range(40)], loc='lower left',\n"
+    "          bbox_to_anchor=(0, 1))\n"
+    "plt.show()"
+)
+
+
+def test_warnings_printed_by_notebook_code_never_reach_an_exported_page(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    write_notebook(notebooks, "01-warns.ipynb", [
+        new_markdown_cell("# Code that warns"),
+        new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}),
+        new_code_cell(WARNS),
+        new_code_cell(SQUEEZED),
+        new_markdown_cell("The chart above has a legend taller than itself."),
+    ])
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    said: list[str] = []
+    out = build_reports(articles, tmp_path / "reports", notebooks_dir=notebooks, progress=said.append).out_dir
+    for name in ("01-warns.html", "01-warns.student.html"):
+        raw = (out / name).read_text(encoding="utf-8")
+        assert [w for w in WARNING_TEXT if w in raw] == [], name
+        text = "".join(parse(out / name).text)
+        assert "hedges per sentence: 0.42" in text and "the analysis wrote 3 tables" in text  # other output stays
+    reported = "\n".join(said)  # the build says what it left out
+    assert "UserWarning: the lexicon file is older than the articles" in reported
+    assert "RuntimeWarning: divide by zero encountered in log" in reported
+    assert "constrained_layout not applied" in reported
+
+
+def test_strip_warnings_takes_warnings_and_their_source_lines_and_keeps_other_stderr():
+    from nbformat.v4 import new_output
+
+    from framing.present.report import strip_warnings
+
+    stderr = new_output("stream", name="stderr", text=(
+        "/srv/kernel/cell.py:4: UserWarning: the lexicon file is older than the articles\n"
+        "  warnings.warn('the lexicon file is older than the articles')\n"
+        "the analysis wrote 3 tables\n"))
+    only_warning = new_output("stream", name="stderr", text=(
+        "/lib/numpy/core.py:9: RuntimeWarning: divide by zero encountered in log\n  return log(x)\n"))
+    stdout = new_output("stream", name="stdout", text="UserWarning: printed on purpose by the notebook\n")
+    nb = new_notebook(cells=[new_code_cell("x", outputs=[stderr, only_warning, stdout])])
+    assert strip_warnings(nb) == ["cell 1: UserWarning: the lexicon file is older than the articles",
+                                  "cell 1: RuntimeWarning: divide by zero encountered in log"]
+    outputs = nb.cells[0].outputs
+    assert [o.get("name") for o in outputs] == ["stderr", "stdout"]  # the stream that was only a warning is gone
+    assert outputs[0]["text"] == "the analysis wrote 3 tables\n"
+    assert outputs[1]["text"] == "UserWarning: printed on purpose by the notebook\n"  # stdout is the notebook's own
+
+
+# Fourteen outlets: every page built, no warning text, nothing cut off at 1400 px -------------------
+
+MANY = Path(__file__).parent / "fixtures" / "many-outlets"
+
+
+@pytest.fixture(scope="module")
+def many_reports(tmp_path_factory) -> Path:
+    from framing.build import build_all_reports
+
+    out = tmp_path_factory.mktemp("many") / "reports"
+    build_all_reports(MANY, out)
+    return out
+
+
+def test_fourteen_outlet_reports_carry_no_warning_text(many_reports):
+    pages = sorted(many_reports.glob("*.html"))
+    assert {"index.html", "side-by-side.html", "02-hedging-and-attribution.student.html"} <= {p.name for p in pages}
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        assert [w for w in WARNING_TEXT if w in raw] == [], path.name
+
+
+def test_fourteen_outlet_pages_fit_1400_px_without_cutting_anything_off(many_reports):
+    import os
+    import shutil
+
+    on_ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        (pytest.fail if on_ci else pytest.skip)("playwright is not installed")
+    executable = shutil.which("chromium")
+    if executable is None:
+        (pytest.fail if on_ci else pytest.skip)("chromium is not installed (apt-get install chromium)")
+    # Per page: how far the page runs past the window, images shown narrower than drawn but not cut, and
+    # elements whose content runs past their own box without a scroll bar to reach it.
+    probe = """() => {
+        const cut = [];
+        for (const el of document.querySelectorAll('main *, .columns *')) {
+            const style = getComputedStyle(el);
+            if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0
+                && ['hidden', 'clip'].includes(style.overflowX) && el.closest('.jp-InputArea') === null) {
+                cut.push(el.tagName + '.' + el.className);
+            }
+        }
+        const images = Array.from(document.images).map(i => {
+            const box = i.getBoundingClientRect();
+            return [box.left, box.right, i.naturalWidth, i.complete];
+        });
+        return {overflow: document.documentElement.scrollWidth - window.innerWidth, cut, images};
+    }"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        found = {}
+        for path in sorted(many_reports.glob("*.html")):
+            page.goto(path.as_uri(), wait_until="load")
+            found[path.name] = page.evaluate(probe)
+        browser.close()
+    for name, result in found.items():
+        assert result["overflow"] <= 0, (name, result["overflow"])  # nothing runs off the page
+        assert result["cut"] == [], (name, result["cut"])  # nothing cut off inside a box
+        for left, right, natural, complete in result["images"]:
+            assert complete and natural > 0 and left >= 0 and right <= 1400, (name, left, right)

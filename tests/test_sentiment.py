@@ -475,8 +475,8 @@ def test_actor_names_made_of_lexicon_words_do_not_score():
     joy = got[got["actor"] == "Joy Mensah"]["compound"].iloc[0]
     assert sentiment["compound"].iloc[2] > 0 > joy  # "joy" (+2.8) no longer outweighs "condemned"
 
-    table = actor_sentiment(sentiment, sentences, actors).set_index(["outlet", "actor"])
-    hope_row = table.loc[("Outlet A", "Hope (town)")]
+    table = actor_sentiment(sentiment, sentences, actors).set_index(["outlet", "actor", "role"])
+    hope_row = table.loc[("Outlet A", "Hope (town)", "about")]
     assert hope_row["n_sentences"] == 2
     assert hope_row["mean_compound"] == pytest.approx(
         (REF.polarity_scores(expected[("Hope (town)", "a-001")])["compound"]
@@ -500,15 +500,12 @@ def test_actor_sentiment_counts_and_means():
     )
     got = actor_sentiment(sentiment, sentences, actors)
     assert list(got.columns) == ACTOR_COLUMNS
-    assert list(zip(got["outlet"], got["actor"])) == [
-        ("Outlet A", "Joe Biden"),
-        ("Outlet A", "United States"),
-        ("Outlet A", "Vladimir Putin"),
-        ("Outlet B", "Joe Biden"),
-        ("Outlet B", "United States"),
-        ("Outlet B", "Vladimir Putin"),
-    ]
-    row = got.set_index(["outlet", "actor"])
+    pairs = [("Outlet A", "Joe Biden"), ("Outlet A", "United States"), ("Outlet A", "Vladimir Putin"),
+             ("Outlet B", "Joe Biden"), ("Outlet B", "United States"), ("Outlet B", "Vladimir Putin")]
+    assert list(zip(got["outlet"], got["actor"], got["role"])) == [(*p, r) for p in pairs for r in ("about", "by")]
+    # Without the quote table nobody speaks: every "by" row is empty.
+    assert (got.loc[got["role"] == "by", "n_sentences"] == 0).all()
+    row = got[got["role"] == "about"].set_index(["outlet", "actor"])
     wrong = REF.polarity_scores("someone's spokesman said it would be wrong to have inflated expectations.")
     good = REF.polarity_scores("Biden's remarks about someone were good.")
     assert wrong["compound"] == pytest.approx(-0.4767, abs=1e-4) and good["compound"] == pytest.approx(0.4404, abs=1e-4)
@@ -552,9 +549,10 @@ def test_seed_actor_list():
 def test_seed_corpus_actor_sentiment():
     corpus = load_corpus(SEED_EVENT_DIR)
     sentiment = sentence_sentiment(corpus.sentences)
-    got = actor_sentiment(sentiment, corpus.sentences, corpus.actors).set_index(["outlet", "actor"])
+    table = actor_sentiment(sentiment, corpus.sentences, corpus.actors)
     outlets = sorted(corpus.sentences["outlet"].unique())
-    assert len(got) == len(outlets) * corpus.actors["actor"].nunique()
+    assert len(table) == len(outlets) * corpus.actors["actor"].nunique() * 2
+    got = table[table["role"] == "about"].set_index(["outlet", "actor"])
     for outlet in outlets:
         assert got.loc[(outlet, "Vladimir Putin"), "n_sentences"] >= 5
         assert got.loc[(outlet, "Joe Biden"), "n_sentences"] >= 5
@@ -570,3 +568,84 @@ def test_seed_corpus_actor_sentiment():
         assert row.compound == REF.polarity_scores(masked)["compound"]
     us = per_sentence[per_sentence["actor"] == "United States"]
     assert len(us) > 0
+
+
+def _one_article(texts: list[str]) -> tuple[pd.DataFrame, str]:
+    """A sentences table of one article whose sentences are separated by one space, with offsets."""
+    starts, raw = [], ""
+    for t in texts:
+        if raw:
+            raw += " "
+        starts.append(len(raw))
+        raw += t
+    sentences = frame(texts, starts=starts)
+    sentences["paragraph"] = 1
+    sentences["role"] = "body"
+    return sentences, raw
+
+
+def _quote_row(raw: str, quote: str, actor: str, verb: str) -> dict:
+    from framing.core.vocabulary import QUOTE_TABLE_COLUMNS
+
+    s = raw.index(quote)
+    c = raw.index(verb, s + len(quote))
+    row = dict.fromkeys(QUOTE_TABLE_COLUMNS, "")
+    row.update(article_id="a", outlet="Outlet A", quote_id="a-q001", sentence_id="a-002", start=s, end=s + len(quote),
+               text=quote, kind="direct", speaker=actor, speaker_actor=actor, speaker_type="official", verb=verb,
+               cue_start=c, cue_end=c + len(verb), resolution="name", reported_start=s, reported_end=s + len(quote))
+    return row
+
+
+def test_sentences_by_an_actor_are_split_from_sentences_about_it():
+    texts = [
+        "Mayor Ana Ruiz opened the new bridge on Monday.",
+        '"This is a wonderful day for our city," Ruiz said.',
+        "She thanked the engineers for their patience.",
+        "Critics called Ruiz reckless.",
+    ]
+    sentences, raw = _one_article(texts)
+    quotes = pd.DataFrame([_quote_row(raw, '"This is a wonderful day for our city,"', "Ana Ruiz", "said")])
+    actors = pd.DataFrame({"actor": ["Ana Ruiz", "Ana Ruiz"], "alias": ["Ruiz", "Ana Ruiz"]})
+    sentiment = sentence_sentiment(sentences)
+    got = actor_sentence_sentiment(sentiment, sentences, actors, quotes=quotes)
+    assert list(got.columns) == ACTOR_SENTENCE_COLUMNS
+    assert list(zip(got["sentence_id"], got["role"], got["via"])) == [
+        ("a-001", "about", "alias"), ("a-002", "by", "speaker"), ("a-003", "about", "pronoun"),
+        ("a-004", "about", "alias")]
+    # "by" scores only the mayor's words, not "Ruiz said"; "about" the whole sentence with her name masked.
+    expected = {
+        "a-001": "Mayor someone someone opened the new bridge on Monday.",
+        "a-002": '"This is a wonderful day for our city,"',
+        "a-003": "She thanked the engineers for their patience.",
+        "a-004": "Critics called someone reckless.",
+    }
+    for sid, text in expected.items():
+        row = got[got["sentence_id"] == sid].iloc[0]
+        assert row["text"] == text
+        assert row["compound"] == REF.polarity_scores(text)["compound"]
+    table = actor_sentiment(sentiment, sentences, actors, quotes=quotes).set_index("role")
+    assert table.loc["by", "n_sentences"] == 1 and table.loc["about", "n_sentences"] == 3
+    assert table.loc["by", "mean_compound"] == REF.polarity_scores(expected["a-002"])["compound"] > 0.5
+
+
+def test_without_the_quote_table_every_mention_is_about_and_pronouns_stay_unread():
+    texts = [
+        "Mayor Ana Ruiz opened the new bridge on Monday.",
+        '"This is a wonderful day for our city," Ruiz said.',
+        "She thanked the engineers for their patience.",
+    ]
+    sentences, _raw = _one_article(texts)
+    actors = pd.DataFrame({"actor": ["Ana Ruiz"], "alias": ["Ruiz"]})
+    got = actor_sentence_sentiment(sentence_sentiment(sentences), sentences, actors)
+    assert list(zip(got["sentence_id"], got["role"], got["via"])) == [("a-001", "about", "alias"),
+                                                                      ("a-002", "about", "alias")]
+    assert got["text"].iloc[1] == '"This is a wonderful day for our city," someone said.'
+
+
+def test_a_joint_speaker_speaks_for_each_of_its_actors():
+    texts = ["Officials met on Friday.", '"We agreed on every point," Ankara and Baku said.']
+    sentences, raw = _one_article(texts)
+    row = _quote_row(raw, '"We agreed on every point,"', "Turkey; Azerbaijan", "said")
+    actors = pd.DataFrame({"actor": ["Turkey", "Azerbaijan"], "alias": ["Ankara", "Baku"]})
+    got = actor_sentence_sentiment(sentence_sentiment(sentences), sentences, actors, quotes=pd.DataFrame([row]))
+    assert sorted(zip(got["actor"], got["role"])) == [("Azerbaijan", "by"), ("Turkey", "by")]

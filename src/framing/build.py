@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from framing.pipeline import CACHE_ENV, PENDING_ENV, analyze, reading_view_html, store_analysis
+from framing.pipeline import CACHE_ENV, FAILED_MARKER, PENDING_ENV, analyze, reading_view_html, store_analysis
 
 _WAIT_SECONDS = 3600
 """Longest wait of a notebook for the build's analysis (the analysis of a large folder takes minutes)."""
@@ -37,7 +37,12 @@ def build_all_reports(articles_dir: str | Path, out_dir, *, progress=None) -> Pa
 
         def analyse() -> None:  # runs while the kernels start; the notebooks wait for its analysis
             say(f"analysing {articles_dir}")
-            analysis = analyze(articles_dir)
+            try:
+                analysis = analyze(articles_dir)
+            except BaseException:
+                # The notebooks wait for this analysis: tell them it will not come.
+                (Path(cache) / FAILED_MARKER).touch()
+                raise
             for notice in analysis.notices:
                 say(f"notice: {notice}")
             store_analysis(analysis, articles_dir, cache=Path(cache))

@@ -16,6 +16,7 @@ from framing.load.corpus import Corpus, load_corpus
 from framing.measures.cues import cue_rates, find_cues
 from framing.measures.salience import term_table
 from framing.measures.sentiment import actor_sentiment, score_sentences
+from framing.measures.speakers import find_quotes, sentence_voices, source_table, with_reported_voice
 from framing.measures.uncertainty import summarise
 
 
@@ -84,6 +85,19 @@ class Analysis:
         return self.tables.get("actor_sentiment")
 
     @property
+    def quote_table(self) -> pd.DataFrame:
+        """One row per quotation or stretch of reported speech, with its speaker (``quotes.csv``,
+        :func:`framing.measures.speakers.find_quotes`).  Not ``corpus.quotes``, which holds only the spans
+        between quotation marks."""
+        return self.tables["quotes"]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """One row per outlet x speaker: how often and how much each speaker is given voice, and where
+        (``sources.csv``, :func:`framing.measures.speakers.source_table`)."""
+        return self.tables["sources"]
+
+    @property
     def units(self) -> pd.DataFrame:
         """One row per content unit: the same fact or remark told by one or more articles."""
         return self.tables["units"]
@@ -107,6 +121,12 @@ class Analysis:
     def headlines(self) -> pd.DataFrame:
         """One row per article: the headline's subject, actors, evaluative words and quotation marks."""
         return self.tables["headlines"]
+
+    @property
+    def differences(self) -> pd.DataFrame:
+        """One row per statement of how an outlet's articles differ from the others', with the sentences behind it
+        (:func:`framing.compare.differences.differences`)."""
+        return self.tables["differences"]
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -157,10 +177,20 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
     sentiment_drivers
         :func:`framing.measures.sentiment.sentiment_drivers`, one row per lexicon word that moved a
         sentence's score (from the same scoring pass as ``sentiment``).
+    quotes, sources
+        :func:`framing.measures.speakers.find_quotes` (one row per quotation or stretch of reported speech,
+        with its speaker; ``Analysis.quote_table``) and :func:`framing.measures.speakers.source_table` (one row
+        per outlet x speaker).  The voice of ``sentences``, ``cues``, ``cue_rates`` and ``summary`` is
+        ``authorial``, ``quoted`` or ``reported`` (:func:`framing.measures.speakers.with_reported_voice`):
+        a hedge in reported speech is the speaker's, not the outlet's.
     actor_sentiment
-        :func:`framing.measures.sentiment.actor_sentiment`, only when the folder has ``actors.csv``.
+        :func:`framing.measures.sentiment.actor_sentiment` (one row per outlet x actor x role: sentences
+        ``about`` the actor, and the actor's own words, ``by``), only when the folder has ``actors.csv``.
     summary
         :func:`framing.measures.uncertainty.summarise` over the units of :func:`summary_units`.
+    differences
+        :func:`framing.compare.differences.differences`: how each outlet's articles differ from the others', in
+        plain sentences with the sentence ids behind each.
     units, unit_sentences, coverage, renderings, headlines
         :func:`selection_tables`: content units across the articles, what each outlet tells and
         where, the same remark in each outlet's words, and how each headline frames the event.
@@ -173,6 +203,8 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
         is ``articles.csv`` (its language column) or ``text`` (detected,
         :func:`framing.load.corpus.guess_language`).  Always present; empty with ``all_languages``.
     """
+    import dataclasses
+
     from framing.core import paths
 
     corpus = load_corpus(paths.SEED_EVENT_DIR if folder is None else folder, strict=strict)
@@ -184,11 +216,18 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
                               "English word lists; their salience, cue, sentiment and summary values are not "
                               "meaningful")
     cues = find_cues(measured.sentences, measured.quotes)
+    # Who speaks, and the three voices: reported speech is relabelled before any rate or score reads a voice.
+    quotes = find_quotes(measured.sentences, measured.quotes, actors=corpus.actors, cues=cues)
+    cues = with_reported_voice(cues, quotes)
+    tokens = with_reported_voice(measured.tokens, quotes)
+    measured = dataclasses.replace(measured, tokens=tokens, sentences=sentence_voices(measured.sentences, tokens))
     sentiment, sentiment_drivers = score_sentences(measured.sentences)
     tables = {
         "articles": corpus.articles,
         "lines": _lines_table(corpus.lines),
-        "sentences": corpus.sentences,
+        "sentences": sentence_voices(corpus.sentences, with_reported_voice(corpus.tokens, quotes)),
+        "quotes": quotes,
+        "sources": source_table(quotes, corpus.sentences),
         "terms": term_table(measured.tokens),
         "cues": cues,
         "cue_rates": cue_rates(cues, measured.tokens),
@@ -196,13 +235,17 @@ def analyze(folder: str | Path | None = None, *, n_boot: int = 2000, n_perm: int
         "sentiment_drivers": sentiment_drivers,
     }
     if corpus.actors is not None:
-        tables["actor_sentiment"] = actor_sentiment(sentiment, measured.sentences, corpus.actors)
+        tables["actor_sentiment"] = actor_sentiment(sentiment, measured.sentences, corpus.actors, quotes=quotes)
     units = summary_units(measured, cues, sentiment)
     tables["summary"] = summarise(units, n_boot=n_boot, n_perm=n_perm)
     tables.update(selection_tables(corpus))
     tables["skipped"] = corpus.skipped
     tables["excluded"] = excluded
-    return Analysis(corpus, tables, measured)
+    analysis = Analysis(corpus, tables, measured)
+    from framing.compare.differences import differences
+
+    tables["differences"] = differences(analysis)
+    return analysis
 
 
 def excluded_table(corpus: Corpus, *, all_languages: bool = False) -> pd.DataFrame:
@@ -275,6 +318,9 @@ def selection_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 CACHE_ENV = "FRAMING_CACHE_DIR"
 """Environment variable naming the folder of cached analyses (default: the user's cache folder)."""
 
+FAILED_MARKER = ".analysis-failed"
+"""File the report build writes into the cache folder when its analysis fails, so waiting notebooks stop waiting."""
+
 PENDING_ENV = "FRAMING_ANALYSIS_PENDING"
 """Set by the report build while it analyses: seconds :func:`load_analysis` waits for the analysis to appear."""
 
@@ -304,7 +350,7 @@ def load_analysis(folder: str | Path | None = None) -> Analysis:
     entry = cache / f"{key}.pickle"
     if os.environ.get(PENDING_ENV):  # the report build is still analysing: wait for its analysis
         deadline = time.monotonic() + float(os.environ[PENDING_ENV])
-        while not entry.exists() and time.monotonic() < deadline:
+        while not entry.exists() and not (cache / FAILED_MARKER).exists() and time.monotonic() < deadline:
             time.sleep(0.1)
     try:
         with entry.open("rb") as handle:

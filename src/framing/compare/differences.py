@@ -306,20 +306,23 @@ def voice_differences(sources: pd.DataFrame, quotes: pd.DataFrame, outlets: Sequ
     """Speakers one outlet quotes and the others do not (``sources.csv`` and ``quotes.csv``)."""
     rows = []
     key = sources["speaker_actor"].where(sources["speaker_actor"].astype(str) != "", sources["speaker"])
-    table = sources.assign(_key=key)
+    table = sources.assign(speaker_key=key)
     qkey = quotes["speaker_actor"].where(quotes["speaker_actor"].astype(str) != "", quotes["speaker"])
-    q = quotes.assign(_key=qkey)
+    q = quotes.assign(speaker_key=qkey)
     for outlet in outlets:
-        mine = table[(table["outlet"] == outlet) & (table["_key"].astype(str) != "")]
-        theirs = set(table.loc[table["outlet"] != outlet, "_key"])
+        if len(outlets) < 2:
+            break
+        mine = table[(table["outlet"] == outlet) & (table["speaker_key"].astype(str) != "")]
+        theirs = set(table.loc[table["outlet"] != outlet, "speaker_key"])
         for r in mine.sort_values("n_quotes", ascending=False).itertuples(index=False):
-            if r._key in theirs or str(r.speaker_type) == "unknown":
-                continue
+            if r.speaker_key in theirs or str(r.speaker_type) == "unknown" or int(r.n_words) < 3:
+                continue  # shared, unknown, or a word or two (a label, not a voice)
             n = int(r.n_quotes)
-            evidence = ";".join(sorted(q.loc[(q["outlet"] == outlet) & (q["_key"] == r._key), "sentence_id"].unique()))
+            spoken = q.loc[(q["outlet"] == outlet) & (q["speaker_key"] == r.speaker_key), "sentence_id"]
+            evidence = ";".join(sorted(spoken.unique()))
             others = _others(outlet, outlets)
             none = "no other outlet quotes" if len(others) > 1 else f"{others[0]} does not quote"
-            rows.append((outlet, "voice", f"Quotes {r._key} ({n} {'quotation' if n == 1 else 'quotations'}); "
+            rows.append((outlet, "voice", f"Quotes {r.speaker_key} ({n} {'quotation' if n == 1 else 'quotations'}); "
                          f"{none} {'them' if str(r.speaker_type) in ('document', 'anonymous') else 'this speaker'}.",
                          evidence, f"{n} quotations", (1, n)))
     return rows
@@ -384,8 +387,8 @@ def differences(analysis, *, per_kind: int = PER_KIND) -> pd.DataFrame:
         rows += omissions(t["coverage"], t["unit_sentences"], texts, outlets)
         rows += ledes(t["unit_sentences"], texts, outlets)
         rows += exclusives(t["unit_sentences"], texts, outlets)
-    if "sources" in t and "quote_table" in t:
-        rows += voice_differences(t["sources"], t["quote_table"], outlets)
+    if "sources" in t and "quotes" in t:
+        rows += voice_differences(t["sources"], t["quotes"], outlets)
     if "headlines" in t:
         rows += headline_differences(t["headlines"], analysis.corpus.sentences, outlets)
     if "renderings" in t:

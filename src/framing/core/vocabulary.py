@@ -36,11 +36,15 @@ ATTRIBUTION_GROUPS: tuple[str, ...] = get_args(AttributionGroup)
 
 # --------------------------------------------------------------------------- voices
 
-#: Whose words a token or a cue is: the outlet's own (``authorial``) or those it quotes.
-Voice = Literal["authorial", "quoted"]
+#: Whose words a token or a cue is: the outlet's own (``authorial``), those it quotes inside quotation
+#: marks (``quoted``), or those it reports without quotation marks, governed by a reporting verb or
+#: "according to" (``reported``: "Putin said relations were ...", "according to the Kremlin, ...";
+#: :func:`framing.measures.speakers.with_reported_voice`).
+Voice = Literal["authorial", "quoted", "reported"]
 RATE_VOICES: tuple[str, ...] = get_args(Voice)
 
-#: Voice of a sentence: a sentence partly inside quotation marks is ``mixed``.
+#: Voice of a sentence: a sentence whose words are of more than one voice (partly inside quotation marks,
+#: or partly reported speech) is ``mixed``.
 SentenceVoice = Literal[Voice, "mixed"]
 VOICES: tuple[str, ...] = get_args(SentenceVoice)
 
@@ -81,6 +85,7 @@ MEASURE_UNITS = {
 ARTICLE_REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 ARTICLE_OPTIONAL_COLUMNS = ("published", "headline", "url", "language", "event", "country", "ownership", "encoding")
 ARTICLE_COLUMNS = ARTICLE_REQUIRED_COLUMNS + ARTICLE_OPTIONAL_COLUMNS[:-1]
+
 #: ``skipped.csv``: one row per article of ``articles.csv`` that could not be read and was left out.
 SKIPPED_COLUMNS = ("article_id", "file", "reason", "fix")
 #: The measures built on English word lists, which leave out articles in another language.
@@ -118,9 +123,51 @@ SENTIMENT_COLUMNS = ["article_id", "outlet", "sentence_id", "voice", "compound",
                      "drivers"]
 #: ``sentiment_drivers.csv``: one row per lexicon word that moved a sentence's VADER score.
 SENTIMENT_DRIVER_COLUMNS = ["article_id", "sentence_id", "word", "start", "end", "valence"]
-ACTOR_COLUMNS = ["outlet", "actor", "n_sentences", "mean_compound", "n_positive", "n_neutral", "n_negative"]
-#: One row per actor x sentence that mentions it, scored with the actor's name masked.
-ACTOR_SENTENCE_COLUMNS = ["actor", "outlet", "sentence_id", "compound", "label"]
+#: How a sentence bears on an actor: written ``about`` the actor (it names the actor, or a pronoun that
+#: stands for the actor, and the actor does not speak in it) or spoken ``by`` the actor (it holds the
+#: actor's quotation or reported speech).
+ActorRole = Literal["about", "by"]
+ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+#: ``actor_sentiment.csv``: one row per outlet x actor x role.
+ACTOR_COLUMNS = ["outlet", "actor", "role", "n_sentences", "mean_compound", "n_positive", "n_neutral", "n_negative"]
+#: One row per actor x sentence about it or spoken by it, scored with the actor's name masked (``via``:
+#: ``alias``, ``pronoun`` or ``speaker``; ``text``: the words scored, name masked).
+ACTOR_SENTENCE_COLUMNS = ["actor", "outlet", "sentence_id", "role", "via", "compound", "label", "text"]
+
+# --------------------------------------------------------------------------- who speaks
+
+#: How the words of a row of ``quotes.csv`` are given: a whole quoted sentence (``direct``), a quoted
+#: fragment inside the outlet's own sentence (``partial``), or reported speech without quotation marks
+#: (``indirect``).
+QuoteKind = Literal["direct", "partial", "indirect"]
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+#: The role in which a speaker's words are given (see :mod:`framing.measures.speakers` for the word lists).
+SpeakerType = Literal["official", "spokesperson", "expert", "document", "anonymous", "media", "citizen", "unknown"]
+SPEAKER_TYPES: tuple[str, ...] = get_args(SpeakerType)
+#: How the speaker of a row was identified: named in the attribution (``name``), by a description
+#: ("the Russian leader", ``description``), by a pronoun (``pronoun``), from an earlier sentence or
+#: quotation (``context``), described and never named ("a senior official", ``unnamed``), or not at all
+#: (``none``).
+Resolution = Literal["name", "description", "pronoun", "context", "unnamed", "none"]
+RESOLUTIONS: tuple[str, ...] = get_args(Resolution)
+#: ``quotes.csv``: one row per quotation or stretch of reported speech, with its speaker (offsets into the
+#: raw article text, like every other table).  Not the quotation-mark spans of ``Corpus.quotes``
+#: (:data:`QUOTE_COLUMNS`).
+QUOTE_TABLE_COLUMNS = (
+    "article_id", "outlet", "quote_id", "sentence_id", "start", "end", "text", "kind", "speaker", "speaker_actor",
+    "speaker_type", "verb", "verb_group", "cue_start", "cue_end", "mention", "resolution", "reported_start",
+    "reported_end",
+)
+#: ``sources.csv``: one row per outlet x speaker.
+SOURCE_COLUMNS = (
+    "outlet", "speaker", "speaker_actor", "speaker_type", "n_quotes", "n_words", "share_of_quoted_words",
+    "first_paragraph", "last_paragraph",
+)
+#: Who opens and who closes each article: one row per article x position (``first``, ``last``).
+OPENER_COLUMNS = (
+    "article_id", "outlet", "position", "speaker", "speaker_actor", "speaker_type", "paragraph", "n_paragraphs",
+    "kind", "text",
+)
 
 #: What identifies a row of ``summary.csv`` besides the outlet: ``category`` and ``voice`` are "" where
 #: the measure has none.

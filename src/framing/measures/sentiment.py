@@ -409,8 +409,40 @@ def mask_aliases(text: str, aliases: list[str]) -> str:
     return text
 
 
-def actor_sentence_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Score each sentence that mentions an actor with the actor's own name masked.
+def _spoken_words(quotes: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """``(actor, sentence_id) -> spans``: the parts of each sentence that are the actor's quoted or reported words.
+
+    Spans are offsets into the sentence text, from the ``reported_start`` .. ``reported_end`` of the
+    rows of ``quotes`` (:func:`framing.measures.speakers.find_quotes`) whose ``speaker_actor`` is
+    the actor (a joint speaker, "Russia; United States", counts for each).
+    """
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    if quotes is None or quotes.empty or "start" not in sentences.columns:
+        return out
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for art, s, sid, text in zip(sentences["article_id"], sentences["start"], sentences["sentence_id"],
+                                 sentences["text"]):
+        by_article.setdefault(str(art), []).append((int(s), int(s) + len(str(text)), str(sid)))
+    for art, actor, rs, re_ in zip(quotes["article_id"], quotes["speaker_actor"], quotes["reported_start"],
+                                   quotes["reported_end"]):
+        if not actor:
+            continue
+        for s, e, sid in by_article.get(str(art), []):
+            lo, hi = max(int(rs), s), min(int(re_), e)
+            if lo < hi:
+                for name in str(actor).split("; "):
+                    out.setdefault((name, sid), []).append((lo - s, hi - s))
+    return out
+
+
+def actor_sentence_sentiment(
+    sentiment: pd.DataFrame,
+    sentences: pd.DataFrame,
+    actors: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Score each sentence about an actor, and each actor's own words, with the actor's name masked.
 
     Parameters
     ----------
@@ -418,69 +450,111 @@ def actor_sentence_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, a
         Output of :func:`sentence_sentiment` (needs ``outlet, sentence_id``):
         which sentences count, and their outlet.
     sentences : DataFrame
-        Sentences with ``sentence_id`` and ``text``.
+        Sentences with ``sentence_id`` and ``text`` (and ``article_id, start`` to use ``quotes``).
     actors : DataFrame
         ``actor, alias``: one alias per row (e.g. ``data/raw/<event>/actors.csv``).
         Matching rules are those of :func:`alias_pattern`.
+    quotes : DataFrame, optional
+        :func:`framing.measures.speakers.find_quotes` of the same articles: who speaks where.
+        Without it every sentence that names an actor is ``about`` it, as if nobody spoke.
 
     Returns
     -------
     DataFrame
-        One row per actor x sentence that mentions it, sorted by actor, then in
-        the order of ``sentiment``, with columns ``actor, outlet, sentence_id,
-        compound, label``: VADER's compound (-1 .. 1, higher = more positive
-        wording) and label of the sentence after :func:`mask_aliases` with the
-        actor's aliases, so that a name made of lexicon words ("United
-        States", "Hope") does not colour its own sentences.  The names of other
-        actors are left as they are.
+        One row per actor x sentence, sorted by actor, then in the order of ``sentiment``, with
+        columns ``actor, outlet, sentence_id, role, via, compound, label, text``:
+
+        - ``role = "by"``, ``via = "speaker"``: the sentence holds the actor's own words, quoted or
+          reported (a row of ``quotes`` whose ``speaker_actor`` is the actor, found by name,
+          description or pronoun); ``text`` is those words only (the parts of the sentence inside
+          the row's ``reported_start`` .. ``reported_end``), so the outlet's framing around them is
+          not scored as the actor's tone.
+        - ``role = "about"``: the actor does not speak in the sentence and the sentence names it
+          (``via = "alias"``), or its first *he* or *she* outside quotation marks stands for it
+          (``via = "pronoun"``, resolved as speakers are: :func:`framing.measures.speakers.speaker_mentions`);
+          ``text`` is the whole sentence.
+        - ``compound, label``: VADER's compound (-1 .. 1, higher = more positive wording) and label
+          of ``text`` after :func:`mask_aliases` with the actor's aliases, so that a name made of
+          lexicon words ("United States", "Hope") does not colour its own sentences.  The names of
+          other actors are left as they are.
     """
     import pandas as pd
 
+    keep = ["sentence_id", "text"] + [c for c in ("article_id", "start") if c in sentences.columns]
     scored = sentiment[["outlet", "sentence_id"]].merge(
-        sentences[["sentence_id", "text"]], on="sentence_id", how="left", validate="one_to_one"
+        sentences[keep], on="sentence_id", how="left", validate="one_to_one"
     )
-    texts = [scored_text(t) if isinstance(t, str) else "" for t in scored["text"]]
+    raws = [t if isinstance(t, str) else "" for t in scored["text"]]
+    texts = [scored_text(t) for t in raws]
+    spoken = _spoken_words(quotes, sentences) if quotes is not None else {}
+    pronouns: dict[str, set[str]] = {}
+    if quotes is not None and {"article_id", "start"} <= set(sentences.columns):
+        from framing.measures.speakers import speaker_mentions
+
+        pronouns = speaker_mentions(sentences, quotes, actors)
     analyzer = load_analyzer()
     aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
     rows = []
     for actor, names in aliases.items():
         patterns = [alias_pattern(a) for a in names]
-        for outlet, sid, text in zip(scored["outlet"], scored["sentence_id"], texts):
-            if any(p.search(text) for p in patterns):
-                compound = float(analyzer.polarity_scores(mask_aliases(text, names))["compound"])
-                rows.append((actor, outlet, sid, compound, label_of(compound)))
+        for outlet, sid, raw, text in zip(scored["outlet"], scored["sentence_id"], raws, texts):
+            parts = spoken.get((actor, sid))
+            if parts:
+                role, via = "by", "speaker"
+                text = scored_text(" ".join(raw[a:b] for a, b in sorted(set(parts))))
+            elif any(p.search(text) for p in patterns):
+                role, via = "about", "alias"
+            elif actor in pronouns.get(sid, ()):
+                role, via = "about", "pronoun"
+            else:
+                continue
+            masked = mask_aliases(text, names)
+            compound = float(analyzer.polarity_scores(masked)["compound"])
+            rows.append((actor, outlet, sid, role, via, compound, label_of(compound), masked))
     out = pd.DataFrame(rows, columns=ACTOR_SENTENCE_COLUMNS)
     out["compound"] = out["compound"].astype(float)
     return out
 
 
-def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Summarise the sentiment of the sentences that mention each actor, per outlet, without the actor's name.
+def actor_sentiment(
+    sentiment: pd.DataFrame,
+    sentences: pd.DataFrame,
+    actors: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Summarise, per outlet, the tone of the sentences about each actor and of the actor's own words.
 
     Parameters
     ----------
     sentiment : DataFrame
         Output of :func:`sentence_sentiment` (needs ``outlet, sentence_id``).
     sentences : DataFrame
-        Sentences with ``sentence_id`` and ``text``; only sentences present in
-        ``sentiment`` are used.
+        Sentences with ``sentence_id`` and ``text`` (``article_id, start`` to use ``quotes``);
+        only sentences present in ``sentiment`` are used.
     actors : DataFrame
         ``actor, alias``: one alias per row (e.g. ``data/raw/<event>/actors.csv``).
         Matching rules are those of :func:`alias_pattern`.
+    quotes : DataFrame, optional
+        :func:`framing.measures.speakers.find_quotes`: splits the sentences spoken ``by`` an actor
+        from those ``about`` it (see :func:`actor_sentence_sentiment`).  Without it every sentence
+        that names the actor is ``about`` it.
 
     Returns
     -------
     DataFrame
-        One row per outlet x actor (every combination, sorted by outlet then
-        actor), with columns
+        One row per outlet x actor x role (every combination, sorted by outlet, actor, then
+        ``about`` before ``by``), with columns :data:`framing.core.vocabulary.ACTOR_COLUMNS`:
 
-        - ``n_sentences``: sentences of the outlet that mention the actor
-          (a sentence naming two actors counts for both).
-        - ``mean_compound``: mean VADER compound of those sentences, each
-          scored with the actor's own aliases masked
-          (:func:`actor_sentence_sentiment`); higher = more positive wording
-          near the actor; NaN when ``n_sentences`` is 0.  This is the tone of
-          the sentence, not a stance towards the actor.
+        - ``role``: ``about`` (sentences that name the actor or stand for it with *he*/*she*, in
+          which the actor does not speak) or ``by`` (the actor's own quoted or reported words).
+        - ``n_sentences``: sentences of the outlet in that role (a sentence about two actors counts
+          for both).
+        - ``mean_compound``: mean VADER compound of those sentences (for ``by``: of the actor's
+          words in them), each scored with the actor's own aliases masked
+          (:func:`actor_sentence_sentiment`); higher = more positive wording; NaN when
+          ``n_sentences`` is 0.  ``about`` is the tone of the writing around the actor, ``by`` the
+          tone of what the outlet lets the actor say: neither is a stance towards the actor.
         - ``n_positive, n_neutral, n_negative``: those sentences by label.
 
     Notes
@@ -492,27 +566,34 @@ def actor_sentiment(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd
     "Russian President Vladimir Putin" or "Russian opposition figure" name a
     person, not Russia.  Descriptions that stand for one person in the text
     ("Russian president", "American counterpart") are aliases of that person.
-    Pronouns and other coreference ("he", "the diplomat") are not resolved.
+    Pronouns are resolved only with ``quotes`` (*he* and *she*, to the most
+    recent person named, see :mod:`framing.measures.speakers`); other
+    coreference ("the diplomat" when it is no alias) counts only where it
+    speaks.
     """
     import pandas as pd
 
-    per_sentence = actor_sentence_sentiment(sentiment, sentences, actors)
-    grouped = {key: group for key, group in per_sentence.groupby(["outlet", "actor"], sort=False)}
+    from framing.core.vocabulary import ACTOR_ROLES
+
+    per_sentence = actor_sentence_sentiment(sentiment, sentences, actors, quotes=quotes)
+    grouped = {key: group for key, group in per_sentence.groupby(["outlet", "actor", "role"], sort=False)}
     rows = []
     for outlet in sorted(set(sentiment["outlet"])):
         for actor in sorted(set(actors["actor"])):
-            group = grouped.get((outlet, actor))
-            n = 0 if group is None else len(group)
-            labels = [] if group is None else list(group["label"])
-            rows.append({
-                "outlet": outlet,
-                "actor": actor,
-                "n_sentences": n,
-                "mean_compound": float(group["compound"].mean()) if n else math.nan,
-                "n_positive": labels.count("positive"),
-                "n_neutral": labels.count("neutral"),
-                "n_negative": labels.count("negative"),
-            })
+            for role in ACTOR_ROLES:
+                group = grouped.get((outlet, actor, role))
+                n = 0 if group is None else len(group)
+                labels = [] if group is None else list(group["label"])
+                rows.append({
+                    "outlet": outlet,
+                    "actor": actor,
+                    "role": role,
+                    "n_sentences": n,
+                    "mean_compound": float(group["compound"].mean()) if n else math.nan,
+                    "n_positive": labels.count("positive"),
+                    "n_neutral": labels.count("neutral"),
+                    "n_negative": labels.count("negative"),
+                })
     out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     out["mean_compound"] = out["mean_compound"].astype(float)
-    return out.sort_values(["outlet", "actor"], kind="stable").reset_index(drop=True)
+    return out.reset_index(drop=True)

@@ -15,6 +15,7 @@ full table that the report build writes into ``tables/`` of the reports folder.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -320,7 +321,9 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     table : DataFrame
         Any table; columns named ``left``, ``match`` and ``right`` (as from :func:`cue_evidence` or
         :func:`framing.measures.evidence.kwic`) are aligned so the matches form one column: ``left``
-        right-aligned, ``match`` bold.
+        right-aligned, ``match`` bold.  Columns of running text (more than 50 characters a cell on
+        average) are at least 14 em wide, so a table with one text column per outlet grows wider
+        (and scrolls in its box) instead of wrapping each cell to a word a line.
     precision : int
         Decimals shown for floats (the data are not changed).
 
@@ -329,7 +332,9 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     pandas.io.formats.style.Styler
         Renders as HTML in a notebook; ``.format(escape="html")`` escapes every cell (and
         ``.format_index`` every column name), so markup in article text is shown as text.  The
-        index is hidden.
+        index is hidden.  The HTML (``to_html``, and so the notebook and the exported pages) puts
+        the table in a box of its own (:data:`SCROLL_BOX`): a table wider than the page scrolls
+        sideways inside that box instead of running off the page.
     """
     from pandas.api.types import is_numeric_dtype
 
@@ -341,15 +346,45 @@ def table_view(table: pd.DataFrame, *, precision: int = 2):
     # A stable id (from the table's content, not random), so that the same table renders to the same bytes.
     digest = hashlib.sha1(hash_pandas_object(table, index=True).to_numpy().tobytes())
     digest.update("\x1f".join(map(str, table.columns)).encode("utf-8"))
-    styler = table.style.set_uuid(f"fr{digest.hexdigest()[:10]}")
+    styler = _scrolling_styler()(table).set_uuid(f"fr{digest.hexdigest()[:10]}")
     styler = styler.format(escape="html", precision=precision, na_rep="").hide(axis="index")
     styler = styler.format_index(escape="html", axis=1)
     styler = styler.set_properties(subset=text_cols, **{"text-align": "left", "vertical-align": "top"})
+    # Columns of running text (sentences, quotations) keep a readable width when a table has many of them
+    # (one per outlet): the table then grows wider and scrolls in its box, rather than squeezing each column
+    # to a word a line.
+    prose = [c for c in text_cols if table[c].dropna().astype(str).str.len().mean() > 50]
+    if prose:
+        styler = styler.set_properties(subset=prose, **{"min-width": "14em"})
     if "left" in table.columns:
         styler = styler.set_properties(subset=["left"], **{"text-align": "right"})
     if "match" in table.columns:
         styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": "text-align: left; vertical-align: bottom;"}])
+
+
+SCROLL_BOX = "overflow-x:auto;max-width:100%"
+"""Style of the box around a table on a page: at most as wide as the page, scrolling sideways beyond."""
+
+
+def scroll_box(table_html: str) -> str:
+    """``table_html`` in a ``<div class="framing-table">`` that scrolls sideways when wider than the page."""
+    return f'<div class="framing-table" style="{SCROLL_BOX}">{table_html}</div>'
+
+
+@functools.cache
+def _scrolling_styler():
+    """A pandas Styler class whose HTML sits in a :func:`scroll_box` (made on first use: pandas loads only then)."""
+    from pandas.io.formats.style import Styler
+
+    class ScrollingStyler(Styler):
+        """A Styler whose ``to_html`` text (and so its notebook display) is wrapped in a scrolling box."""
+
+        def to_html(self, *args, **kwargs):
+            out = super().to_html(*args, **kwargs)
+            return scroll_box(out) if isinstance(out, str) else out
+
+    return ScrollingStyler
 
 
 # --------------------------------------------------------------------------- capped tables
@@ -360,7 +395,7 @@ ROWS_SHOWN = 40
 REPORT_TABLES: tuple[str, ...] = (
     "articles", "lines", "sentences", "terms", "cues", "cue_rates", "sentiment", "sentiment_drivers",
     "actor_sentiment", "summary", "units", "unit_sentences", "coverage", "renderings", "headlines", "skipped",
-    "excluded",
+    "excluded", "quotes", "sources", "differences",
 )
 """Tables the report build writes as ``tables/<name>.csv``, named as ``framing analyze`` names them."""
 

@@ -5,6 +5,15 @@ script, no external request) that a teacher can open offline or print:
 
 * one column per article, grouped by outlet, with outlet, country, ownership,
   date and headline on top;
+* with three or more outlets, two rows of outlet buttons at the top choose the
+  outlet of the left and of the right column, so any two outlets can be read
+  side by side without scrolling past the others; a box shows all outlets at
+  once (ticked when the page opens with at most three outlets).  The choice is
+  made with radio buttons and the page's style sheet (``:has()``), not with
+  script: the page stays script-free and works offline, and a browser without
+  ``:has()`` shows every column;
+* a table of cue counts per outlet, with the outlets as columns up to five
+  and as rows beyond, in a box that scrolls sideways if it is still too wide;
 * every cue (hedge, booster, distancing, attribution, scare quote) wrapped in a
   ``<mark>`` whose colour, underline style and superscript letter name its
   category, with a hover note (``title``) giving category, subcategory, voice
@@ -432,6 +441,7 @@ def _column_html(
     cues: list[dict[str, object]],
     notes: Mapping[str, tuple[str, str]],
     lines: pd.DataFrame | None,
+    outlet_index: int,
 ) -> str:
     article_id = _text(article["article_id"])
     pieces, unplaced = _pieces_by_sentence(sentences, cues)
@@ -459,7 +469,7 @@ def _column_html(
     language = _text(article.get("language"))
     lang = f' lang="{_esc(language)}"' if language else ""
     return (
-        f'<article class="col" data-article="{_esc(article_id)}"{lang}>'
+        f'<article class="col" data-article="{_esc(article_id)}" data-outlet="{outlet_index}"{lang}>'
         '<header class="col-head">'
         f'<p class="outlet">{_esc(article["outlet"])}</p>'
         + (f'<p class="meta">{meta}</p>' if meta else "")
@@ -478,27 +488,57 @@ def _column_html(
 # ---------------------------------------------------------------------------
 
 
+LEGEND_COLUMNS_MAX = 5
+"""Most outlets the legend table lists as columns; with more, it lists them as rows."""
+
+
 def _legend_html(counts: pd.DataFrame, *, with_removed: bool) -> str:
     outlets = list(dict.fromkeys(counts["outlet"]))
     letters = ", ".join(f"{_CUE_LETTER[c]} {_CUE_NAME[c]}" for c in CUE_CATEGORIES)
-    head = "".join(f'<th scope="col">{_esc(o)}</th>' for o in outlets)
-    rows = []
-    for category in CUE_CATEGORIES:
-        sub = counts[counts["category"] == category].set_index("outlet")["n_cues"]
-        cells = "".join(f"<td>{int(sub.get(o, 0))}</td>" for o in outlets)
-        rows.append(
-            "<tr>"
-            f'<th scope="row"><mark class="cue cue-{category}">{_esc(_CUE_NAME[category])}</mark></th>'
-            f'<td class="meaning">{_esc(_CUE_MEANING[category])}</td>{cells}'
-            "</tr>"
+    by = counts.set_index(["outlet", "category"])["n_cues"]
+    caption = "<caption>Cues highlighted in the text, counted per outlet</caption>"
+    if len(outlets) <= LEGEND_COLUMNS_MAX:
+        head = "".join(f'<th scope="col">{_esc(o)}</th>' for o in outlets)
+        rows = []
+        for category in CUE_CATEGORIES:
+            cells = "".join(f"<td>{int(by.get((o, category), 0))}</td>" for o in outlets)
+            rows.append(
+                "<tr>"
+                f'<th scope="row"><mark class="cue cue-{category}">{_esc(_CUE_NAME[category])}</mark></th>'
+                f'<td class="meaning">{_esc(_CUE_MEANING[category])}</td>{cells}'
+                "</tr>"
+            )
+        table = (
+            f'<table class="cue-table">{caption}'
+            f'<thead><tr><th scope="col">Cue</th><th scope="col">What it does</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
         )
+        key = ""
+    else:  # one row per outlet, so the table grows down the page instead of across it
+        head = "".join(
+            f'<th scope="col"><mark class="cue cue-{c}">{_esc(_CUE_NAME[c])}</mark></th>' for c in CUE_CATEGORIES
+        )
+        rows = [
+            f'<tr data-outlet="{i}"><th scope="row">{_esc(o)}</th>'
+            + "".join(f"<td>{int(by.get((o, c), 0))}</td>" for c in CUE_CATEGORIES)
+            + "</tr>"
+            for i, o in enumerate(outlets)
+        ]
+        table = (
+            f'<table class="cue-table by-outlet">{caption}'
+            f'<thead><tr><th scope="col">Outlet</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        key = '<ul class="cue-key">' + "".join(
+            f'<li><mark class="cue cue-{c}">{_esc(_CUE_NAME[c])}</mark> {_esc(_CUE_MEANING[c])}</li>'
+            for c in CUE_CATEGORIES
+        ) + "</ul>"
     return (
         '<section class="legend" aria-label="How to read this page">'
-        '<table class="cue-table"><caption>Cues highlighted in the text, counted per outlet</caption>'
-        f'<thead><tr><th scope="col">Cue</th><th scope="col">What it does</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<div class="table-scroll">{table}</div>'
         '<div class="legend-notes">'
-        '<p><span class="s s-positive"></span>positive '
+        + key
+        + '<p><span class="s s-positive"></span>positive '
         '<span class="s s-negative"></span>negative '
         '<span class="s s-neutral"></span>neutral: the tone of each sentence (VADER compound score, '
         "positive at +0.05 or more, negative at −0.05 or less).</p>"
@@ -539,6 +579,7 @@ body {
   border: 1px solid var(--rule); border-radius: 6px; background: var(--soft);
   padding: .7rem 1rem; margin-bottom: 1.4rem;
 }
+.table-scroll { max-width: 100%; overflow-x: auto; }
 .cue-table { border-collapse: collapse; font-size: .88rem; }
 .cue-table caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
 .cue-table th, .cue-table td {
@@ -548,7 +589,33 @@ body {
 .cue-table tbody th { white-space: nowrap; }
 .cue-table td:not(.meaning) { text-align: right; font-variant-numeric: tabular-nums; }
 .cue-table .meaning { color: var(--muted); }
+.cue-table.by-outlet td { min-width: 4.5rem; }
+.cue-table.by-outlet tbody tr:nth-child(even) { background: #fff; }
 .legend-notes { flex: 1 1 22rem; font-size: .86rem; color: var(--muted); }
+.cue-key { list-style: none; margin: 0 0 .5rem; padding: 0; }
+.cue-key li { margin: .1rem 0; }
+.cue-key mark { font-weight: 600; color: var(--ink); }
+/* choosing two outlets to compare: radio buttons drawn as buttons */
+.compare {
+  border: 1px solid var(--rule); border-radius: 6px; padding: .6rem 1rem .2rem; margin: 0 0 1.2rem;
+  font-size: .86rem;
+}
+.compare-all { margin: 0 0 .4rem; }
+.compare-all label { font-weight: 600; margin: 0 .6rem 0 .3rem; }
+.compare-hint { color: var(--muted); }
+.pickers { opacity: .55; }
+.pick { border: 0; margin: 0 0 .4rem; padding: 0; display: grid; grid-template-columns: 7.5rem 1fr; }
+.pick legend { float: left; font-weight: 600; color: var(--muted); padding: .15rem 0 0; }
+.chips { display: flex; flex-wrap: wrap; gap: .3rem; }
+.pick input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.pick label {
+  border: 1px solid var(--rule); border-radius: 999px; padding: .12rem .6rem; cursor: pointer; background: #fff;
+  white-space: nowrap;
+}
+.pick input:checked + label { background: var(--ink); border-color: var(--ink); color: #fff; }
+.pick input:focus-visible + label, .compare-all input:focus-visible {
+  outline: 2px solid var(--pos); outline-offset: 2px;
+}
 .legend-notes p { margin: .15rem 0 .45rem; }
 .columns {
   display: grid; gap: 1.2rem 2rem; align-items: start;
@@ -637,6 +704,7 @@ footer.page-foot {
   .page-head h1 { font-size: 16pt; }
   .col-head .headline { font-size: 13pt; }
   .legend { break-inside: avoid; background: none; }
+  .compare { display: none; }
   .columns { grid-template-columns: repeat(var(--print-columns), minmax(0, 1fr)); gap: 1rem 1.2rem; }
   .col { break-inside: auto; }
   .col-head { break-after: avoid; }
@@ -653,7 +721,60 @@ def _css() -> str:
     return _CSS.replace("@LETTERS@", letters)
 
 
-def _page(title: str, subtitle: str, legend: str, columns: list[str]) -> str:
+ALL_SHOWN_MAX = 3
+"""Most outlets shown all at once when the page opens; with more, it opens on two of them, side by side."""
+
+
+def _picker_html(outlets: list[str]) -> str:
+    """Two rows of outlet buttons (left and right column) and a box to show every outlet.
+
+    Plain radio buttons and a checkbox: the page's style sheet shows the chosen outlets
+    (:func:`_picker_css`), so the choice works offline, without script.
+    """
+    if len(outlets) < 3:
+        return ""
+    rows = []
+    for side, chosen in (("left", 0), ("right", 1)):
+        buttons = "".join(
+            f'<input type="radio" name="{side}" id="{side}-{i}" value="{i}"{" checked" if i == chosen else ""}>'
+            f'<label for="{side}-{i}">{_esc(outlet)}</label>'
+            for i, outlet in enumerate(outlets)
+        )
+        rows.append(f'<fieldset class="pick pick-{side}"><legend>{side.title()} column</legend>'
+                    f'<div class="chips">{buttons}</div></fieldset>')
+    every = " checked" if len(outlets) <= ALL_SHOWN_MAX else ""
+    return (
+        '<nav class="compare" aria-label="Choose the outlets to read side by side">'
+        f'<p class="compare-all"><input type="checkbox" id="show-all"{every}>'
+        f'<label for="show-all">Show all {len(outlets)} outlets at once</label>'
+        '<span class="compare-hint">Unticked, the page shows the two outlets chosen here, left and right, '
+        "and marks them in the table of counts.</span></p>"
+        f'<div class="pickers">{"".join(rows)}</div>'
+        "</nav>\n"
+    )
+
+
+def _picker_css(n_outlets: int) -> str:
+    """Rules that show only the two chosen outlets (left, then right) unless "show all" is ticked.
+
+    They rely on ``:has()``; a browser without it skips them and shows every column.
+    """
+    if n_outlets < 3:
+        return ""
+    pair = "body:has(#show-all:not(:checked))"
+    rules = [f"{pair} .columns > .col {{ display: none; }}",
+             f"{pair} .pickers {{ opacity: 1; }}"]
+    for i in range(n_outlets):
+        for side, order in (("left", 1), ("right", 2)):
+            rules.append(f'{pair}:has(#{side}-{i}:checked) .columns > .col[data-outlet="{i}"] '
+                         f"{{ display: block; order: {order}; }}")
+            rules.append(f'{pair}:has(#{side}-{i}:checked) .cue-table tr[data-outlet="{i}"] > th '
+                         "{ box-shadow: inset 4px 0 0 var(--ink); }")
+    rules.append(f"@media print {{ {pair} .columns {{ grid-template-columns: repeat(2, minmax(0, 1fr)); }} }}")
+    return "@supports selector(:has(*)) {\n" + "\n".join(rules) + "\n}\n"
+
+
+def _page(title: str, subtitle: str, legend: str, columns: list[str], outlets: list[str]) -> str:
     print_columns = len(columns) if len(columns) <= 2 else 1
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
     return (
@@ -661,12 +782,14 @@ def _page(title: str, subtitle: str, legend: str, columns: list[str]) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_esc(title)}</title>\n<style>{_css()}</style>\n</head>\n"
+        f"<title>{_esc(title)}</title>\n<style>{_css()}{_picker_css(len(outlets))}</style>\n</head>\n"
         f'<body>\n<header class="page-head"><h1>{_esc(title)}</h1>'
         + (f'<p class="sub">{subtitle}</p>' if subtitle else "")
         + "</header>\n"
+        + _picker_html(outlets)
         + legend
-        + f'\n<main class="columns" style="--print-columns: {print_columns}">\n'
+        + "\n"
+        + f'<main class="columns" style="--print-columns: {print_columns}">\n'
         + "\n".join(columns)
         + "\n</main>\n"
         '<footer class="page-foot">Cues and sentences are located by character offsets in the raw page '
@@ -723,7 +846,10 @@ def render_reading_view(
     -------
     str
         A complete HTML document with inline CSS, no script and no external
-        resource.  Each cue is a ``<mark class="cue cue-<category>"
+        resource.  Each column carries ``data-outlet="<i>"``, the position of
+        its outlet in ``articles``; with three or more outlets the page opens
+        on outlets 0 (left) and 1 (right), or on all of them when there are at
+        most three, and the buttons at the top change that.  Each cue is a ``<mark class="cue cue-<category>"
         data-cue="<n>" title="...">``; a cue that crosses another cue's edge is
         split into pieces with the same ``data-cue``, all but the last carrying
         the class ``cue-cont``.  Each sentence is a ``<span class="s
@@ -780,7 +906,7 @@ def render_reading_view(
                 raise ValueError(f"sentence {sentence['sentence_id']!r} does not match its offsets")
         article_cues = _article_cues(cues, article_id, next_cue)
         next_cue += len(article_cues)
-        columns.append(_column_html(article, text, mine, article_cues, notes, lines))
+        columns.append(_column_html(article, text, mine, article_cues, notes, lines, int(article["_rank"])))
 
     events = sorted({_text(v) for v in articles.get("event", pd.Series(dtype=str)) if _text(v)})
     n = len(columns)
@@ -788,7 +914,7 @@ def render_reading_view(
     subtitle += f"{n} article{'s' if n != 1 else ''} from {articles['outlet'].nunique()} outlet"
     subtitle += "s" if articles["outlet"].nunique() != 1 else ""
     legend = _legend_html(cue_counts(cues, articles), with_removed=any("<details" in c for c in columns))
-    return _page(title, subtitle, legend, columns)
+    return _page(title, subtitle, legend, columns, list(outlet_rank))
 
 
 def write_reading_view(path: str | Path, html_text: str) -> Path:

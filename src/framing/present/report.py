@@ -214,6 +214,9 @@ def build_reports(
         executed = run_notebooks(notebooks, articles, timeout=timeout, jobs=jobs, env=kernel_env, progress=say,
                                  meanwhile=meanwhile)
         say("exporting the pages")
+        for path, nb in zip(notebooks, executed):
+            for warning in strip_warnings(nb):
+                say(f"warning in {path.name} (left out of its pages): {warning}")
         exporters = _exporters()
         pages = [_export(nb, path, staging, exporters) for path, nb in zip(notebooks, executed)]
         for name in keep:
@@ -667,6 +670,59 @@ def _export(nb, path: Path, folder: Path, exporters) -> ReportPage:
         body, _ = exporter.from_notebook_node(nb, resources=resources)
         (folder / name).write_text(body, encoding="utf-8")
     return page
+
+
+_WARNING_LINE = re.compile(r"^(?:.*?:\d+: )?(?P<what>\w*Warning: .*)$")
+"""A warning as Python prints it (``file.py:12: UserWarning: message``), or a line starting ``...Warning:``."""
+
+
+def strip_warnings(nb) -> list[str]:
+    """Take the warnings out of the notebook's error streams; return them, one line each.
+
+    A page is for readers: a ``UserWarning`` printed under a chart (a library saying how it
+    drew) means nothing to a student and hides the output.  The warnings are removed from the
+    cells' ``stderr`` output, with the source line Python prints under each, and returned so
+    that the build can report them; other ``stderr`` text stays.  Modifies ``nb`` in place.
+
+    Returns
+    -------
+    list of str
+        ``"cell N: Category: message"`` for each warning, N counting the notebook's cells from 1
+        as executed (the injected parameters cell included).
+    """
+    found: list[str] = []
+    for number, cell in enumerate(nb.cells, 1):
+        if cell.cell_type != "code" or not cell.get("outputs"):
+            continue
+        kept = []
+        for output in cell.outputs:
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                text, warned = _split_warnings(output.get("text", ""))
+                found += [f"cell {number}: {w}" for w in warned]
+                if not text.strip():
+                    continue
+                output["text"] = text
+            kept.append(output)
+        cell.outputs = kept
+    return found
+
+
+def _split_warnings(text: str) -> tuple[str, list[str]]:
+    """``text`` without its warnings (and the indented source line under each), and the warnings."""
+    kept: list[str] = []
+    warned: list[str] = []
+    in_warning = False
+    for line in text.splitlines(keepends=True):
+        match = _WARNING_LINE.match(line.rstrip("\n"))
+        if match:
+            warned.append(match.group("what").strip())
+            in_warning = True
+        elif in_warning and line.startswith((" ", "\t")):
+            continue  # the source line Python prints under a warning
+        else:
+            in_warning = False
+            kept.append(line)
+    return "".join(kept), warned
 
 
 def describe_images(nb) -> int:

@@ -16,7 +16,9 @@ Modules
 ``frame``
     The frame every chart shares: title, axis labels, legend, notes, empty state.
 ``marks``
-    Labels beside marks, outlets side by side within a row.
+    Labels beside marks, outlets side by side within a row, outlets down an axis.
+``layout``
+    Room for the axes as outlets grow: figure growth, panels inside a chart's Axes.
 ``salience``
     Most typical terms per outlet; how common vs how typical.
 ``cues``
@@ -42,6 +44,19 @@ Conventions shared by all charts
 * Charts of statistical significance carry :data:`SIGNIFICANCE_NOTE`.
 * An empty selection (no cues, no sentences) draws a message saying so
   instead of raising.
+* Up to five outlets (:data:`framing.present.plots.layout.GROUPED_MAX`) a
+  chart may put them side by side within a group (grouped bars, dodged
+  dots, overlaid lines) with a legend entry each.  With more, it draws
+  small panels instead, with the outlet names on an axis, sorted by value
+  (cue rates, attribution, intervals, actor tone, sentence tone), or one
+  panel per outlet on shared scales (sentiment arcs, top terms); no legend
+  lists outlets then.  The function still returns the Axes it was given:
+  it becomes the frame that holds the title, the axis labels and the
+  panels (``ax.child_axes``).
+* A chart drawn alone in its figure grows the figure (never shrinks it)
+  until every drawing area is at least 1.6 inches each way, so a legend or
+  thirty rows never squeeze the axes; panel titles and notes are wrapped to
+  their own width, so nothing runs past the figure.
 * :func:`use_house_style` sets font sizes, figure size and the settings that
   make saved files reproducible; :func:`savefig_deterministic` writes a PNG
   whose bytes depend only on the figure.
@@ -73,6 +88,7 @@ from framing.present.plots.sentiment import (
     plot_sentiment_arc,
     plot_sentiment_distribution,
 )
+from framing.present.plots.speakers import plot_voice_share as plot_voice_share
 from framing.present.plots.style import (
     FALLBACK_HATCHES,
     FALLBACK_LINESTYLES,

@@ -18,9 +18,19 @@ import numpy as np
 from framing.core.vocabulary import ATTRIBUTION_GROUPS as ATTRIBUTION_SUBCATEGORIES
 from framing.core.vocabulary import CATEGORIES, CUE_RATE, CUE_RATE_COLUMNS, Voice
 from framing.present.chart_labels import chart_text
-from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin, display_names, patches, require, thousands
-from framing.present.plots.marks import tag
-from framing.present.plots.style import INK
+from framing.present.plots.frame import (
+    INTERVAL_NOTE,
+    Frame,
+    begin,
+    display_names,
+    panel_title,
+    patches,
+    require,
+    thousands,
+)
+from framing.present.plots.layout import PANEL_MIN_INCHES, PanelGrid, make_room, many, rows_height
+from framing.present.plots.marks import outlet_axis, row_guides, sort_outlets, tag
+from framing.present.plots.style import INK, OutletStyle
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -70,6 +80,11 @@ def plot_cue_rates(
     tokens in that voice).  Higher = more cues of that kind per 1,000 words.
     The number above each bar is the count of cues behind it.
 
+    With more than five outlets the bars become dot panels: one panel per
+    category, the outlets down the shared y-axis (with their word tokens),
+    sorted by their total rate over the categories, largest first; each
+    panel has its own x scale and the interval is a line through the dot.
+
     How to read it: with ``summary`` given, each bar carries its
     95% interval (``ci_low``, ``ci_high`` of the row with measure
     ``cue_rate`` and the bar's category and voice from
@@ -105,6 +120,8 @@ def plot_cue_rates(
     if rows.empty or int(rows["n_cues"].sum()) == 0:
         return frame.empty(ax, f"no cues found ({voice} voice)", n="n = 0 cues")
     cats = category_order(rows["category"].astype(str).unique().tolist())
+    if many(outlets):
+        return _cue_rate_panels(ax, frame, rows, summary, outlets=outlets, cats=cats, voice=voice, styles=styles)
     width = 0.8 / len(outlets)
     top = 0.0
     shown = display_names(outlets)
@@ -130,22 +147,77 @@ def plot_cue_rates(
         ends = heights + np.nan_to_num(err[1])
         top = max(top, float(ends.max()))
         for xpos, end, count in zip(xs, ends, own["n_cues"].fillna(0).to_numpy()):
-            if len(outlets) > 5:  # too narrow to print counts; the legend and table carry them
-                break
             tag(ax, thousands(count), (xpos, end), (0, 2), ha="center", va="bottom")
     ax.set_xticks(np.arange(len(cats)), [chart_text(c.replace("_", " ")) for c in cats])
     ax.set_ylim(0, top * 1.18 if top > 0 else 1)
-    frame = replace(
-        frame,
-        title=frame.title + ("; error bars: 95% interval" if summary is not None else ""),
-        xlabel="cue category" if len(outlets) > 5 else frame.xlabel,
-    )
-    return frame.finish(
+    if summary is not None:
+        frame = replace(frame, title=frame.title + "; error bars: 95% interval")
+    frame.finish(
         ax,
         legend=ax.get_legend_handles_labels()[0],
         legend_title=f"n = {voice} word tokens of each outlet",
         note=INTERVAL_NOTE if summary is not None else None,
     )
+    make_room(ax, width=max(PANEL_MIN_INCHES, 0.22 * len(cats) * len(outlets)), height=PANEL_MIN_INCHES)
+    return ax
+
+
+def _interval_of(summary: pd.DataFrame | None, voice: str) -> pd.DataFrame | None:
+    """``ci_low``, ``ci_high`` of the cue-rate rows of ``summary`` in ``voice``, indexed by outlet and category."""
+    if summary is None or summary.empty:
+        return None
+    require(summary, ("outlet", "measure", "category", "voice", "ci_low", "ci_high"), "summary")
+    own = summary[(summary["measure"] == CUE_RATE) & (summary["voice"] == voice)]
+    return own.drop_duplicates(["outlet", "category"]).set_index(["outlet", "category"])[["ci_low", "ci_high"]]
+
+
+def _cue_rate_panels(
+    ax: Axes,
+    frame: Frame,
+    rows: pd.DataFrame,
+    summary: pd.DataFrame | None,
+    *,
+    outlets: Sequence[str],
+    cats: Sequence[str],
+    voice: str,
+    styles: Mapping[str, OutletStyle],
+) -> Axes:
+    """Cue rates of many outlets: one dot panel per category, outlets down the shared y-axis, highest total first."""
+    rate = (rows.drop_duplicates(["outlet", "category"]).set_index(["outlet", "category"])["rate_per_1k"]
+            .unstack().reindex(index=list(outlets), columns=list(cats)).fillna(0.0))
+    tokens = rows.groupby("outlet")["n_tokens"].first().reindex(list(outlets)).fillna(0)
+    counts = rows.groupby("category")["n_cues"].sum()
+    order = sort_outlets(outlets, rate.sum(axis=1))
+    bounds = _interval_of(summary, voice)
+    grid = PanelGrid(ax, len(cats), ncols=len(cats), outer_y=True)
+    shown = display_names(outlets)
+    for panel, cat in zip(grid.panels, cats):
+        right = 0.0
+        for y, outlet in enumerate(order):
+            value = float(rate.at[outlet, cat])
+            style = styles[outlet]
+            if bounds is not None and (outlet, cat) in bounds.index:
+                lo, hi = (float(v) for v in bounds.loc[(outlet, cat)])
+                panel.plot([lo, hi], [y, y], color=style.color, linewidth=2, zorder=2, solid_capstyle="butt")
+                right = max(right, hi)
+            panel.plot([value], [y], marker=style.marker, markersize=6, color=style.color, markeredgecolor=INK,
+                       markeredgewidth=0.6, linestyle="none", zorder=3)
+            right = max(right, value)
+        panel.set_xlim(-0.03 * right if right > 0 else -0.03, right * 1.08 if right > 0 else 1.0)
+        panel_title(panel, f"{chart_text(cat.replace('_', ' '))}\nn = {thousands(counts.get(cat, 0))} cues")
+        row_guides(panel)
+    outlet_axis(grid.panels, order, {o: f"{shown[o]} ({thousands(tokens[o])})" for o in order})
+    title = frame.title + ("; lines: 95% interval" if summary is not None else "")
+    frame = replace(
+        frame,
+        title=title,
+        xlabel=f"cues per 1,000 {voice} word tokens (each panel on its own scale)",
+        ylabel=f"outlet ({voice} word tokens), highest total rate first",
+    )
+    frame.finish(ax, note=INTERVAL_NOTE if summary is not None else None)
+    make_room(ax, width=PANEL_MIN_INCHES, height=rows_height(len(order)), axes=grid.panels,
+              grid=(grid.ncols, grid.nrows))
+    return ax
 
 
 def plot_attribution_profile(
@@ -171,6 +243,11 @@ def plot_attribution_profile(
     signals doubt about what it reports (WP:SAY: "claimed" casts doubt,
     "said" does not).  The shares rest on few cues: read counts, not only
     percentages.
+
+    With more than five outlets: one bar panel per type, the outlets down
+    the shared y-axis (with their number of attribution cues), sorted by
+    their share of the first type (``neutral``), largest first; the number
+    at each bar is its count of cues.
 
     Parameters
     ----------
@@ -199,6 +276,15 @@ def plot_attribution_profile(
     subs = list(ATTRIBUTION_SUBCATEGORIES)
     subs += sorted(set(rows["subcategory"].dropna().astype(str)) - set(subs))
     counts = rows.groupby(["outlet", "subcategory"]).size()
+    verbs = rows.groupby(["subcategory", "term"]).size().reset_index(name="k")
+    verbs = verbs.sort_values(["subcategory", "k", "term"], ascending=[True, False, True], kind="stable")
+    ticks = []
+    for s in subs:
+        examples = verbs.loc[verbs["subcategory"] == s, "term"].head(2).tolist()
+        words = ", ".join(chart_text(str(e)) for e in examples)
+        ticks.append(chart_text(str(s)) + (f"\n({words})" if examples else ""))
+    if many(outlets):
+        return _attribution_panels(ax, frame, counts, subs, ticks, outlets=outlets, styles=styles)
     height = 0.8 / len(outlets)
     base = np.arange(len(subs))[::-1].astype(float)
     labels = {}
@@ -218,14 +304,57 @@ def plot_attribution_profile(
                 continue
             text = f"{pct:.0f}% (n={k})" if total else f"{shown[outlet]}: no attribution cues"
             tag(ax, text, (pct, y), (3, 0))
-    verbs = rows.groupby(["subcategory", "term"]).size().reset_index(name="k")
-    verbs = verbs.sort_values(["subcategory", "k", "term"], ascending=[True, False, True], kind="stable")
-    ticks = []
-    for s in subs:
-        examples = verbs.loc[verbs["subcategory"] == s, "term"].head(2).tolist()
-        words = ", ".join(chart_text(str(e)) for e in examples)
-        ticks.append(chart_text(str(s)) + (f"\n({words})" if examples else ""))
     ax.set_yticks(base, ticks)
+    ax.set_ylim(-0.5, len(subs) - 0.5)
     ax.set_xlim(0, 118)
     ax.set_xticks([0, 20, 40, 60, 80, 100])
-    return frame.finish(ax, n=f"n = {len(rows)} attribution cues", legend=patches(styles, labels))
+    frame.finish(ax, n=f"n = {len(rows)} attribution cues", legend=patches(styles, labels))
+    make_room(ax, width=3.5, height=max(PANEL_MIN_INCHES, 0.17 * len(subs) * len(outlets) + 0.4))
+    return ax
+
+
+def _attribution_panels(
+    ax: Axes,
+    frame: Frame,
+    counts: pd.Series,
+    subs: Sequence[str],
+    titles: Sequence[str],
+    *,
+    outlets: Sequence[str],
+    styles: Mapping[str, OutletStyle],
+) -> Axes:
+    """Attribution shares of many outlets: one bar panel per type, outlets down the shared y-axis.
+
+    Outlets are sorted by their share of the first type (``neutral``), largest first; the count of
+    cues is written at each bar's end.
+    """
+    own = {o: np.array([int(counts.get((o, s), 0)) for s in subs]) for o in outlets}
+    total = {o: int(v.sum()) for o, v in own.items()}
+    share = {o: (100.0 * v / total[o] if total[o] else np.full(len(subs), np.nan)) for o, v in own.items()}
+    order = sort_outlets(outlets, {o: share[o][0] for o in outlets})
+    grid = PanelGrid(ax, len(subs), ncols=3, outer_x=True, outer_y=True)
+    for j, (panel, title) in enumerate(zip(grid.panels, titles)):
+        for y, outlet in enumerate(order):
+            style = styles[outlet]
+            pct = share[outlet][j]
+            if np.isnan(pct):
+                continue
+            panel.barh(y, pct, height=0.7, color=style.color, hatch=style.hatch, edgecolor=INK, linewidth=0.4)
+            if own[outlet][j]:
+                tag(panel, str(own[outlet][j]), (pct, y), (3, 0))
+        n_sub = sum(int(own[o][j]) for o in outlets)
+        panel_title(panel, f"{title}\nn = {n_sub}")
+        row_guides(panel)
+    shown = display_names(outlets)
+    labels = {o: f"{shown[o]} (n = {total[o]})" if total[o] else f"{shown[o]} (no attribution cues)" for o in order}
+    outlet_axis(grid.panels, order, labels)
+    grid.set_x((0, 125), [0, 50, 100])
+    frame = replace(
+        frame,
+        xlabel="share of the outlet's attribution cues (%); number at the bar = cues",
+        ylabel=f"outlet (n = attribution cues), largest {subs[0]} share first",
+    )
+    frame.finish(ax, n=f"n = {sum(total.values())} attribution cues")
+    make_room(ax, width=PANEL_MIN_INCHES, height=rows_height(len(order)), axes=grid.panels,
+              grid=(grid.ncols, grid.nrows))
+    return ax

@@ -20,7 +20,7 @@ places, and an empty selection draws a message instead of raising.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,9 +163,17 @@ def thousands(value: float) -> str:
 
 
 def add_note(ax: Axes, text: str = SIGNIFICANCE_NOTE) -> None:
-    """Write a small grey note just below the x-axis label."""
-    ax.annotate(
+    """Write a small grey note just below the x-axis label, wrapped to the width of the axes.
+
+    The note is broken into lines when the figure is drawn, so it is never wider than the axes:
+    a note sticking out past the axes would make the layout engine shrink the axes at every
+    draw, and would be cut off at the figure's edge.
+    """
+
+    note = wrapped(
+        ax,
         text,
+        lambda: ax.bbox.width,
         xy=(0.5, 0.0),
         xycoords=ax.xaxis.label,
         xytext=(0, -4),
@@ -175,6 +183,39 @@ def add_note(ax: Axes, text: str = SIGNIFICANCE_NOTE) -> None:
         fontsize=SMALL,
         color="#555555",
     )
+    note.set_clip_on(False)  # add_artist clips to the axes; the note sits below them
+
+
+def panel_title(ax: Axes, text: str, *, fontsize: float = 10):
+    """Title of one panel of a chart, broken into lines no wider than the panel when the figure is drawn.
+
+    A long outlet name over a narrow panel would otherwise run into the next panel's title or
+    past the figure's edge (layout engines leave the width of titles out of their sums).
+    """
+    title = ax.set_title(text, fontsize=fontsize)
+    title.set_wrap(True)
+    title._get_wrap_line_width = lambda: max(30.0, float(ax.bbox.width))  # matplotlib wraps to the figure
+    return title
+
+
+def wrapped(ax: Axes, text: str, width: Callable[[], float], **kwargs):
+    """An annotation of ``ax`` broken into lines no wider than ``width()`` pixels when the figure is drawn.
+
+    ``kwargs`` are those of ``matplotlib.text.Annotation`` (``xy``, ``xycoords``, ``ha`` ...).
+    matplotlib itself wraps text to the edge of the figure; here the width is measured at every
+    draw, so a label keeps to its own column or axes however the figure is resized.
+    """
+    from matplotlib.text import Annotation
+    from matplotlib.transforms import IdentityTransform
+
+    class Wrapped(Annotation):
+        def _get_wrap_line_width(self) -> float:
+            return max(30.0, float(width()))
+
+    label = Wrapped(text, wrap=True, **kwargs)
+    label.set_transform(IdentityTransform())
+    ax.add_artist(label)
+    return label
 
 
 def patches(styles: Mapping[str, OutletStyle], labels: Mapping[str, str]) -> list:
@@ -210,10 +251,10 @@ def legend_above(
         handles=handles,
         title=title,
         loc=f"lower {loc}",
-        bbox_to_anchor=(0.0 if loc == "left" else 1.0, 1.02),
+        bbox_to_anchor=(0.0 if loc == "left" else 1.0, 1.0),
         ncols=ncols,
         frameon=False,
-        borderaxespad=0.0,
+        borderaxespad=0.4,  # a fixed gap (in font sizes) above the axes, however tall they are
         alignment="left",
         columnspacing=1.2,
     )

@@ -9,7 +9,7 @@ dots over one row of a dot chart.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from framing.present.plots.style import GREY, INK, SMALL
@@ -104,3 +104,33 @@ def place_labels(
         leader = {"arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 3}
         tag(ax, text, (px, py), (dx, dy), ha=ha, va=va, arrowprops=leader if far else None)
         placed.append(box)
+
+
+def sort_outlets(outlets: Sequence[str], values: Mapping[str, float]) -> list[str]:
+    """``outlets`` by ``values``, largest first; ties and missing values keep the order of ``outlets``, NaN last."""
+    def key(item: tuple[int, str]) -> tuple[bool, float, int]:
+        i, outlet = item
+        value = values.get(outlet, math.nan)
+        value = math.nan if value is None else float(value)
+        return (math.isnan(value), -value if not math.isnan(value) else 0.0, i)
+
+    return [outlet for _, outlet in sorted(enumerate(outlets), key=key)]
+
+
+def outlet_axis(axes: Axes | Sequence[Axes], order: Sequence[str], labels: Mapping[str, str]) -> None:
+    """Put one outlet per row on the y-axis: ``order[0]`` at the top, at y = 0, 1, 2 ... downwards.
+
+    ``axes`` is one Axes or the panels of a chart that share the rows (each gets the same ticks;
+    panels whose y tick labels are switched off stay unlabelled).  ``labels`` maps each outlet to
+    its tick label (already passed through :func:`framing.present.chart_labels.chart_text`).
+    """
+    for ax in [axes] if not isinstance(axes, Sequence) else axes:
+        ax.set_yticks(range(len(order)), [labels[o] for o in order])
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+
+
+def row_guides(ax: Axes) -> None:
+    """Faint horizontal lines at the y ticks, so a row can be followed from panel to panel."""
+    ax.grid(axis="y", color="#E3E3E3", linewidth=0.7)
+    ax.set_axisbelow(True)

@@ -32,13 +32,15 @@ from framing.present.plots.frame import (
     Frame,
     begin,
     display_names,
+    panel_title,
     patches,
     require,
     styles_for,
     thousands,
 )
+from framing.present.plots.layout import PANEL_MIN_INCHES, PanelGrid, make_room, many
 from framing.present.plots.marks import place_labels, tag
-from framing.present.plots.style import GREY, INK, OutletStyle
+from framing.present.plots.style import GREY, INK, SMALL, OutletStyle
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -151,8 +153,9 @@ def plot_top_terms(
     single term tested alone; with hundreds of terms tested, several such
     bars are expected by chance.  The dashed lines are drawn only when some
     term of the table could reach them (``z_attainable``); otherwise the
-    caption says z is a ranking score here.  With three or more outlets all
-    bars point right, one block per outlet (see also
+    caption says z is a ranking score here.  With three to five outlets all
+    bars point right, one block per outlet; with more, each outlet gets a
+    small panel of its own on one shared x-axis, and no legend (see also
     :func:`plot_top_terms_grid`).
 
     Parameters
@@ -187,6 +190,8 @@ def plot_top_terms(
     if chosen.empty:
         msg = "no distinctive terms found\n(log-odds need at least two outlets with text)"
         return frame.empty(ax, msg, n="n = 0 terms with a log-odds z")
+    if many(outlets):
+        return _term_panels(ax, frame, terms, rows, blocks, outlets=outlets, ngram=ngram, styles=styles)
     two = len(outlets) == 2
     signs = {o: (-1 if two and i == 0 else 1) for i, o in enumerate(outlets)}
     if two:  # rows sorted by signed z: the second outlet's strongest at the top, the first's at the bottom
@@ -205,7 +210,51 @@ def plot_top_terms(
     else:
         labels = {o: f"{shown[o]} ({ntok[o]})" for o in outlets}
     frame = replace(frame, ylabel=f"{unit[:-1]} (n = uses by the outlet)")
-    return frame.finish(ax, legend=patches(styles, labels), ncols=1 if two else 0, note=note)
+    frame.finish(ax, legend=patches(styles, labels), ncols=1 if two else 0, note=note)
+    make_room(ax, width=4.0, height=max(PANEL_MIN_INCHES, 0.2 * len(chosen) + 0.3))
+    return ax
+
+
+def _grid_columns(n: int) -> int:
+    """Panels per row of a chart with one panel per outlet: three, or four beyond twelve outlets."""
+    return 3 if n <= 12 else 4
+
+
+def _term_panels(
+    ax: Axes,
+    frame: Frame,
+    terms: pd.DataFrame,
+    rows: pd.DataFrame,
+    blocks: Sequence[pd.DataFrame],
+    *,
+    outlets: Sequence[str],
+    ngram: int,
+    styles: Mapping[str, OutletStyle],
+) -> Axes:
+    """Top terms of many outlets: one small bar panel per outlet on a shared x-axis, no legend."""
+    unit = _ngram_unit(ngram)
+    grid = PanelGrid(ax, len(outlets), ncols=_grid_columns(len(outlets)), outer_x=True)
+    threshold, note = _z_note(terms, ngram, outlets)
+    xmax = max(Z_CRITICAL if threshold else 0.0, float(rows["log_odds_z"].max()) if len(rows) else 0.0) * 1.3
+    shown = display_names(outlets)
+    for panel, outlet, chosen in zip(grid.panels, outlets, blocks):
+        title = f"{shown[outlet]}\nn = {thousands(_outlet_tokens(rows, outlet))} {unit}"
+        panel_title(panel, title)
+        if chosen.empty:
+            panel.set_yticks([])
+            panel.text(0.5, 0.5, "no distinctive terms", transform=panel.transAxes, ha="center", va="center",
+                       fontsize=SMALL, color=INK)
+            continue
+        _draw_term_bars(panel, chosen, styles, {outlet: 1}, threshold=threshold)
+        _z_guides(panel, vertical=True, negative=False, threshold=threshold)
+    for panel in grid.panels:
+        panel.set_xlim(0, xmax if xmax > 0 else 1.0)
+    top = max((len(b) for b in blocks), default=1)
+    frame = replace(frame, ylabel=f"{unit[:-1]} (n = uses by the outlet)")
+    frame.finish(ax, note=note)
+    make_room(ax, width=PANEL_MIN_INCHES, height=max(PANEL_MIN_INCHES, 0.2 * top + 0.2), axes=grid.panels,
+              grid=(grid.ncols, grid.nrows))
+    return ax
 
 
 def plot_top_terms_grid(
@@ -215,7 +264,7 @@ def plot_top_terms_grid(
     ngram: int = 1,
     top: int = 10,
     fig: Figure | None = None,
-    ncols: int = 3,
+    ncols: int | None = None,
     colors: Mapping[str, str] | None = None,
 ) -> Figure:
     """One small bar chart per outlet of its most typical terms.
@@ -238,9 +287,9 @@ def plot_top_terms_grid(
         As for :func:`plot_top_terms`.
     fig : matplotlib Figure, optional
         Figure to fill (it is cleared); default a new figure sized
-        ``(8, 2.2 * rows + 0.8)`` inches.
-    ncols : int
-        Panels per row.
+        ``(2.7 * ncols, 0.25 * top * rows + 1.4)`` inches (at least 8 wide).
+    ncols : int, optional
+        Panels per row; default three, four beyond twelve outlets.
     colors : mapping, optional
         ``outlet -> colour``, default ``outlet_colors(outlets)``.
 
@@ -253,10 +302,10 @@ def plot_top_terms_grid(
     styles = styles_for(outlets, colors)
     unit = _ngram_unit(ngram)
     rows = _term_rows(terms, ngram)
-    ncols = max(1, min(ncols, len(outlets)))
+    ncols = max(1, min(ncols or _grid_columns(len(outlets)), len(outlets)))
     nrows = math.ceil(len(outlets) / ncols)
     if fig is None:
-        fig = plt.figure(figsize=(8.0, 0.25 * top * nrows + 1.4), layout="constrained")
+        fig = plt.figure(figsize=(max(8.0, 2.7 * ncols), 0.25 * top * nrows + 1.4), layout="constrained")
     fig.clear()
     axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
     reachable = {o: z_threshold_reachable(terms, ngram=ngram, outlets=[o]) for o in outlets}
@@ -274,9 +323,11 @@ def plot_top_terms_grid(
         panel.set_xlim(0, xmax)
         if reachable[outlet]:
             panel.axvline(Z_CRITICAL, color="#666666", linewidth=0.9, linestyle="--")
-        panel.set_title(title, fontsize=10)
+        panel_title(panel, title)
     for panel in axes[len(outlets) :]:
         panel.set_visible(False)
+    for panel in axes[max(0, len(outlets) - ncols) : len(outlets)]:
+        panel.tick_params(labelbottom=True)  # the last panel of its column: it carries the scale
     fig.suptitle(f"The {unit} most typical of each outlet (label: n = uses by the outlet)")
     _, note = _z_note(terms, ngram, outlets)
     fig.supxlabel(f"{_z_label(rows)}\n{note}", fontsize=10)
@@ -410,6 +461,7 @@ def plot_frequency_vs_distinctiveness(
     ax.legend(loc="lower right", title="bigger dot = several terms at one spot")
     n = f"n = {thousands(n_all)} {unit} in the corpus, {thousands(len(own))} distinct"
     frame.finish(ax, n=n, note=note)
+    make_room(ax, width=4.0, height=3.0)
     radius = np.sqrt(18 * np.sqrt(spots["k"].to_numpy(dtype=float))) / 2 * ax.figure.dpi / 72
     place_labels(ax, xy, names, spots[["freq", "z"]].to_numpy(dtype=float), radius)
     return ax

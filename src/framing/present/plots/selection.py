@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from framing.core.vocabulary import COVERAGE_COLUMNS
 from framing.present.chart_labels import chart_text
 from framing.present.plots.frame import Frame, begin
+from framing.present.plots.layout import PANEL_MIN_INCHES, make_room, many
+from framing.present.plots.marks import sort_outlets
 from framing.present.plots.style import GREY, INK
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +47,8 @@ def plot_coverage(
     units : DataFrame
         ``units.csv`` (``unit_id, label, n_outlets``); rows are ordered as there (most outlets first).
     outlets : sequence of str
-        Column order.
+        Column order, up to five outlets.  With more, the columns are sorted by how many of the drawn
+        units each outlet tells (most first, the count after the name).
     max_units : int
         Rows drawn at most; the title says how many units there are in all.
     min_outlets : int
@@ -67,8 +71,14 @@ def plot_coverage(
     if chosen.empty:
         return frame.empty(ax, "no content unit to show", n="n = 0 units")
     cells = coverage.set_index(["unit_id", "outlet"])
+    told = {o: 0 for o in outlets}
+    for unit in chosen["unit_id"]:
+        for outlet in outlets:
+            if (unit, outlet) in cells.index and bool(cells.loc[(unit, outlet), "present"]):
+                told[outlet] += 1
+    columns = sort_outlets(outlets, told) if many(outlets) else list(outlets)
     for row, unit in enumerate(chosen["unit_id"]):
-        for col, outlet in enumerate(outlets):
+        for col, outlet in enumerate(columns):
             if (unit, outlet) not in cells.index or not bool(cells.loc[(unit, outlet), "present"]):
                 face, edge = "white", GREY
             else:
@@ -76,12 +86,13 @@ def plot_coverage(
                 edge = INK
             ax.add_patch(Rectangle((col + 0.08, row + 0.08), 0.84, 0.84, facecolor=face, edgecolor=edge,
                                    linewidth=0.6))
-    ax.set_xlim(0, len(outlets))
+    ax.set_xlim(0, len(columns))
     ax.set_ylim(len(chosen), 0)
-    ax.set_xticks([c + 0.5 for c in range(len(outlets))])
-    rotate = len(outlets) > 4
-    ax.set_xticklabels([chart_text(o) for o in outlets], rotation=45 if rotate else 0,
-                       ha="right" if rotate else "center")
+    ax.set_xticks([c + 0.5 for c in range(len(columns))])
+    rotate = len(columns) > 4
+    names = [chart_text(o) + (f" ({told[o]})" if many(outlets) else "") for o in columns]
+    ax.set_xticklabels(names, rotation=60 if rotate else 0, ha="right" if rotate else "center",
+                       rotation_mode="anchor" if rotate else "default")
     ax.set_yticks([r + 0.5 for r in range(len(chosen))])
     ax.set_yticklabels([chart_text(_short(label)) for label in chosen["label"]])
     ax.tick_params(length=0)
@@ -93,4 +104,9 @@ def plot_coverage(
         Patch(facecolor=LATER_COLOR, edgecolor=INK, label="told further down"),
         Patch(facecolor="white", edgecolor=GREY, label="not told"),
     ]
-    return frame.finish(ax, n=f"n = {shown}", legend=legend, ncols=3)
+    if many(outlets):
+        frame = replace(frame, xlabel="outlet (units it tells), most units first")
+    frame.finish(ax, n=f"n = {shown}", legend=legend, ncols=3)
+    cell = 0.3  # inches per grid cell
+    make_room(ax, width=max(PANEL_MIN_INCHES, cell * len(columns)), height=max(PANEL_MIN_INCHES, cell * len(chosen)))
+    return ax

@@ -14,6 +14,7 @@ import numpy as np
 
 from framing.present.chart_labels import chart_text
 from framing.present.plots.frame import Frame, begin
+from framing.present.plots.layout import PANEL_MIN_INCHES, make_room
 from framing.present.plots.marks import tag
 from framing.present.plots.style import GREY
 
@@ -105,4 +106,6 @@ def plot_sensitivity(
     ax.set_yticks(list(range(1, top + 2)), [str(k) for k in range(1, top + 1)] + [f"below top {top}"])
     ax.set_ylim(top + 1.5, 0.5)
     n = f"n = {len(table)} terms in the top {top} under at least one of {len(settings)} settings"
-    return frame.finish(ax, n=n)
+    frame.finish(ax, n=n)
+    make_room(ax, width=max(4.0, 1.6 * len(settings)), height=max(PANEL_MIN_INCHES, 0.28 * (top + 1)))
+    return ax

@@ -19,9 +19,10 @@ import numpy as np
 from framing.core.vocabulary import ALPHA, MEASURE_UNITS, UNIT_ARTICLES, VOICES, Measure, Voice
 from framing.present.chart_labels import chart_text
 from framing.present.plots.cues import category_order
-from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin
-from framing.present.plots.marks import dodge, tag
-from framing.present.plots.style import GREY, INK
+from framing.present.plots.frame import INTERVAL_NOTE, Frame, begin, display_names, panel_title
+from framing.present.plots.layout import PANEL_MIN_INCHES, PanelGrid, make_room, many, rows_height
+from framing.present.plots.marks import dodge, outlet_axis, row_guides, sort_outlets, tag
+from framing.present.plots.style import GREY, INK, OutletStyle
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -91,6 +92,12 @@ def plot_summary_intervals(
     rows share its unit on the x-axis (``MEASURE_UNITS`` of
     :mod:`framing.core.vocabulary` unless ``xlabel`` is given).
 
+    With more than five outlets: one panel per row of the measure, the
+    outlets down the shared y-axis, sorted by their value in the first
+    panel, largest first.  A single panel keeps the p-value and n beside
+    each row; with several, the fill of the dot says p < .05 and the
+    summary table gives the numbers.
+
     Parameters
     ----------
     summary : DataFrame
@@ -115,7 +122,6 @@ def plot_summary_intervals(
     -------
     matplotlib Axes
     """
-    from framing.measures.uncertainty import format_p
 
     columns = ("outlet", "measure", "category", "voice", "value", "ci_low", "ci_high", "p_value", "n_units")
     ax, styles = begin(ax, outlets=outlets, colors=colors, table=summary, columns=columns, name="summary")
@@ -130,6 +136,10 @@ def plot_summary_intervals(
     if rows.empty or rows["value"].isna().all():
         return frame.empty(ax, "no values to show", n="n = 0 values")
     shown = _interval_rows(rows, categories)
+    if any(c for c, _ in shown):
+        frame = replace(frame, ylabel="cue category, voice")
+    if many(outlets):
+        return _interval_panels(ax, frame, rows, shown, measure=measure, outlets=outlets, styles=styles)
     ax.axvline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
     for i, outlet in enumerate(outlets):
         own = rows[rows["outlet"] == outlet].drop_duplicates(["category", "voice"]).set_index(["category", "voice"])
@@ -141,20 +151,8 @@ def plot_summary_intervals(
             y = len(shown) - 1 - j + dodge(i, len(outlets))
             p = float(r["p_value"])
             filled = not math.isnan(p) and p < ALPHA
-            ax.plot([r["ci_low"], r["ci_high"]], [y, y], color=style.color, linewidth=2, zorder=2)
-            ax.plot(
-                [r["value"]],
-                [y],
-                marker=style.marker,
-                markersize=7,
-                color=style.color,
-                markeredgecolor=INK if filled else style.color,
-                markeredgewidth=1 if filled else 2,
-                markerfacecolor=style.color if filled else "white",
-                zorder=3,
-            )
-            note = ("no test" if math.isnan(p) else format_p(p)) + f", n = {int(r['n_units'])}"
-            tag(ax, note, (1.0, y), (4, 0), xycoords=("axes fraction", "data"))
+            _interval(ax, r, y, style, filled)
+            tag(ax, _p_note(r), (1.0, y), (4, 0), xycoords=("axes fraction", "data"))
     ax.set_yticks(np.arange(len(shown))[::-1], [chart_text(_interval_label(measure, *key)) for key in shown])
     ax.set_ylim(-0.7, len(shown) - 0.3)
     from matplotlib.lines import Line2D
@@ -166,7 +164,40 @@ def plot_summary_intervals(
         )
         for o in outlets
     ]
-    handles += [
+    frame.finish(ax, n=_compared(rows), legend=handles + _fill_key(), note=INTERVAL_NOTE)
+    make_room(ax, width=3.5, height=max(PANEL_MIN_INCHES, 0.2 * len(shown) * len(outlets) + 0.3))
+    return ax
+
+
+def _p_note(row) -> str:
+    """The text beside a value: its permutation p-value (or "no test") and its number of units."""
+    from framing.measures.uncertainty import format_p
+
+    p = float(row["p_value"])
+    return ("no test" if math.isnan(p) else format_p(p)) + f", n = {int(row['n_units'])}"
+
+
+def _interval(ax: Axes, row, y: float, style: OutletStyle, filled: bool) -> None:
+    """One value at height ``y``: its interval as a line, the value as a dot (filled when p < .05)."""
+    ax.plot([row["ci_low"], row["ci_high"]], [y, y], color=style.color, linewidth=2, zorder=2)
+    ax.plot(
+        [row["value"]],
+        [y],
+        marker=style.marker,
+        markersize=7,
+        color=style.color,
+        markeredgecolor=INK if filled else style.color,
+        markeredgewidth=1 if filled else 2,
+        markerfacecolor=style.color if filled else "white",
+        zorder=3,
+    )
+
+
+def _fill_key() -> list:
+    """Legend entries saying what a filled and a hollow dot mean."""
+    from matplotlib.lines import Line2D
+
+    return [
         Line2D(
             [],
             [],
@@ -187,6 +218,52 @@ def plot_summary_intervals(
             label="p \u2265 .05 (hollow)",
         ),
     ]
-    if any(c for c, _ in shown):
-        frame = replace(frame, ylabel="cue category, voice")
-    return frame.finish(ax, n=_compared(rows), legend=handles, note=INTERVAL_NOTE)
+
+
+def _interval_panels(
+    ax: Axes,
+    frame: Frame,
+    rows: pd.DataFrame,
+    shown: Sequence[tuple[str, str]],
+    *,
+    measure: str,
+    outlets: Sequence[str],
+    styles: Mapping[str, OutletStyle],
+) -> Axes:
+    """Intervals of many outlets: one panel per category and voice, outlets down the shared y-axis.
+
+    Outlets are sorted by their value in the first panel, largest first.  With a single panel the
+    p-value and n are written beside each row; with several, the dot's fill says p < .05 and the
+    summary table gives the numbers.
+    """
+    table = rows.drop_duplicates(["outlet", "category", "voice"]).set_index(["outlet", "category", "voice"])
+    first = shown[0]
+    values = {o: float(table.at[(o, *first), "value"]) if (o, *first) in table.index else math.nan for o in outlets}
+    order = sort_outlets(outlets, values)
+    grid = PanelGrid(ax, len(shown), ncols=min(len(shown), 5), outer_y=True)
+    single = len(shown) == 1
+    for panel, key in zip(grid.panels, shown):
+        panel.axvline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
+        for y, outlet in enumerate(order):
+            if (outlet, *key) not in table.index:
+                continue
+            r = table.loc[(outlet, *key)]
+            if math.isnan(float(r["value"])):
+                continue
+            p = float(r["p_value"])
+            _interval(panel, r, y, styles[outlet], not math.isnan(p) and p < ALPHA)
+            if single:
+                tag(panel, _p_note(r), (1.0, y), (4, 0), xycoords=("axes fraction", "data"))
+        if not single:
+            panel_title(panel, chart_text(_interval_label(measure, *key)))
+        row_guides(panel)
+    shown_names = display_names(outlets)
+    outlet_axis(grid.panels, order, shown_names)
+    label = chart_text(_interval_label(measure, *first))
+    frame = replace(frame, ylabel=f"outlet, largest {label} first")
+    if not single:
+        frame = replace(frame, xlabel=f"{frame.xlabel} (each panel on its own scale)")
+    frame.finish(ax, n=_compared(rows), legend=_fill_key(), ncols=2, note=INTERVAL_NOTE)
+    make_room(ax, width=PANEL_MIN_INCHES if not single else 3.5, height=rows_height(len(order)),
+              axes=grid.panels, grid=(grid.ncols, grid.nrows))
+    return ax
