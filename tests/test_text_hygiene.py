@@ -25,8 +25,9 @@ from framing.load.cleaning import classify_lines
 from framing.load.corpus import load_corpus, parse_page
 from framing.load.sentences import split_sentences
 from framing.load.text import normalise, quote_spans, tokenize
+from framing.measures.actors import mentions
 from framing.measures.cues import find_cues
-from framing.measures.sentiment import actor_sentiment, mentions, sentence_sentiment
+from framing.measures.sentiment import actor_sentiment, sentence_sentiment
 
 SOFT_HYPHEN, ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM = "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
 INVISIBLE = [SOFT_HYPHEN, ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM, "\u200e", "\u2066", "\U000e0041"]

@@ -36,7 +36,8 @@ from framing.core.vocabulary import (
     SENTIMENT_DRIVER_COLUMNS,
 )
 from framing.core.vocabulary import SENTIMENT_COLUMNS as SENTENCE_COLUMNS
-from framing.load.text import drop_invisible, normalise, visible
+from framing.load.text import normalise, visible
+from framing.measures.actors import alias_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -359,31 +360,6 @@ def sentiment_drivers(sentences: pd.DataFrame) -> pd.DataFrame:
     rules, before the compound normalisation).  See :func:`score_sentences`.
     """
     return score_sentences(sentences).drivers
-
-
-def alias_pattern(alias: str) -> re.Pattern[str]:
-    """Return the regular expression that finds ``alias`` as a whole word or phrase.
-
-    An alias written entirely in capitals (``US``, ``U.S.``, ``NATO``) is
-    matched case-sensitively, so that the pronoun "us" is not the United
-    States; every other alias is matched regardless of case.  The alias must
-    not touch a letter or digit on either side: ``Putin's``, ``Biden's``
-    (curly or straight apostrophe) and ``US-Russia`` count, ``Russian`` does not
-    count as ``Russia``.  Spaces in the alias match any run of white space.
-    The text searched must be without invisible format characters
-    (:func:`framing.load.text.drop_invisible`), as :func:`mentions` and
-    :func:`actor_sentiment` make it; they are dropped from ``alias`` too.
-    """
-    plain = drop_invisible(normalise(alias)).strip()
-    body = r"\s+".join(re.escape(part) for part in plain.split())
-    flags = 0 if (plain.isupper() and any(c.isalpha() for c in plain)) else re.IGNORECASE
-    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", flags)
-
-
-def mentions(text: str, aliases: list[str]) -> bool:
-    """True when ``text`` mentions any of ``aliases`` (see :func:`alias_pattern`)."""
-    plain = drop_invisible(normalise(text))
-    return any(alias_pattern(a).search(plain) for a in aliases)
 
 
 def _mask_word(piece: str) -> str:

@@ -86,7 +86,7 @@ The speaker's phrase as written ("Russian President Vladimir Putin", "he", "the 
 statement from the ministry") is resolved:
 
 - **Actors.**  The aliases of ``actors.csv`` (matched by
-  :func:`framing.measures.sentiment.alias_pattern`, longest first) in the head of the phrase (the
+  :func:`framing.measures.actors.alias_pattern`, longest first) in the head of the phrase (the
   words before its first preposition; the whole phrase for a document, "A report by the Office of
   ...", or a name that runs on, "Office of the Auditor-General"), the rightmost match winning
   ("Steel Federation president Ana Silva" is Ana Silva).  A possessor is passed over when another
@@ -148,6 +148,7 @@ from framing.core.vocabulary import (
     SPEAKER_TYPES,
 )
 from framing.load.text import SpanIndex, Token, drop_invisible, normalise, quote_spans, tokenize
+from framing.measures.actors import alias_pattern
 from framing.measures.quotes import (
     QUOTE_WORD_RE,
     Attribution,
@@ -157,7 +158,6 @@ from framing.measures.quotes import (
     quote_speakers,
     sentence_attributions,
 )
-from framing.measures.sentiment import alias_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

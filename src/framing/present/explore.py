@@ -781,7 +781,7 @@ def actor_evidence(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.
     sentences : DataFrame
         ``Corpus.sentences`` (``sentence_id, text``).
     actors : DataFrame
-        ``actor, alias``, one alias per row; matched by :func:`framing.measures.sentiment.mentions`.
+        ``actor, alias``, one alias per row; matched by :func:`framing.measures.actors.mentions`.
 
     Returns
     -------
@@ -792,7 +792,7 @@ def actor_evidence(sentiment: pd.DataFrame, sentences: pd.DataFrame, actors: pd.
     """
     import pandas as pd
 
-    from framing.measures.sentiment import mentions
+    from framing.measures.actors import mentions
 
     data = sentiment.merge(sentences[["sentence_id", "text"]], on="sentence_id", how="left")
     aliases = actors.groupby("actor", sort=True)["alias"].apply(lambda s: sorted(set(map(str, s))))
