@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from framing.compare.differences import differences
-from framing.core.vocabulary import DIFFERENCE_COLUMNS, DIFFERENCE_KINDS
+from framing.compare.differences import differences, voice_differences
+from framing.core.vocabulary import DIFFERENCE_COLUMNS, DIFFERENCE_KINDS, QUOTE_TABLE_COLUMNS
+from framing.measures.speakers import source_table
 from framing.pipeline import analyze
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -94,3 +96,55 @@ def test_another_folder_gets_its_own_differences_and_nothing_of_the_seed(folder)
     text = " ".join(table["statement"])
     for seed_word in ("Sputnik", "Press TV", "Putin", "regularize", "Peskov"):
         assert seed_word not in text, seed_word
+
+
+def _quote_rows(rows):
+    """A hand-made quote table: (outlet, sentence_id, text, speaker, speaker_actor, speaker_type) per row."""
+    out = []
+    for k, (outlet, sid, text, speaker, actor, kind) in enumerate(rows):
+        out.append({"article_id": sid.split("-")[0], "outlet": outlet, "quote_id": f"q{k}", "sentence_id": sid,
+                    "start": 0, "end": len(text), "text": text, "kind": "indirect", "speaker": speaker,
+                    "speaker_actor": actor, "speaker_type": kind, "verb": "said", "verb_group": "neutral",
+                    "cue_start": -1, "cue_end": -1, "mention": speaker, "resolution": "unnamed",
+                    "reported_start": 0, "reported_end": len(text)})
+    return pd.DataFrame(out, columns=list(QUOTE_TABLE_COLUMNS))
+
+
+def test_voice_speakers_are_the_same_across_case_and_articles():
+    # Both outlets quote the statement, one as "The statement", the other as "the statement": nobody is the
+    # only one to quote it; Ana Ruiz is quoted by the first outlet alone.
+    quotes = _quote_rows([
+        ("Daily", "d-001", "the port would reopen within a week", "The statement", "", "document"),
+        ("Daily", "d-004", "the harbour master had been told of the leak", "Ana Ruiz", "Ana Ruiz", "official"),
+        ("Wire", "w-002", "repairs to the quay wall would start on Monday", "the statement", "", "document"),
+    ])
+    rows = voice_differences(source_table(quotes), quotes, ["Daily", "Wire"])
+    said = [r[2] for r in rows]
+    assert not any("statement" in s for s in said), said
+    assert said == ["Quotes Ana Ruiz (1 quotation); Wire does not quote this speaker."]
+    assert rows[0][3] == "d-004"
+
+
+def test_voice_evidence_gathers_every_spelling_of_one_speaker():
+    # Only the first outlet quotes the statement, in two sentences spelled "The statement" and "the
+    # statement": one speaker, two quotations, both sentences as evidence.
+    quotes = _quote_rows([
+        ("Daily", "d-001", "the port would reopen within a week", "The statement", "", "document"),
+        ("Daily", "d-003", "no fuel had reached the water", "the statement", "", "document"),
+        ("Wire", "w-002", "repairs to the quay wall would start on Monday", "a harbour official", "", "anonymous"),
+    ])
+    rows = [r for r in voice_differences(source_table(quotes), quotes, ["Daily", "Wire"]) if r[0] == "Daily"]
+    assert len(rows) == 1
+    assert rows[0][2].startswith("Quotes the statement (2 quotations); Wire does not quote them")
+    assert rows[0][3] == "d-001;d-003"
+
+
+def test_a_described_speaker_reads_in_lower_case_inside_the_statement():
+    from framing.compare.differences import _in_sentence
+
+    assert _in_sentence("A teacher from Kessler") == "a teacher from Kessler"
+    assert _in_sentence("The statement") == "the statement"
+    # names and bodies keep their capitals
+    assert _in_sentence("Dmitry Peskov") == "Dmitry Peskov"
+    assert _in_sentence("Anna Berg") == "Anna Berg"
+    assert _in_sentence("Theresa May") == "Theresa May"

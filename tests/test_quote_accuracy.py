@@ -27,15 +27,36 @@ from framing.measures.speakers import find_quotes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: ``heldout_quotes`` was the acceptance set the detector was built against; ``heldout_quotes_b`` was written
-#: apart from it and scored blind.
-FOLDERS = ("heldout_quotes", "heldout_quotes_b")
-#: The folders scored against the targets: the blind set scored quote recall 0.86 and speaker accuracy 0.86,
-#: below them (missed: indirect speech after a comma without "that", speakers named only after a
-#: description or in the next paragraph).  Strict: the test fails as soon as the targets are met there.
-TARGET_FOLDERS = (
-    "heldout_quotes",
-    pytest.param("heldout_quotes_b", marks=pytest.mark.xfail(strict=True, reason="blind set below the targets")),
-)
+#: apart from it and scored blind (quote recall 0.86, speaker accuracy 0.86: indirect speech after a comma
+#: without "that", speakers named only after a description or in the next paragraph, pronouns and
+#: descriptions resolved to the wrong person); the rules for those misses were then written against it, so it
+#: is a development set now, like ``heldout_quotes_dev2``, which was written to hold those patterns and their
+#: traps (a comma clause that is not speech, "said" that reports nothing, organisations, an unbalanced
+#: quotation, a quotation over two paragraphs, quotations with no findable speaker).
+#: ``heldout_quotes_c`` was written apart from all of these and scored blind (quote recall 0.95, speaker
+#: accuracy 0.89: a name after a long description with a curly apostrophe, a headline kicker and a passive
+#: noun phrase taken as speakers, pronouns and context left unresolved); it is now used for development too.
+#: ``heldout_quotes_d`` was written apart from all of these and scored blind (quote recall 0.95, speaker
+#: accuracy 0.87: indirect speech after "warned" and "noted", organisations given where the person who spoke
+#: for them was meant, a place phrase before the name, documents issued "by" or "of" a body, an actor named by
+#: its description, a relative clause about an anonymous person taken as a speaker); it is now used for
+#: development too.
+#: ``heldout_quotes_e`` was written apart from all of these and scored blind (quote recall 0.89, speaker
+#: accuracy 0.95: a wire lead whose verbs take bare objects, reporting clauses closed by "on condition of
+#: anonymity" or "on social media", "called X Y" verdicts without quotation marks, a headline "Title: claim"
+#: without quotation marks, "state media report" closing a sentence, "a ministry spokesman" given to the person
+#: that description stands for in another article, "the police" after "the traffic police", a diary entry
+#: that "reads", "the officer" after "a Border Guard officer"); it is now used for development too.
+#: ``heldout_quotes_f`` was written apart from all of these and scored blind (quote recall 0.91, speaker
+#: accuracy 0.85: interview transcripts with unquoted ``Q:``/``A:`` lines, a name after a description with a
+#: relative clause, a place label before a headline quote, nested speech inside a quote, pronouns resolved to
+#: the wrong woman, analysts "at" a bank, "in his words", "the Minister" resolved to another minister, a
+#: translated "statement of the company", long association names with prepositions, "called on X not to",
+#: "whether" questions after "asked"); it is now used for development too.
+FOLDERS = ("heldout_quotes", "heldout_quotes_b", "heldout_quotes_dev2", "heldout_quotes_c", "heldout_quotes_d",
+           "heldout_quotes_e", "heldout_quotes_f")
+#: The folders scored against the targets.
+TARGET_FOLDERS = FOLDERS
 RECALL_TARGET = 0.90
 SPEAKER_TARGET = 0.90
 _WORD = re.compile(r"[^\W_]+")

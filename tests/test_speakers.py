@@ -137,7 +137,9 @@ def test_subject_before_an_appositive_or_relative_clause():
                       "The council, which met on Tuesday, approved the budget."])
     assert _row(table, "rents had doubled")["speaker"] == "Rosa Klein"
     vos = _row(table, "the crane had been inspected")
-    assert vos["speaker"] == "The harbour's chief engineer, Piet Vos" and vos["speaker_type"] == "official"
+    # the name after the description is the speaker; the mention keeps the whole phrase
+    assert vos["speaker"] == "Piet Vos" and vos["speaker_type"] == "official"
+    assert vos["mention"] == "The harbour's chief engineer, Piet Vos"
     _no_row(table, "approved the budget")  # negative: a relative clause without a reporting verb
 
 
@@ -366,7 +368,7 @@ def test_told_an_addressee_then_a_clause():
     _, table = _find(["A shopkeeper, Mira Holm, told the Gazette she had lost half her customers.",
                       "The coach told reporters about his trip."])
     row = _row(table, "she had lost half her customers")
-    assert row["text"] == "she had lost half her customers" and row["speaker"] == "A shopkeeper, Mira Holm"
+    assert row["text"] == "she had lost half her customers" and row["speaker"] == "Mira Holm"
     _no_row(table, "about his trip")
 
 
@@ -428,6 +430,371 @@ def test_reported_speech_inside_reported_speech_is_the_outer_speakers():
     assert table["text"].tolist() == ["the figures showed the deal had failed"]
 
 
+# ------------------------------------------------------------------------- comma clauses, descriptions, pronouns
+
+
+def test_reporting_clause_between_commas_inside_the_reported_clause():
+    _, table = _find(["Talks, he said, would resume on Monday.",
+                      "The bridge, officials said last year, would need a full overhaul.",
+                      "The bridge, built in 1932, needs new cables.",
+                      "The tower, said to be the oldest in the region, will close in May."])
+    talks = _row(table, "would resume on Monday")
+    assert talks["kind"] == "indirect" and talks["text"].startswith("Talks") and talks["verb"] == "said"
+    bridge = _row(table, "would need a full overhaul")
+    assert (bridge["speaker"], bridge["speaker_type"]) == ("officials", "anonymous")
+    _no_row(table, "needs new cables")  # negative: a participle between the commas reports nothing
+    _no_row(table, "will close in May")  # negative: "said to be" is not a report of anyone's words
+
+
+def test_reporting_clause_that_closes_the_sentence_after_a_long_subject():
+    _, table = _find(["Talks could resume on Thursday, a source close to the negotiations said.",
+                      "The plant closed in May, and the workers who lost their jobs said nothing."])
+    row = _row(table, "Talks could resume on Thursday")
+    assert (row["speaker"], row["speaker_type"]) == ("a source close to the negotiations", "anonymous")
+    # negative: a finite verb between the comma and "said" ("who lost"): no subject of a closing clause
+    _no_row(table, "The plant closed in May")
+
+
+def test_a_source_with_an_adjective_after_its_noun():
+    _, table = _find(["Two shipping lines have begun diverting vessels, people familiar with the matter said.",
+                      "Residents close to the bridge said the noise had kept them awake."])
+    assert _row(table, "diverting vessels")["speaker_type"] == "anonymous"
+    # negative: dropping "close" leaves "Residents", private people, not an anonymous source
+    assert _row(table, "the noise had kept them awake")["speaker_type"] == "citizen"
+
+
+def test_phrasal_verb_in_a_clause_before_according_to():
+    _, table = _find(["About 4,000 dockers walked off the job at dawn, leaving ships at anchor, according to the "
+                      "port authority.",
+                      "A retired crane operator said the ship had left early."])
+    assert _row(table, "walked off the job")["speaker"] == "the port authority"
+    # negative: a word in -ed before a noun is still an adjective ("A retired crane operator")
+    assert _row(table, "the ship had left early")["speaker"] == "A retired crane operator"
+
+
+def test_said_nothing_only_when_no_clause_follows():
+    _, table = _find(["Asked about a law, the minister said nothing had been ruled out.",
+                      "The defendant said nothing as the verdict was read.",
+                      "The councillor said more than 200 people had asked for help."])
+    assert _row(table, "nothing had been ruled out")["kind"] == "indirect"
+    assert _row(table, "more than 200 people had asked")["speaker"] == "The councillor"
+    _no_row(table, "as the verdict was read")  # negative: "nothing" is the object
+
+
+def test_estimated_and_reported_introduce_clauses_but_not_as_passives():
+    _, table = _find(["Hana Kovac, an economist at the University of Harben, estimated that the stoppage would "
+                      "cost 40 million crowns a day.",
+                      "The damage was estimated at 40 million crowns.",
+                      "The Harben Herald reported last week that the firm had set money aside.",
+                      "Two sailors were reported missing after the storm."])
+    kovac = _row(table, "the stoppage would cost")
+    assert (kovac["speaker"], kovac["speaker_type"]) == ("Hana Kovac", "expert")
+    herald = _row(table, "the firm had set money aside")
+    assert (herald["speaker"], herald["speaker_type"]) == ("The Harben Herald", "media")
+    _no_row(table, "40 million crowns.")  # negative: passive "was estimated at"
+    _no_row(table, "missing")  # negative: passive "were reported missing"
+
+
+def test_a_name_with_a_possessive_apostrophe_is_one_speaker():
+    _, table = _find(["The Ostrel Dockers\u2019 Union said in a statement that its members were defending "
+                      "\u201cthe last secure jobs\u201d."],
+                     actors=[("Ostrel Dockers' Union", "Ostrel Dockers' Union")])
+    row = _row(table, "the last secure jobs")
+    assert row["speaker_actor"] == "Ostrel Dockers' Union" and row["speaker"].startswith("The Ostrel")
+
+
+def test_a_role_of_a_body_after_its_possessor_is_not_the_body():
+    actors = [("Nexora Telecom", "Nexora"), ("Nexora Telecom", "the firm"), ("Anna Vilde", "Anna Vilde")]
+    _, table = _find(['The firm\'s lawyers insisted it had done "everything it could".',
+                      "Nexora's barrister Anna Vilde said the leak was not the firm's fault alone.",
+                      "The firm said it would appeal."], actors=actors)
+    lawyers = _row(table, "everything it could")
+    assert (lawyers["speaker_actor"], lawyers["speaker_type"]) == ("", "spokesperson")
+    # negatives: a name after the possessor, and the body itself as subject
+    assert _row(table, "the leak was not")["speaker_actor"] == "Anna Vilde"
+    assert _row(table, "it would appeal")["speaker_actor"] == "Nexora Telecom"
+
+
+def test_a_document_speaker_names_its_issuer():
+    actors = [("Kremlin", "Kremlin"), ("Data Protection Authority", "the authority"),
+              ("Valdorian Chamber of Commerce", "Valdorian Chamber of Commerce")]
+    _, table = _find(["The Kremlin statement said the talks had been useful.",
+                      "A statement issued by the authority after the hearing said that customers could ask for "
+                      "free credit monitoring.",
+                      "Exporters have 3bn crowns of goods stuck at the port, according to figures compiled by the "
+                      "Valdorian Chamber of Commerce."], actors=actors)
+    kremlin = _row(table, "the talks had been useful")
+    assert (kremlin["speaker"], kremlin["speaker_actor"], kremlin["speaker_type"]) == (
+        "Kremlin statement", "Kremlin", "document")
+    assert _row(table, "free credit monitoring")["speaker_actor"] == "Data Protection Authority"
+    assert _row(table, "3bn crowns of goods")["speaker_actor"] == "Valdorian Chamber of Commerce"
+
+
+def test_the_statement_takes_the_issuer_of_the_sentence_before():
+    actors = [("Kremlin", "Kremlin"), ("Ministry of Health", "the ministry")]
+    _, table = _find(["The Kremlin issued a statement on Friday.", "The statement said the talks had been useful.",
+                      "The ministry said it would act.", "The statement also said the talks would go on."],
+                     actors=actors)
+    row = _row(table, "the talks had been useful")
+    assert (row["speaker"], row["speaker_actor"], row["resolution"]) == ("Kremlin statement", "Kremlin", "description")
+    # negative: no statement in the sentences before (the ministry "said"): the statement as written, no issuer
+    other = _row(table, "the talks would go on")
+    assert (other["speaker"], other["speaker_actor"]) == ("The statement", "")
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before():
+    actors = [("Elena Marsh", "Elena Marsh"), ("Elena Marsh", "Marsh"), ("Tomas Reyne", "Tomas Reyne"),
+              ("Tomas Reyne", "Reyne")]
+    _, table = _find(["Marsh spoke to union leader Tomas Reyne by phone on Monday. "
+                      '"It was a frank conversation," she said.'], actors=actors)
+    assert _row(table, "a frank conversation")["speaker_actor"] == "Elena Marsh"
+    # negative: a subject whose title gives the other gender is passed over for the woman after it
+    _, table = _find(["Mr Reyne spoke to Elena Marsh by phone on Monday. "
+                      '"It was a frank conversation," she said.'], actors=actors)
+    assert _row(table, "a frank conversation")["speaker_actor"] == "Elena Marsh"
+    _, table = _find(["Ms Marsh spoke to Tomas Reyne by phone on Monday. "
+                      '"It was a frank conversation," he said.'], actors=actors)
+    assert _row(table, "a frank conversation")["speaker_actor"] == "Tomas Reyne"
+
+
+def test_a_colon_after_a_clause_about_a_named_person():
+    _, table = _find(['Privacy Watch director Jo Tamsin did not hold back: "Nexora treated its customers\' data '
+                      'like rubbish."',
+                      'In the harbour the joke had been the same for years: "If you want a berth, see Gerald."'])
+    assert _row(table, "like rubbish")["speaker"] == "Privacy Watch director Jo Tamsin"
+    row = _row(table, "see Gerald")  # negative: a clause about a joke names no one
+    assert row["speaker"] == "" and row["speaker_type"] == "unknown"
+
+
+def test_a_quotation_after_a_sentence_that_introduces_one_person():
+    actors = [("Leo Tandy", "Leo Tandy"), ("Leo Tandy", "Tandy"), ("Maria Costa", "Maria Costa"),
+              ("Maria Costa", "Costa")]
+    _, table = _find([["Among those in the public gallery was Leo Tandy, the researcher who found the server.",
+                       '"I warned them twice and nobody picked up the phone."']], actors=actors)
+    assert _row(table, "I warned them twice")["speaker_actor"] == "Leo Tandy"
+    # negatives: two people in the sentence before, or the sentence before in another paragraph
+    _, table = _find([["On Monday the court heard from Leo Tandy and Maria Costa.",
+                       '"I warned them twice and nobody picked up the phone."']], actors=actors)
+    assert _row(table, "I warned them twice")["speaker_actor"] == ""
+    _, table = _find(["Among those in the public gallery was Leo Tandy.",
+                      '"I warned them twice and nobody picked up the phone."'], actors=actors)
+    assert _row(table, "I warned them twice")["speaker_actor"] == ""
+
+
+def test_a_short_exclaimed_sentence_is_a_quotation_not_a_scare_quote():
+    _, table = _find(['A cry of "Shame on you!" went up from the public gallery.',
+                      'The firm is proud of its "fortress" network and its "smart port" plan.'])
+    row = _row(table, "Shame on you!")
+    assert (row["kind"], row["speaker"], row["speaker_type"]) == ("direct", "", "unknown")
+    _no_row(table, "fortress")  # negative: fragments without an end mark stay scare quotes
+    _no_row(table, "smart port")
+
+
+def test_a_description_is_the_person_last_described_with_that_word():
+    actors = [("Anna Berg", "Anna Berg"), ("Anna Berg", "Berg"), ("Piet Vos", "Piet Vos"), ("Piet Vos", "Vos")]
+    _, table = _find(["Anna Berg, the foreign minister, arrived on Monday.",
+                      "Piet Vos, a retired crane operator, watched from the quay.",
+                      '"We are ready," the minister said.'], actors=actors)
+    assert _row(table, "We are ready")["speaker_actor"] == "Anna Berg"  # not Vos, the most recent person
+    # negative: nobody named before: the description as written, nobody guessed
+    _, table = _find(['"We are ready," the minister said.'], actors=actors)
+    row = _row(table, "We are ready")
+    assert (row["speaker"], row["speaker_actor"], row["resolution"]) == ("the minister", "", "unnamed")
+
+
+def test_a_description_named_only_in_the_next_paragraph():
+    actors = [("Piet Vos", "Piet Vos"), ("Piet Vos", "Vos"), ("Anna Berg", "Anna Berg"), ("Anna Berg", "Berg")]
+    _, table = _find(["A retired crane operator told the court that he had seen the ship leave.",
+                      "Piet Vos, 70, a retired crane operator from Ostrel, had worked at the port for 40 years.",
+                      "The country's top diplomat said on Monday that the talks had failed.",
+                      "Anna Berg, the diplomat in charge of the file, flew home on Tuesday."], actors=actors)
+    assert _row(table, "he had seen the ship leave")["speaker_actor"] == "Piet Vos"
+    assert _row(table, "the talks had failed")["speaker_actor"] == "Anna Berg"
+    # negative: an anonymous source stays anonymous even when a person with that role is named after it
+    _, table = _find(["A senior official said the talks had failed.", "Piet Vos, a senior official, arrived late."],
+                     actors=actors)
+    row = _row(table, "the talks had failed")
+    assert (row["speaker_actor"], row["speaker_type"]) == ("", "anonymous")
+
+
+def test_a_name_after_a_description_is_the_speaker():
+    _, table = _find(["The country's top diplomat, Anna Berg, said the talks had failed.",
+                      '"We are ready," said the country\'s top diplomat, Anna Berg.',
+                      '"We are ready to wait," said the diplomat, adding that talks would go on.'])
+    assert _row(table, "the talks had failed")["speaker"] == "Anna Berg"
+    assert _row(table, "We are ready,")["speaker"] == "Anna Berg"
+    # negative: no name after the comma: the description stays the speaker's phrase
+    assert _row(table, "We are ready to wait")["mention"] == "the diplomat"
+
+
+def test_their_union_is_the_union():
+    actors = [("Cabin Crew Association", "the union"), ("Cabin Crew Association", "Cabin Crew Association")]
+    _, table = _find(["Cabin crew will walk out on Monday after pay talks broke down, their union said.",
+                      "Their lawyers said the strike was legal."], actors=actors)
+    assert _row(table, "Cabin crew will walk out")["speaker_actor"] == "Cabin Crew Association"
+    assert _row(table, "the strike was legal")["speaker_actor"] == ""  # negative: no alias "the lawyers"
+
+
+def test_a_bare_role_in_a_headline_is_the_person_described_in_the_body():
+    actors = [("Ida Rask", "Ida Rask"), ("Ida Rask", "Rask")]
+    _, table = _find(["Transport Minister Ida Rask has promised that the bridge will reopen \u201cstronger than "
+                      "before\u201d."], headline='Bridge will reopen "stronger than before", minister promises',
+                     actors=actors)
+    head = table[table["text"].str.contains("stronger") & (table["start"] < 60)].iloc[0]
+    assert head["speaker_actor"] == "Ida Rask"
+    # negative: no person described with that word in the body
+    _, table = _find(["The bridge will reopen in May."],
+                     headline='Bridge will reopen "stronger than before", engineer promises', actors=actors)
+    head = _row(table, "stronger than before")
+    assert head["speaker_actor"] == "" and head["speaker"] == "engineer"
+
+
+def test_a_name_after_a_long_description_is_the_speaker():
+    # The description holds a preposition and a curly apostrophe; the name after it speaks.
+    line = ("The head of the Lornby Ferry Workers\u2019 Union, Mara Quist, told Radio North the crews had never "
+            "opposed the new timetable.")
+    _, table = _find([line], actors=[("Mara Quist", "Mara Quist"), ("Mara Quist", "Quist")])
+    row = _row(table, "the crews had never opposed")
+    assert (row["speaker"], row["speaker_actor"], row["speaker_type"]) == ("Mara Quist", "Mara Quist", "official")
+    _, table = _find([line])
+    assert _row(table, "the crews had never opposed")["speaker"] == "Mara Quist"  # no actors: the name as written
+    # Negative: an appositive that is no name leaves the description as the speaker, and no name is made up.
+    _, table = _find(["The head of the ferry union, a former deckhand, said the crews were tired."])
+    row = _row(table, "the crews were tired")
+    assert row["speaker_actor"] == "" and "head" in row["speaker"]
+
+
+def test_a_capitalised_headline_kicker_is_not_a_speaker():
+    body = ['A dock worker who saw the barrels said they were "dumped in the harbour at night" by a contractor.']
+    _, table = _find(body, headline="PORT SHAME: Fuel 'dumped in harbour' as inspectors look away")
+    head = _row(table, "dumped in harbour'")
+    assert "dock worker" in head["speaker"] and "SHAME" not in head["speaker"]  # the body's speaker of these words
+    assert _row(table, "at night")["speaker"] == "A dock worker who saw the barrels"
+    # Negative: a label that is a name still speaks.
+    _, table = _find(["Mara Quist leads the ferry union."], headline="Quist: Crews 'never opposed' new timetable",
+                     actors=[("Mara Quist", "Mara Quist"), ("Mara Quist", "Quist")])
+    assert _row(table, "never opposed")["speaker_actor"] == "Mara Quist"
+
+
+def test_a_noun_phrase_that_opens_the_reported_clause_is_no_speaker():
+    _, table = _find(["An engineer involved in the inspection, speaking on condition of anonymity, said some fuel "
+                      "barrels had been left on the quay overnight."])
+    row = _row(table, "had been left on the quay")
+    assert "engineer" in row["speaker"] and "barrels" not in row["speaker"]
+    # With no subject to read before the verb, the noun phrase after it is still the clause's, not a speaker.
+    _, table = _find(["Speaking to reporters outside the town hall on Monday, said some ballots had been stored in "
+                      "the wrong room."])
+    assert _row(table, "had been stored")["speaker"] == ""
+    # Negative: a speaker after the verb at the end of the sentence is still read.
+    _, table = _find(['"The quay has been cleared," said the harbour master.'])
+    assert _row(table, "The quay has been cleared")["speaker"] == "the harbour master"
+
+
+def test_a_reporting_word_used_as_a_noun_reports_nothing():
+    _, table = _find(["The recount was ordered after the losing candidate complained that 200 ballots had been set "
+                      "aside."])
+    assert _row(table, "200 ballots had been set aside")["speaker"] == "the losing candidate"
+    _no_row(table, "was ordered")
+    # Negative: the same word as a verb reports its clause.
+    _, table = _find(["Two clerks recounted that the ballots had been kept in a locked room."])
+    assert _row(table, "the ballots had been kept")["speaker"] == "Two clerks"
+
+
+def test_a_second_verb_after_and_shares_the_subject():
+    _, table = _find(['Union leader Pia Holm attacked the "shabby deal" and said the crews had "earned better".',
+                      "The port authority said the barrels had been stored safely and insisted no fuel had leaked.",
+                      'Ms Holm, 52, thanked the mediators and promised to be "a voice for every crew".'],
+                     actors=[("Pia Holm", "Pia Holm"), ("Pia Holm", "Ms Holm")])
+    assert _row(table, "earned better")["speaker_actor"] == "Pia Holm"
+    assert _row(table, "no fuel had leaked")["speaker"] == "The port authority"
+    assert _row(table, "a voice for every crew")["speaker_actor"] == "Pia Holm"
+    # Negative: a verb with its own subject after "and" is that subject's.
+    _, table = _find(["Holm thanked the mediators and her deputy said the strike was over."],
+                     actors=[("Pia Holm", "Pia Holm"), ("Pia Holm", "Holm")])
+    row = _row(table, "the strike was over")
+    assert row["speaker"] == "her deputy" and row["speaker_actor"] == ""
+
+
+def test_a_second_that_clause_after_but_is_its_own_row():
+    _, table = _find(['Lars Brun, an analyst at Nordbank, said the delay was "within the usual range" but that two '
+                      'shipments stood out.'])
+    row = _row(table, "two shipments stood out")
+    assert (row["kind"], row["speaker"]) == ("indirect", "Lars Brun")
+    assert not row["text"].startswith("the delay")  # its own row, not the first clause run on
+    # Negative: "but" without "that" joins the outlet's own words, not a second report.
+    _, table = _find(["Lars Brun said the delay was short, but the cost of the repairs remains unknown."])
+    _no_row(table, "the cost of the repairs")
+
+
+def test_a_reporting_clause_inside_a_what_clause():
+    _, table = _find([["Pia Holm spoke after the vote.", "What the crews wanted, she said, was a say in the rota."]],
+                     actors=[("Pia Holm", "Pia Holm"), ("Pia Holm", "Holm")])
+    row = _row(table, "was a say in the rota")
+    assert row["text"].startswith("What the crews wanted") and row["speaker_actor"] == "Pia Holm"
+    # Negative: a clause opened by another word before the comma is not read as the subject of a report.
+    _, table = _find([["Pia Holm spoke after the vote.", "When the crews met, she said, the rota had changed."]],
+                     actors=[("Pia Holm", "Pia Holm"), ("Pia Holm", "Holm")])
+    _no_row(table, "When the crews met, she said")
+
+
+def test_a_closing_announced_or_can_reveal_reports_the_clause_before():
+    _, table = _find(["Ivo Lind will chair the port board after a second vote confirmed his majority, the harbour "
+                      "commission announced on Friday.",
+                      "Fuel barrels were left on the quay for a week, the Lornby Courier can reveal."])
+    row = _row(table, "Ivo Lind will chair the port board")
+    assert (row["kind"], row["speaker"]) == ("indirect", "the harbour commission")
+    media = _row(table, "Fuel barrels were left")
+    assert (media["speaker"], media["speaker_type"]) == ("the Lornby Courier", "media")
+    # Negative: "announced" with an object reports no words.
+    _, table = _find(["The harbour commission announced new mooring fees on Friday."])
+    assert table.empty
+
+
+def test_a_name_ascribed_to_a_group_is_their_word():
+    _, table = _find(['The reef, which divers regard as a "living wall", will be closed to boats.',
+                      'The ferry stops at a cove the villagers call "the kettle".'])
+    wall = _row(table, "living wall")
+    assert (wall["kind"], wall["speaker"], wall["speaker_actor"]) == ("partial", "divers", "")
+    kettle = _row(table, "the kettle")
+    assert (kettle["speaker"], kettle["speaker_actor"]) == ("the villagers", "")
+    # Negative: a passive name ("known as", "is called") names nobody: the outlet's quotation marks.
+    _, table = _find(['The ferry stops at a cove known locally as "the kettle".',
+                      'The reef is called "the living wall".'])
+    assert not (table["speaker"] != "").any()
+
+
+def test_the_pronoun_that_opens_the_reported_clause_is_not_the_speaker():
+    actors = [("Ana Roll", "Dr Ana Roll"), ("Ana Roll", "Dr Roll")]
+    _, table = _find([["Dr Ana Roll, the chief vet, ordered the cull.",
+                       "One farmer, who did not want to give her name, said she had watched the inspectors arrive."]],
+                     actors=actors)
+    row = _row(table, "she had watched the inspectors")
+    assert row["speaker"] == "One farmer" and row["speaker_actor"] == ""
+    # Negative: a pronoun before the verb is the speaker, resolved as usual.
+    _, table = _find([["Dr Ana Roll, the chief vet, ordered the cull.", "She said the cull was necessary."]],
+                     actors=actors)
+    assert _row(table, "the cull was necessary")["speaker_actor"] == "Ana Roll"
+
+
+def test_a_relative_clause_before_the_verb_stays_with_its_noun():
+    _, table = _find(["A dock worker who saw the barrels said the lids had been left open."])
+    assert _row(table, "the lids had been left open")["speaker"] == "A dock worker who saw the barrels"
+    # Negative: an object relative ("a demand that X said ...") leaves the name alone as the speaker.
+    _, table = _find(["Dock unions asked for a safety fund, a demand that Governor Paul Serrano said he supported in "
+                      "principle."])
+    assert _row(table, "he supported in principle")["speaker"] == "Governor Paul Serrano"
+
+
+def test_a_name_with_age_and_description_is_given_as_the_name():
+    _, table = _find(['Karl Dunmore, 71, a retired bridge inspector, said he had come "to see it finished".'],
+                     actors=[("Karl Dunmore", "Karl Dunmore"), ("Karl Dunmore", "Dunmore")])
+    row = _row(table, "to see it finished")
+    assert (row["speaker"], row["speaker_actor"]) == ("Karl Dunmore", "Karl Dunmore")
+    # Negative: without a name the description is the speaker as written.
+    _, table = _find(['A retired bridge inspector, 71, said he had come "to see it finished".'])
+    assert _row(table, "to see it finished")["speaker_actor"] == ""
+
+
 # ---------------------------------------------------------------------------------------------------- voices
 
 
@@ -485,7 +852,7 @@ def test_source_table_counts_words_once_and_shares_sum_to_one():
     table = find_quotes(sents, quotes, actors=_actors([("Lena Ortiz", "Ortiz"), ("Lena Ortiz", "Lena Ortiz")]))
     got = source_table(table, sents)
     assert list(got.columns) == list(SOURCE_COLUMNS)
-    assert got["speaker"].tolist() == ["Lena Ortiz", "A teacher, Ben Cole"]
+    assert got["speaker"].tolist() == ["Lena Ortiz", "Ben Cole"]
     assert got["n_quotes"].tolist() == [2, 1]
     assert got["n_words"].tolist() == [4 + 9, 6]
     assert got["share_of_quoted_words"].tolist() == pytest.approx([13 / 19, 6 / 19])
@@ -499,7 +866,7 @@ def test_openers_and_closers():
                                    "A teacher, Ben Cole, said classes would move to the library."])
     got = openers_and_closers(find_quotes(sents, quotes), sents)
     assert list(got.columns) == list(OPENER_COLUMNS)
-    assert got["speaker"].tolist() == ["Mayor Lena Ortiz", "A teacher, Ben Cole"]
+    assert got["speaker"].tolist() == ["Mayor Lena Ortiz", "Ben Cole"]  # the name, not its description
     assert got["paragraph"].tolist() == [1, 3]
 
 
@@ -558,3 +925,487 @@ def test_seed_press_tv_likely_is_reported_voice(seed):
     assert likely["voice"].tolist() == ["reported"]
     report = _row(table, "of having likely directed")
     assert report["speaker_type"] == "document" and report["verb"] == "accuses"
+
+
+# ---------------------------------------------------------------------------------------------------- bodies and people
+
+
+_FERRY_ACTORS = [("Coastline Ferries", "Coastline Ferries"), ("Coastline Ferries", "the operator"),
+                 ("Coastline Ferries", "the company"), ("Ruth Abel", "Ruth Abel"), ("Ruth Abel", "Abel"),
+                 ("Max Dorn", "Max Dorn"), ("Max Dorn", "chief executive")]
+
+
+def test_a_body_also_called_the_operator_is_no_person_for_a_pronoun():
+    _, table = _find([["Coastline Ferries' chief executive, Ruth Abel, rejected that.",
+                       "The union, she said, was \u201cliving in the past\u201d."]], actors=_FERRY_ACTORS)
+    assert _row(table, "living in the past")["speaker_actor"] == "Ruth Abel"
+    # Negative: the description alone, with no name after it, is still the actor it names.
+    _, table = _find(["The chief executive said fares would rise in May."], actors=_FERRY_ACTORS)
+    assert _row(table, "fares would rise")["speaker_actor"] == "Max Dorn"
+
+
+def test_a_company_spokesman_is_not_the_company():
+    _, table = _find([["Coastline Ferries apologised to passengers.",
+                       "A company spokeswoman said refunds would be paid within a month."]], actors=_FERRY_ACTORS)
+    row = _row(table, "refunds would be paid")
+    assert row["speaker_actor"] == "" and row["speaker_type"] == "spokesperson"
+    # Negative: "the company" itself is the body.
+    _, table = _find([["Coastline Ferries apologised to passengers.",
+                       "The company said refunds would be paid within a month."]], actors=_FERRY_ACTORS)
+    assert _row(table, "refunds would be paid")["speaker_actor"] == "Coastline Ferries"
+
+
+def test_a_place_before_the_name_is_not_the_speaker():
+    actors = [("Omar Reyes", "Omar Reyes"), ("Omar Reyes", "Reyes")]
+    _, table = _find(["Outside the depot on Quay Street, bus driver Omar Reyes, who has driven the night route for "
+                      "ten years, said drivers felt ignored."], actors=actors)
+    row = _row(table, "drivers felt ignored")
+    assert (row["speaker"], row["speaker_actor"]) == ("bus driver Omar Reyes", "Omar Reyes")
+    # Negative: an appositive before the name (no preposition) stays with it.
+    _, table = _find(["The depot's longest-serving driver, Omar Reyes, who joined in 1990, said drivers felt "
+                      "ignored."], actors=actors)
+    assert _row(table, "drivers felt ignored")["speaker_actor"] == "Omar Reyes"
+
+
+def test_a_relative_clause_about_an_unnamed_speaker_is_not_the_speaker():
+    _, table = _find(["At the bakery on Harbour Road, a shop assistant who would not give her name said trade had "
+                      "halved since the closure."])
+    row = _row(table, "trade had halved")
+    assert row["speaker"].startswith("a shop assistant") and row["speaker_actor"] == ""
+    # Negative: with no "who" before them the words are the subject as usual.
+    _, table = _find(["A shop assistant said trade had halved since the closure."])
+    assert _row(table, "trade had halved")["speaker"] == "A shop assistant"
+
+
+def test_a_description_listed_whole_among_the_aliases_is_its_actor():
+    actors = [("Ports Agency", "the agency in charge of ports"), ("Coast Agency", "the agency"),
+              ("Coast Agency", "Coast Agency")]
+    _, table = _find(["The agency in charge of ports said it would review the rules."], actors=actors)
+    assert _row(table, "it would review the rules")["speaker_actor"] == "Ports Agency"
+    # Negative: a longer description that is not listed whole falls back to its head.
+    _, table = _find([["Coast Agency inspected the pier.",
+                       "The agency in charge of the inspection said it would review the rules."]], actors=actors)
+    assert _row(table, "it would review the rules")["speaker_actor"] != "Ports Agency"
+
+
+def test_an_estimate_by_a_body_is_a_document_of_that_body():
+    actors = [("Brell Chamber of Commerce", "Brell Chamber of Commerce")]
+    _, table = _find(["The closure will cost the city about 3 million crowns a week, according to an estimate by the "
+                      "Brell Chamber of Commerce."], actors=actors)
+    row = _row(table, "3 million crowns")
+    assert (row["speaker_actor"], row["speaker_type"]) == ("Brell Chamber of Commerce", "document")
+    # Negative: an estimate with no issuer named has no actor.
+    _, table = _find(["The closure will cost the city about 3 million crowns a week, according to one estimate."],
+                     actors=actors)
+    assert _row(table, "3 million crowns")["speaker_actor"] == ""
+
+
+def test_a_verb_in_ed_before_a_preposition_is_the_reported_verb():
+    _, table = _find(["Professor Ian Moss said port strikes usually ended within a week."])
+    assert _row(table, "port strikes usually ended within a week")["speaker"] == "Professor Ian Moss"
+    # Negative: a word in -ed before its noun is an adjective, and the words after "said" report nothing.
+    _, table = _find(["Professor Ian Moss said goodbye to his retired colleagues."])
+    _no_row(table, "goodbye")
+
+
+def test_the_month_may_is_no_modal():
+    _, table = _find(["Engineers were warned about the faulty valves in May."])
+    _no_row(table, "faulty valves")  # a passive "warned about": nobody's words are reported
+    # Negative: the modal opening a reported clause is still a verb.
+    _, table = _find(["The ministry warned that May could bring shortages.",
+                      "Officials said prices may rise in May."])
+    assert _row(table, "prices may rise")["speaker"] == "Officials"
+
+
+def test_figures_show_that_reports_a_clause():
+    _, table = _find(["Internal emails seen by the Courier show that engineers were warned about the faulty valves."])
+    assert _row(table, "engineers were warned about the faulty valves")["speaker"] == (
+        "Internal emails seen by the Courier")
+    # Negative: "show" with a plain object reports nothing, and "show that" is no speaker of a later scare quote.
+    _, table = _find(["Pictures showed the damage to the pier."])
+    _no_row(table, "the damage")
+    actors = [("Brell Chamber of Commerce", "Brell Chamber of Commerce"), ("Brell Chamber of Commerce", "the chamber")]
+    _, table = _find(["Goods worth 3 million crowns are stuck at the port, according to the Brell Chamber of Commerce.",
+                      "The chamber's figures showed that fresh fish made up a third of the goods.",
+                      "At the heart of the dispute are the port's plans for \u201cself-driving\u201d cranes."],
+                     actors=actors)
+    assert not (table["text"].str.contains("self-driving") & (table["speaker_actor"] != "")).any()
+
+
+def test_a_closing_reporting_clause_with_in_its_ruling():
+    actors = [("Safety Board", "Safety Board")]
+    _, table = _find(["The firm had kept the valves in service and had ignored three reports from its engineers, the "
+                      "Safety Board said in its ruling."], actors=actors)
+    assert _row(table, "had ignored three reports")["speaker_actor"] == "Safety Board"
+    _, table = _find(["The fine was less than 2 percent of revenue, analysts at Brell Bank said in a note to clients."])
+    assert _row(table, "less than 2 percent")["speaker"] == "analysts at Brell Bank"
+    # Negative: "in" followed by something that is no document keeps the clause open.
+    _, table = _find(["The firm had kept the valves in service, the Safety Board said in a case that could take "
+                      "years."], actors=actors)
+    _no_row(table, "The firm had kept the valves")
+
+
+def test_a_name_before_a_short_parenthesis_is_the_speaker():
+    actors = [("Pilots' Guild", "Pilots' Guild"), ("Pilots' Guild", "PG")]
+    _, table = _find(["The Union of Harbour Pilots (UHP) said about 80 percent of its 3,000 members had joined the "
+                      "walkout."], actors=[("Union of Harbour Pilots", "Union of Harbour Pilots")])
+    assert _row(table, "80 percent")["speaker_actor"] == "Union of Harbour Pilots"
+    # Negative: a parenthesis that holds more than a short name leaves the speaker to the usual rules.
+    _, table = _find(["The guild (which represents 3,000 pilots, most of them in the north) said talks had failed."],
+                     actors=actors)
+    assert _row(table, "talks had failed")["speaker_actor"] == ""
+
+
+def test_the_decision_is_the_most_recent_decision_of_its_issuer():
+    actors = [("Harbour Authority", "Harbour Authority"), ("Harbour Authority", "the authority")]
+    paragraphs = ["The ferry operator was fined 2 million crowns, the Harbour Authority said in its decision.",
+                  "The operator said it would appeal.", "Passengers were angry.", "Fares rose in March.",
+                  "Ferries ran late all winter.",
+                  "According to the decision, the operator ignored three safety warnings."]
+    _, table = _find(paragraphs, actors=actors)
+    assert _row(table, "ignored three safety warnings")["speaker_actor"] == "Harbour Authority"
+    # Negative: no decision mentioned before: the document has no issuer.
+    _, table = _find(paragraphs[1:], actors=actors)
+    assert _row(table, "ignored three safety warnings")["speaker_actor"] == ""
+
+
+def test_warned_the_noun_opens_the_clause_when_a_verb_follows():
+    _, table = _find(["Union leaders warned the strike could spread to the ports."])
+    assert _row(table, "strike could spread")["text"] == "the strike could spread to the ports"
+    # Negative: "told the minister" and "told Reuters" are addressees, not part of the reported clause.
+    _, table = _find(["The envoy told the minister the talks had failed.", "The envoy told Reuters prices had risen."])
+    assert _row(table, "talks had failed")["text"] == "the talks had failed"
+    assert _row(table, "prices had risen")["text"] == "prices had risen"
+    # Negative: "urged the union to" keeps its object; the clause of "said" before it is still reported.
+    _, table = _find(["The mayor said she understood the anger but urged the union to return to talks."])
+    assert _row(table, "she understood the anger")["speaker"] == "The mayor"
+
+
+def test_a_closing_phrase_of_channel_after_the_verb_keeps_the_clause_before():
+    _, table = _find(["Three schools had closed their gyms as a precaution, a council official said on condition "
+                      "of anonymity.",
+                      "Motorists should allow an extra hour, the coastguard said on social media."])
+    row = _row(table, "closed their gyms")
+    assert row["text"] == "Three schools had closed their gyms as a precaution"
+    assert row["speaker"] == "a council official" and row["speaker_type"] == "anonymous"
+    assert _row(table, "allow an extra hour")["speaker"] == "the coastguard"
+    # Negative: a clause after the phrase ("said on Monday talks would ...") is read as the reported clause,
+    # and the words before the comma are no report.
+    _, table = _find(["Prices were rising fast, the governor said on Monday that rates would stay put."])
+    assert _row(table, "rates would stay put")["text"] == "rates would stay put"
+    _no_row(table, "Prices were rising fast")
+
+
+def test_a_past_tense_verb_after_a_name_makes_a_clause():
+    actors = [("Brannock General Hospital", "Brannock General Hospital"), ("Brannock General Hospital", "the hospital")]
+    _, table = _find(["Brannock General Hospital cancelled operations on Monday after a power cut disabled theatre "
+                      "lights, the hospital said."], actors=actors)
+    row = _row(table, "cancelled operations")
+    assert row["text"].startswith("Brannock General Hospital cancelled operations")
+    assert row["speaker_actor"] == "Brannock General Hospital"
+    # Negative: "-ed" after a determiner is an adjective; a noun phrase before the comma is no clause.
+    _, table = _find(["The retired nurses from Brannock, the hospital said."], actors=actors)
+    assert table.empty
+
+
+def test_an_indefinite_description_is_not_the_named_holder_of_that_role():
+    actors = [("Ola Brandt", "Ola Brandt"), ("Ola Brandt", "Brandt"), ("Ola Brandt", "ministry spokesman")]
+    _, table = _find([["The Transport Ministry says 30 buses have been added.",
+                       "None of them was fitted with ramps, a ministry spokesman told the Courier."]], actors=actors)
+    row = _row(table, "None of them was fitted")
+    assert row["speaker"] == "a ministry spokesman" and row["speaker_actor"] == ""
+    # Negative: the definite description and the name still resolve to the person.
+    _, table = _find(["Ministry spokesman Ola Brandt said buses would run late.",
+                      "The ministry spokesman said fares would not rise."], actors=actors)
+    assert _row(table, "buses would run late")["speaker_actor"] == "Ola Brandt"
+
+
+def test_a_bare_description_is_the_body_named_fully_in_the_sentence_before():
+    actors = [("City Police", "City Police"), ("City Police", "the police"),
+              ("Highway Police", "Highway Police"), ("Highway Police", "the highway police")]
+    paragraphs = [["The highway police have closed the northbound lanes.",
+                   "Drivers should expect delays of an hour, the police said on the radio."]]
+    _, table = _find(paragraphs, actors=actors)
+    assert _row(table, "expect delays")["speaker_actor"] == "Highway Police"
+    # Negative: without that mention the alias keeps its own body.
+    _, table = _find([["Lanes were closed overnight.",
+                       "Drivers should expect delays of an hour, the police said on the radio."]], actors=actors)
+    assert _row(table, "expect delays")["speaker_actor"] == "City Police"
+
+
+def test_a_closing_report_verb_of_the_media_reports_the_clause_before():
+    _, table = _find(["Valdoria has recalled its envoy from Sarn, Valdorian state television reports."])
+    row = _row(table, "recalled its envoy")
+    assert row["text"] == "Valdoria has recalled its envoy from Sarn"
+    assert row["speaker_type"] == "media" and row["verb"] == "reports"
+    # Negative: "reports" as a noun after "according to" or an adjective is no verb, and a summons or a
+    # recall on its own reports no words.
+    _, table = _find(["The talks collapsed late on Friday, according to media reports.",
+                      "Output fell by a third, the agency's annual report."])
+    assert not (table["verb"].str.startswith("report")).any()
+    _, table = _find(["The Foreign Ministry has summoned the Sarnese ambassador."])
+    assert table.empty
+
+
+def test_called_with_a_verdict_on_its_object_is_reported_speech():
+    _, table = _find(["Sarn called the sanctions unlawful.",
+                      "The farmers' federation has called the tariff a betrayal of rural voters."])
+    row = _row(table, "the sanctions unlawful")
+    assert row["kind"] == "indirect" and row["speaker"] == "Sarn" and row["verb"] == "called"
+    assert _row(table, "a betrayal")["text"] == "the tariff a betrayal of rural voters"
+    # Negative: a telephone call, a summons of the police, a particle, an election and a title report nothing.
+    _, table = _find(["She called the hospital at noon.", "Neighbours called the police.",
+                      "A nurse called her over.", "The premier called a snap election for June.",
+                      "He called the office a day later.", "She called the attorney general."])
+    assert table.empty
+
+
+def test_a_headline_label_before_a_clause_attributes_it():
+    actors = [("Ivan Holm", "Ivan Holm"), ("Ivan Holm", "Trade Minister")]
+    _, table = _find(["Trade Minister Ivan Holm said the tariffs would stay until spring."],
+                     headline="Trade Minister: tariffs are here to stay", actors=actors)
+    row = _row(table, "tariffs are here to stay")
+    assert row["kind"] == "indirect" and row["speaker_actor"] == "Ivan Holm" and row["verb"] == ":"
+    # Negative: a kicker, a place and a label over a noun phrase give no headline row.
+    for headline in ("Analysis: tariffs are here to stay", "Sarn: tariffs are here to stay",
+                     "Trade Minister: a profile of the man behind the tariffs"):
+        _, table = _find(["Trade Minister Ivan Holm said the tariffs would stay until spring."],
+                         headline=headline, actors=actors)
+        assert len(table) == 1, (headline, table["text"].tolist())
+
+
+def test_the_description_of_someone_just_brought_in_unnamed_is_that_person():
+    actors = [("Tomas Ek", "Tomas Ek"), ("Tomas Ek", "Ek")]
+    paragraphs = [["Tomas Ek has waited at the depot for three days.",
+                   "On Friday a customs officer came past the queue. According to Ek, the officer told drivers the "
+                   "gates might open \u201cby the weekend\u201d."]]
+    _, table = _find(paragraphs, actors=actors)
+    row = _row(table, "by the weekend")
+    assert row["speaker"] == "a customs officer" and row["speaker_actor"] == ""
+    # Negative: an officer named beside the indefinite phrase is that named person, not an unnamed one.
+    paragraphs = [["Tomas Ek has waited at the depot for three days.",
+                   "On Friday a customs officer, Lena Fors, came past the queue. The officer told drivers the "
+                   "gates might open \u201cby the weekend\u201d."]]
+    _, table = _find(paragraphs, actors=actors + [("Lena Fors", "Lena Fors"), ("Lena Fors", "Fors")])
+    assert _row(table, "by the weekend")["speaker_actor"] == "Lena Fors"
+
+
+def test_a_written_record_that_reads_is_a_document_of_its_keeper():
+    actors = [("Tomas Ek", "Tomas Ek"), ("Tomas Ek", "Ek")]
+    paragraphs = ["\u201cEvery day costs me money,\u201d Ek says.",
+                  ["He has kept a notebook since the gates shut.",
+                   "The latest entry reads: \u201cStill here. No news.\u201d"]]
+    _, table = _find(paragraphs, actors=actors)
+    row = _row(table, "Still here")
+    assert row["speaker_type"] == "document" and row["speaker_actor"] == "Tomas Ek"
+    # Negative: a sign that reads, with no record kept by anyone, is a document without an actor.
+    paragraphs = ["\u201cEvery day costs me money,\u201d Ek says.",
+                  ["The depot gate is chained.", "A handwritten sign reads: \u201cClosed until further notice.\u201d"]]
+    _, table = _find(paragraphs, actors=actors)
+    row = _row(table, "Closed until further notice")
+    assert row["speaker_type"] == "document" and row["speaker_actor"] == ""
+
+
+def test_a_body_named_by_its_description_before_a_colon_speaks():
+    actors = [("Port Authority of Varn", "Port Authority of Varn"), ("Port Authority of Varn", "the port authority")]
+    _, table = _find(["The port authority put a notice on its website before dawn: \u201cAll berths are closed "
+                      "until noon.\u201d"], actors=actors)
+    row = _row(table, "All berths are closed")
+    assert row["speaker_actor"] == "Port Authority of Varn" and row["verb"] == ":"
+    # Negative: a clause about a thing that is no actor names no one before its colon.
+    _, table = _find(["The notice had been the same for years: \u201cAll berths are closed until noon.\u201d"],
+                     actors=actors)
+    assert _row(table, "All berths are closed")["speaker_actor"] == ""
+
+
+def test_a_reporting_clause_after_a_copula_reports_the_whole_clause():
+    _, table = _find(["The fire was, investigators later said, the work of an arson gang, a group that has struck "
+                      "twice this year."])
+    row = _row(table, "arson gang")
+    assert row["text"] == "The fire was, investigators later said, the work of an arson gang"
+    assert row["speaker"] == "investigators"
+    # Negative: a participle phrase between commas is no reporting clause, whatever the copula after it.
+    _, table = _find(["The fire, started in a kitchen, was the work of an arson gang."])
+    assert table.empty
+
+
+def test_say_before_a_present_tense_clause_with_a_plural_subject_reports_it():
+    _, table = _find(["Mira Dahl, who studies fraud at the Varn Business School, says such schemes target "
+                      "pensioners first."])
+    row = _row(table, "such schemes target pensioners first")
+    assert row["text"] == "such schemes target pensioners first" and row["speaker"] == "Mira Dahl"
+    # Negative: "said" with an object ("his prayers", "these words at the funeral") reports no clause.
+    _, table = _find(["He said his prayers every night.", "She said these words at the funeral."])
+    _no_row(table, "prayers")
+    _no_row(table, "funeral")
+
+
+def test_according_to_closing_the_sentence_reports_a_clause_without_a_marked_verb():
+    _, table = _find(["About 400 ferries dock at Varn in a normal month, according to harbour figures."])
+    row = _row(table, "ferries dock")
+    assert row["text"] == "About 400 ferries dock at Varn in a normal month"
+    assert row["speaker_type"] == "document"
+    # Negative: "according to" with no comma before it ("ran according to plan") reports nothing, and a clause
+    # with no marked verb before a longer phrase is not read.
+    _, table = _find(["The ferries ran according to plan.",
+                      "The ferries dock at Varn, according to the timetable published by the port authority last "
+                      "spring in the city."])
+    assert table.empty
+
+
+def test_a_caller_or_listener_named_in_full_is_a_person_a_pronoun_can_refer_to():
+    actors = [("Maren Holt", "Maren Holt"), ("Maren Holt", "Dr Maren Holt"),
+              ("Ada Venn", "Ada Venn"), ("Ada Venn", "Caller Ada Venn")]
+    paras = ["Dr Maren Holt said clinics would stay open late this week.",
+             "Caller Ada Venn, 81, said she had learned of the shortage from a neighbour. "
+             "\"I was worried. I had one box left,\" she said."]
+    _, table = _find(paras, actors=actors)
+    row = _row(table, "I was worried")
+    assert row["speaker_actor"] == "Ada Venn" and row["speaker_type"] == "citizen"
+    assert role_type("listeners") == "citizen"
+    # Negative: "call" and "reader" (a newsreader reads others' words) are no roles of a private person.
+    assert role_type("call") is None and role_type("reader") is None
+
+
+def test_his_or_her_words_give_the_person_the_possessive_refers_to():
+    actors = [("Pavel Ostrov", "Pavel Ostrov"), ("Pavel Ostrov", "Mr Pavel Ostrov")]
+    _, table = _find([["The mayor, Mr Pavel Ostrov, was not satisfied with the response.",
+                       "According to his words, the town hall learned of the flood from a neighbour."]],
+                     actors=actors)
+    row = _row(table, "the town hall learned of the flood")
+    assert row["speaker_actor"] == "Pavel Ostrov" and row["resolution"] == "pronoun"
+    # Negative: "the words of the report" are a document's, not the person named before.
+    _, table = _find([["Mr Pavel Ostrov was not satisfied with the response.",
+                       "According to the words of the report, the town hall learned of the flood from a neighbour."]],
+                     actors=actors)
+    assert _row(table, "the town hall learned of the flood")["speaker_actor"] != "Pavel Ostrov"
+
+
+def test_the_minister_is_the_minister_the_article_named_not_another_of_the_folder():
+    actors = [("Lea Marsh", "Lea Marsh"), ("Lea Marsh", "the Minister"), ("Lea Marsh", "The Minister of Transport"),
+              ("Iris Kade", "Iris Kade"), ("Iris Kade", "The Minister of Education"),
+              ("Iris Kade", "Mrs Iris Kade")]
+    _, table = _find(["The Minister of Education, Mrs Iris Kade, visited the school in Ryde on Monday.",
+                      "\u201cNo pupil will lose a day of lessons,\u201d stated the Minister."], actors=actors)
+    assert _row(table, "No pupil will lose")["speaker_actor"] == "Iris Kade"
+    # Negative: where the article names the minister the alias belongs to, "the Minister" stays that minister.
+    _, table = _find(["The Minister of Education, Mrs Iris Kade, visited the school in Ryde on Monday.",
+                      "Lea Marsh, the transport minister, came too.",
+                      "\u201cThe buses will run,\u201d stated the Minister."], actors=actors)
+    assert _row(table, "The buses will run")["speaker_actor"] == "Lea Marsh"
+
+
+def test_a_long_name_with_a_preposition_from_the_actor_list_is_the_whole_speaker():
+    actors = [("Union of Workers in Road Transport", "Union of Workers in Road Transport")]
+    _, table = _find(["The Union of Workers in Road Transport warned that drivers would not accept longer shifts."],
+                     actors=actors)
+    row = _row(table, "drivers would not accept")
+    assert row["speaker_actor"] == "Union of Workers in Road Transport"
+    assert row["speaker"].endswith("Union of Workers in Road Transport")
+    # Negative: without that name among the actors, the phrase is not taken as that body.
+    _, table = _find(["The Union of Workers in Road Transport warned that drivers would not accept longer shifts."])
+    assert _row(table, "drivers would not accept")["speaker_actor"] == ""
+
+
+def test_a_single_given_name_after_a_description_with_a_relative_clause_names_the_speaker():
+    actors = [("Dana", "Dana"), ("Dana", "A nurse in Ryde")]
+    _, table = _find(["A nurse in Ryde, who gave only her first name, Dana, said the ward had been full since dawn."],
+                     actors=actors)
+    assert _row(table, "the ward had been full")["speaker_actor"] == "Dana"
+    # Negative: one capitalised word that is no actor after the comma is not taken as the speaker's name.
+    _, table = _find(["A nurse in Ryde, who works nights at the hospital in Ryde, said the ward had been full since "
+                      "dawn."], actors=[("Dana", "Dana")])
+    assert _row(table, "the ward had been full")["speaker_actor"] != "Dana"
+
+
+def test_a_verb_that_closes_its_own_quotation_attributes_nothing_in_the_next_paragraph():
+    actors = [("Ada Venn", "Ada Venn"), ("Ada Venn", "Caller Ada Venn")]
+    paras = ["Caller Ada Venn, 81, said she had learned of the shortage from a neighbour. "
+             "\"I was worried. I had one box left,\" she said.",
+             "In the villages, the old \"party line\" worked faster than the clinics."]
+    _, table = _find(paras, actors=actors)
+    assert _row(table, "I was worried")["speaker_actor"] == "Ada Venn"
+    assert not (table["text"].str.contains("party line") & (table["speaker_actor"] != "")).any()
+    # Negative: in the same paragraph the sentence after a quotation still carries its speaker.
+    _, table = _find([paras[0] + " \"Then my son drove me to Ryde.\""], actors=actors)
+    assert _row(table, "Then my son drove me")["speaker_actor"] == "Ada Venn"
+
+
+def test_a_participle_of_saying_after_a_comma_shares_the_subject_of_the_clause_before():
+    actors = [("Noor Baig", "Noor Baig"), ("Noor Baig", "Baig")]
+    _, table = _find(["Harbour Bank analyst Noor Baig kept her sell rating on the shipper, writing in a note that "
+                      "freight rates had not yet found a floor."], actors=actors)
+    row = _row(table, "freight rates had not yet found a floor")
+    assert row["speaker_actor"] == "Noor Baig" and row["verb"] == "writing"
+    _, table = _find(["Analysts at Tarn Securities cut their price target on the shipper, writing that the strike "
+                      "could cost it a quarter of its profit."])
+    assert "Analysts at Tarn Securities" in _row(table, "the strike could cost")["speaker"]
+    # Negative: after a fronted phrase the words before the verb are no subject of the participle.
+    _, table = _find(["After the strike ended in May, writing that the port was open again, the harbour master "
+                      "lifted the ban."])
+    assert not table["speaker"].str.contains("After the strike").any()
+
+
+def test_formal_reporting_verbs_before_that_report_the_clause():
+    _, table = _find(["The Road Agency communicated that the bridge stays closed to lorries until further notice.",
+                      "Asked about the delay, the minister answered that this will be decided by the inspectors."])
+    row = _row(table, "the bridge stays closed")
+    assert row["kind"] == "indirect" and row["speaker"] == "The Road Agency"
+    assert _row(table, "this will be decided by the inspectors")["speaker"] == "the minister"
+    # Negative: without "that" the verbs take objects ("communicated the plan", "answered questions"), not speech.
+    _, table = _find(["The Road Agency communicated the plan to drivers.",
+                      "The minister answered questions for an hour."])
+    _no_row(table, "the plan to drivers")
+    _no_row(table, "questions for an hour")
+
+
+_INTERVIEW = [
+    "On Morning Line, presenter Tom Asker spoke to the head of the Ryde fire service, Vera Lund.",
+    "Q: Ms Lund, is the fire under control?",
+    ["A: Not yet, and not before tonight.", "We will keep the road closed until the wind drops."],
+    "Q: Are homes at risk?",
+    ["A: The crews tell me the wind is turning.", "That gives us a chance."],
+]
+_INTERVIEW_ACTORS = [("Vera Lund", "Vera Lund"), ("Vera Lund", "Ms Lund"), ("Tom Asker", "Tom Asker"),
+                     ("Tom Asker", "presenter Tom Asker")]
+
+
+def test_a_transcript_answer_after_a_question_is_the_interviewees_direct_speech():
+    raw, table = _find(_INTERVIEW, actors=_INTERVIEW_ACTORS)
+    row = _row(table, "Not yet, and not before tonight.")
+    assert row["kind"] == "direct" and row["speaker_actor"] == "Vera Lund" and row["resolution"] == "context"
+    assert row["text"].endswith("until the wind drops.")
+    # speech reported inside an answer is the interviewee's own words, no row of the crews
+    assert _row(table, "The crews tell me")["speaker_actor"] == "Vera Lund"
+    assert (table["speaker"] != "The crews").all()
+    _no_row(table, "is the fire under control")
+    # Negative: "A:" with no question before it (a list, a caption) is no answer.
+    _, table = _find(["Vera Lund said the road would stay shut.", "A: Fire crews at the road block.",
+                      "B: The burnt hillside above Ryde."], actors=_INTERVIEW_ACTORS)
+    _no_row(table, "Fire crews at the road block")
+
+
+def test_a_headline_label_that_names_no_actor_yields_to_the_body_speaker_of_the_quote():
+    raw, table = _find(_INTERVIEW, actors=_INTERVIEW_ACTORS,
+                       headline='Ryde Hills: "We will keep the road closed until the wind drops"')
+    head = table[table["start"] < raw.index("On Morning")]
+    assert head["speaker_actor"].tolist() == ["Vera Lund"]
+    # Negative: a label that is an actor keeps the quote, whatever the body says.
+    raw, table = _find(_INTERVIEW, actors=[*_INTERVIEW_ACTORS, ("Fire Union", "Fire Union")],
+                       headline='Fire Union: "We will keep the road closed until the wind drops"')
+    head = table[table["start"] < raw.index("On Morning")]
+    assert head["speaker_actor"].tolist() == ["Fire Union"]
+
+
+def test_a_document_of_a_body_after_a_quotation_is_its_source():
+    actors = [("Tarn Foods", "Tarn Foods"), ("Tarn Foods", "the company")]
+    _, table = _find(["The company Tarn Foods withdrew the yoghurt from sale.",
+                      "\u201cWe regret the worry caused to our customers,\u201d it is written in the statement of the "
+                      "company."], actors=actors)
+    row = _row(table, "We regret the worry")
+    assert row["speaker_actor"] == "Tarn Foods" and row["speaker_type"] == "document"
+    # Negative: a statement "of" a date names no body: the quotation gets no actor.
+    _, table = _find(["The company Tarn Foods withdrew the yoghurt from sale.",
+                      "\u201cWe regret the worry caused to our customers,\u201d it is written in the statement of "
+                      "12 May."], actors=actors)
+    assert _row(table, "We regret the worry")["speaker_actor"] == ""

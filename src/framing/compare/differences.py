@@ -9,11 +9,14 @@ compared.  Everything is computed from the folder's own tables: nothing here kno
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 import pandas as pd
 
 from framing.core.vocabulary import ALPHA, CATEGORIES, DIFFERENCE_COLUMNS, DIFFERENCE_KINDS
+from framing.measures.speakers import speaker_key
 
 #: Statements kept per outlet and kind, before the front page picks the strongest.
 PER_KIND = 3
@@ -302,13 +305,32 @@ def attribution_differences(cues: pd.DataFrame, outlets: Sequence[str]) -> list[
     return rows
 
 
+_DETERMINER = re.compile(r"(?:A|An|The|One|Some|Two|Three|Several|Many|Its|His|Her|Their)\s")
+
+
+def _in_sentence(speaker: str) -> str:
+    """A speaker as written inside a sentence: "A teacher from Kessler" -> "a teacher from Kessler" (names unchanged)."""
+    if _DETERMINER.match(speaker):
+        return speaker[0].lower() + speaker[1:]
+    return speaker
+
+
 def voice_differences(sources: pd.DataFrame, quotes: pd.DataFrame, outlets: Sequence[str]) -> list[tuple]:
-    """Speakers one outlet quotes and the others do not (``sources.csv`` and ``quotes.csv``)."""
+    """Speakers one outlet quotes and the others do not (``sources.csv`` and ``quotes.csv``).
+
+    Speakers are the same as in :func:`framing.measures.speakers.source_table`: the same actor, else
+    the same words without determiners and case (:func:`framing.measures.speakers.speaker_key`), so
+    "The statement" of one outlet is "the statement" of another.
+    """
     rows = []
-    key = sources["speaker_actor"].where(sources["speaker_actor"].astype(str) != "", sources["speaker"])
-    table = sources.assign(speaker_key=key)
-    qkey = quotes["speaker_actor"].where(quotes["speaker_actor"].astype(str) != "", quotes["speaker"])
-    q = quotes.assign(speaker_key=qkey)
+
+    def keyed(frame: pd.DataFrame) -> pd.DataFrame:
+        keys = [speaker_key(s, a) for s, a in zip(frame["speaker"].fillna("").astype(str),
+                                                  frame["speaker_actor"].fillna("").astype(str))]
+        return frame.assign(speaker_key=keys)
+
+    table = keyed(sources)
+    q = keyed(quotes)
     for outlet in outlets:
         if len(outlets) < 2:
             break
@@ -322,7 +344,7 @@ def voice_differences(sources: pd.DataFrame, quotes: pd.DataFrame, outlets: Sequ
             evidence = ";".join(sorted(spoken.unique()))
             others = _others(outlet, outlets)
             none = "no other outlet quotes" if len(others) > 1 else f"{others[0]} does not quote"
-            rows.append((outlet, "voice", f"Quotes {r.speaker_key} ({n} {'quotation' if n == 1 else 'quotations'}); "
+            rows.append((outlet, "voice", f"Quotes {_in_sentence(str(r.speaker))} ({n} {'quotation' if n == 1 else 'quotations'}); "
                          f"{none} {'them' if str(r.speaker_type) in ('document', 'anonymous') else 'this speaker'}.",
                          evidence, f"{n} quotations", (1, n)))
     return rows

@@ -24,9 +24,10 @@ Kinds of rows
 ``indirect``
     Reported speech without quotation marks (below).
 
-A quotation of at most four words that nothing attributes is the outlet's own use of quotation
-marks (a scare quote, counted by :func:`framing.measures.cues.find_cues`), not a row; a longer one
-is a row with no speaker (``speaker_type`` ``unknown``): a pull-quote or a saying, never a guess.
+A quotation of at most four words that nothing attributes, and that is not a whole sentence
+("Shame on you!"), is the outlet's own use of quotation marks (a scare quote, counted by
+:func:`framing.measures.cues.find_cues`), not a row; a longer one or a whole sentence is a row
+with no speaker (``speaker_type`` ``unknown``): a pull-quote, a saying, a cry, never a guess.
 
 Attribution rules
 -----------------
@@ -38,8 +39,10 @@ of cue for each quotation:
 
 1. **Colon after a verb.**  ``Judge Moreau said: "..."`` and ``Berg told the Gazette: "..."``: the
    speaker is the verb's subject, not the words before the colon (an addressee).  A colon after
-   words that are a clause, not a name ("the joke had been the same for years: "...""), names no
-   one.
+   a clause whose subject (at most six words before its first finite verb) is a name or a role
+   with *the*, or a body of ``actors.csv`` by its description with *the* ("The hospital posted a
+   short statement on its website: "...""), speaks for that subject ("Director Jo Tamsin did not
+   hold back: "...""); after any other clause ("the joke had been the same for years: "..."") it names no one.
 2. **Inside a reported clause.**  A quotation inside the clause a verb before it reports takes
    that verb (the innermost): ``tabloids claimed that the team came with "no plan", a charge the
    coach denied`` is the tabloids' claim.
@@ -52,27 +55,76 @@ of cue for each quotation:
 5. **The outlet's own label.**  A quotation right after *so-called*, *self-styled* has no speaker.
 6. **Headline label.**  ``Ortiz: City will 'never forget' flood victims``: a headline that
    opens with up to four capitalised words and a colon gives them every quotation after the colon.
+   A label in capitals that names no actor ("VOTE CHAOS:", "EXCLUSIVE:") is a tabloid kicker and
+   gives no one (an acronym of up to four letters, "NATO:", still may).  Without quotation marks
+   ("Deputy Minister: closure is a matter of security") the words after the colon are an
+   ``indirect`` row of the label when it is a person of ``actors.csv`` or ends in a role word and
+   the words hold a finite verb (not "Analysis: ...", a place, or "Minister: a profile").
 7. **Headline quote from the body.**  A headline quotation with no speaker whose words all occur in
-   one attributed quotation of the body takes that quotation's speaker.
+   one attributed quotation of the body takes that quotation's speaker; so does one after a label
+   that names no actor (a place: ``Ryde Hills: "We will keep the road closed"``) when the body
+   quotation's speaker is an actor.
 8. **Context.**  A quotation that opens its sentence with no attribution takes the speaker of the
    quotation before it when that one ended in the sentence before or ran on from the paragraph
    before; else the person the sentence before opens with ("Councillor Rob Marsh ... was blunter.
-   "We were robbed.""); else nobody.
+   "We were robbed.""); else the one person named in the sentence before when it is in the same
+   paragraph and reports no speech ("Among those in the gallery was Leo Tandy, the researcher
+   who ... "I warned them twice.""); else nobody.
 9. **Nested quotations** (``'...'`` inside ``"..."``) get their own row, attributed by the
    reporting verbs inside the outer quotation ("The defendant told the board, 'Nobody ...'").
+10. **Utterances are not scare quotes.**  A quoted whole sentence of two words or more (a capital,
+    an end mark inside: ``A cry of "Shame on you!" went up``) is a row even when nothing
+    attributes it.
+11. **Names ascribed to those who use them.**  A quotation right after a naming verb with its
+    subject (``a cove the villagers call "the kettle"``, ``which divers regard as a "living
+    wall"``, *call*, *dub*, *nickname*, *term*; *regard*, *describe*, *refer to*, *see* with *as*)
+    is that subject's word (a ``partial`` row; a group of common nouns that is no actor is the
+    speaker as written, with no actor), not a scare quote: the sentence says who uses it.  A
+    passive ("known as", "is called") names no one.
+12. **Interview transcripts.**  A paragraph opening with ``A:`` after one opening with ``Q:`` is the
+    interviewee's verbatim answer: a ``direct`` row over the paragraph, spoken by the person named
+    last in the introduction before the first question (resolution ``context``); questions get no
+    row, and speech reported inside an answer is no row of its own.
 
 Reported speech (``indirect``) is found after a reporting verb, outside quotation marks:
 
 - ``X said (that) CLAUSE``: after *that* (addressees and adjuncts between: "told reporters on
   Tuesday that"), or a clause right after the verb ("said relations were ...", "told the
   Chronicle she had ...": a subject and a finite verb within twelve tokens; not "said nothing";
-  an addressee is skipped after *told*); two clauses joined by *and that* are two rows;
+  an addressee is skipped after *told*); two clauses joined by *and that*, *but that* or *or
+  that* are two rows;
 - ``asked/questioned whether/how ...``: the reported question (a sentence that opens with
   *Asked whether ...* names no asker);
 - ``X accused Y of ...``, ``X urged Y to ...``: the accusation or the call;
-- ``according to X, CLAUSE`` and ``CLAUSE, according to X``;
+- ``according to X, CLAUSE`` and ``CLAUSE, according to X``; closing the sentence, the words before
+  count even when no verb shows its tense ("About 900 trucks cross each day, according to customs
+  figures");
+- ``X called Y Z``: a verdict on the object, with no quotation marks ("Kostelia called the closure
+  unjustified", "has called the closure a disaster for its members"): the object is a determiner
+  and a noun and the verdict an adjective that closes the clause or a phrase with *a*/*an*; a
+  call ("called the hospital at noon", "called the police", "called her over", "called a snap
+  election") reports nothing;
+- ``X says such groups choose ...``: after *say*, a clause with a plural subject opened by a
+  quantifier or demonstrative (*such, most, many, some, all, few, these, those, no, both*) and a
+  verb after it, running to the end of the sentence;
 - ``CLAUSE, X said`` (and ``CLAUSE, said X``, ``CLAUSE, sources told the Gazette, while ...``):
-  the clause before a reporting clause set off by a comma.
+  the clause before a reporting clause set off by a comma; the subject may be a long noun phrase
+  when nothing but an addressee or a time follows the verb ("..., a source close to the
+  negotiations said."), as long as no finite verb lies between the comma and the verb; a modal
+  between subject and verb is allowed (", the Courier can reveal."), and *announced* and
+  *report(s)* report the clause before them only in this closing position (", the commission
+  announced on Sunday.", ", state media report."; not ", according to media reports." or ", the
+  agency's annual report."); a closing phrase of channel or manner of up to five words may follow
+  the verb (", an official said on condition of anonymity.", ", the police said on social media.");
+- ``SUBJECT, X said (last year), REST``: a reporting clause between two commas inside the clause
+  it reports ("Talks, he said, would resume on Monday"; "The bridge, officials said last year,
+  would need ..."): the row runs from the subject to the end of the clause, over the reporting
+  clause.  The words before the first comma hold no finite verb (or are a clause opened by
+  *what*: "What it opposed, she said, was ...") and those after the second do; a copula before
+  the first comma ("The attack was, investigators said, the work of a gang, a group that ...")
+  spans to the next comma, the appositive after it being the outlet's;
+  a participle between commas ("The bridge, built in 1921, carries ...") or a passive ("said to
+  be", "was estimated at", "were reported missing") is no report.
 
 A reported clause ends at the end of its sentence, a semicolon or colon, a dash, a comma before
 *while / but / adding / according* ..., or a comma before a quotation.  It holds no quotation of
@@ -95,20 +147,60 @@ statement from the ministry") is resolved:
   descriptions as aliases ("Russian leader", "Kremlin spokesman"); an alias beginning with *the*
   also matches without it for a document's issuer ("a council statement").
 - **Pronouns** *he* and *she* are the most recent person: first a speaker named in the same or the
-  previous sentence, else the most recent person named outside quotation marks, skipping a person
+  previous sentence, else the nearest sentence that names a person outside quotation marks, and in
+  it one whose gender is known to match, else the first named (a subject before an object, as in
+  Hobbs 1978: "Marsh spoke to Reyne ... she said" is Marsh), skipping a person
   whose gender is known to differ (from *Mr*, *Mrs*, *Ms*, *Sir*, *Lady* ... before the name in
   the article or an alias, a gendered title such as *spokeswoman*, or a *he* or *she* already
   resolved to that person).  *it* and *they* are the speaker of a body in the same or the previous
   sentence.  A person described and never named ("the witness") is no antecedent.
-- **Descriptions** without a name and without an alias ("the diplomat", "the official") are the
-  most recent person, as for *he*; a role of some body ("the commission's chairman", "the head of
-  the agency") is not resolved.
+- **Descriptions** without a name and without an alias ("the diplomat", "the official"; a bare
+  role in a headline, "..., minister promises") are the most recent person described with the
+  same word (in the noun phrase of a mention or an appositive beside it: "Anna Berg, the foreign
+  minister"), else the most recent person, as for *he*; with no one before, a person described
+  with that word in the rest of the paragraph or the next one (cataphora: "A retired bridge
+  inspector says ..." then "Karl Dunmore, 71, a retired bridge inspector ..."; also "The
+  country's top diplomat said ..." named in the paragraph after).  An indefinite description
+  looks only forward, and an anonymous one ("a senior official") never.  A description after an
+  indefinite phrase with the same noun in its sentence or the two before ("A customs officer came
+  past. ... the officer told drivers") is that unnamed person, unless a name stands beside the
+  phrase ("a customs officer, Lena Fors").  An indefinite description matched by an alias ("a
+  ministry spokesman" when "ministry spokesman" is Ivo Rask's) is someone new unless the person is
+  named later in its paragraph or the next (the lede's cataphora).  A bare description alias of
+  one body ("the police") is the body named in the same paragraph, in that or the previous
+  sentence, by a longer description with the same noun ("The traffic police have set up a
+  diversion. ..., the police said.").  A person's role after
+  the possessor of a body ("the firm's lawyers", "the ministry's spokesman") is not the body; other
+  roles of some body ("the commission's chairman") are not resolved.  *its* and *their* before a
+  noun read as *the* ("their union" is "the union").
+- **A name after a description** ("The harbour's chief engineer, Piet Vos, said"; "The head of
+  the Lornby Ferry Workers' Union, Mara Quist, told"; inverted "said the country's top diplomat,
+  Anna Berg") makes the name the speaker, also when it is no actor; the role comes from the
+  description.
+- **A second verb after *and*** with no subject of its own ("Holm attacked the "shabby deal" and
+  said ...", "Ms Holm, 52, thanked the mediators and promised ...") has the subject of the clause's
+  first verb.
+- **Not speakers**: a noun phrase after the verb that a finite verb follows ("said some ballots had
+  been stored"), or a pronoun after the verb when the subject stands before it ("One farmer, who
+  ..., said she had watched"), is the subject of the reported clause; a restrictive relative stays with its noun
+  ("A dock worker who saw the barrels said"); a word of :data:`CLAUSE_SPEECH_VERBS` after a
+  determiner or before a finite verb is a noun ("The recount was ordered").
+- **Documents.**  A text as subject that the cue finder does not name is read back from the verb
+  ("The Kremlin statement said", "A statement issued by the authority after the hearing said",
+  "according to figures compiled by the chamber"): its issuer is the actor named in the phrase,
+  and its label drops the article ("Kremlin statement").  "The statement" with no issuer takes
+  the actor named in the nearest of the three sentences before that holds the same document word
+  ("The Kremlin issued a statement ... The statement said" -> "Kremlin statement", Kremlin).
+  A written text that *reads* before a colon ("The first entry reads:", "A sign reads:") is a
+  document; when this sentence or the two before speak of a record a person keeps ("He has been
+  keeping a diary") it is that person's (the most recent person, as for *he*), else nobody's.
 - An unresolved pronoun gives no speaker (``mention`` keeps it); an unresolved description is the
   speaker as written, with no actor (``resolution`` ``unnamed``): nothing is guessed.
 
 ``speaker_type`` follows documented word lists (the constants of this module), in this order: a
 text as grammatical subject (:data:`DOCUMENT_WORDS`: "a statement from the ministry") is
-``document``; a news organisation (:data:`MEDIA_WORDS`, "news agency") is ``media``; an unnamed
+``document``; a news organisation (:data:`MEDIA_WORDS`, "news agency", or a newspaper name ending
+in one of :data:`MASTHEAD_WORDS`, "The Harben Herald") is ``media``; an unnamed
 source given by position (:data:`ANONYMOUS_WORDS` without *the* and without a name: "a senior
 official", "sources", "industry analysts") is ``anonymous``; else the role word nearest to the name
 (in the phrase, else in the words around the person's mentions in the article, else in the actor's
@@ -116,14 +208,19 @@ aliases): :data:`SPOKESPERSON_WORDS`, :data:`EXPERT_WORDS`, :data:`CITIZEN_WORDS
 :data:`OFFICIAL_WORDS`; a body that is not a person is ``official``; otherwise ``unknown``.
 
 Limits: rules, not a parser.  A reporting verb's clause is read by word classes (a finite verb is an
-auxiliary, a word in *-ed* or a common irregular past), so "said prices rise" without *that* is
-missed; gender comes only from titles; a pronoun is resolved within the article and never across a
+auxiliary, a word in *-ed* (not before a lower-case noun, but before a particle: "walked off", and
+always after a capitalised word that is no determiner: "Selm Hospital diverted ambulances") or a
+common irregular past), so "said prices rise" without *that* is missed; "said nothing" reports no
+words unless a finite verb follows ("said nothing had been ruled out"); an impersonal "it is
+said" is missed; gender comes only from titles; a pronoun is resolved within the article and never across a
 quotation's own words; a nested quotation's words count for its speaker and for the outer speaker.
 
 References
 ----------
 Pouliquen, B., Steinberger, R. & Best, C. (2007). Automatic detection of quotations in multilingual
 news. *Proceedings of RANLP 2007*, 487-492.
+Hobbs, J. R. (1978). Resolving pronoun references. *Lingua*, 44, 311-338 (the subject of the nearest
+sentence first).
 Muzny, G., Algee-Hewitt, M. & Jurafsky, D. (2017). A two-stage sieve approach for quote
 attribution. *Proceedings of EACL 2017*, 460-470 (the order of the resolution steps).
 Wikipedia: Manual of Style/Words to watch, "said" (WP:SAY), for the verb groups.
@@ -135,7 +232,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from framing.core.vocabulary import (
@@ -173,13 +270,17 @@ BY_NAME, BY_DESCRIPTION, BY_PRONOUN, BY_CONTEXT, UNNAMED, NO_SPEAKER = RESOLUTIO
 DOCUMENT_WORDS = frozenset(
     "statement report study survey figure figures data announcement document letter communique communiqué memo "
     "memorandum filing ruling transcript readout release poll assessment review audit notice bulletin decree "
-    "declaration dossier analysis indictment verdict judgment judgement".split()
+    "declaration dossier analysis indictment verdict judgment judgement estimate estimates forecast decision "
+    "calculation calculations note".split()
 )
 #: Heads that make a news organisation the speaker ("state television reported"); "agency" only after "news".
 MEDIA_WORDS = frozenset(
     "television tv broadcaster newspaper media radio channel network daily tabloid magazine outlet website press "
     "journalist reporter correspondent wire".split()
 )
+#: Last words of newspaper names, capitalised after another word ("The Harben Herald reported").
+MASTHEAD_WORDS = frozenset("Herald Gazette Times Tribune Chronicle Courier Journal Ledger Mercury Post Telegraph "
+                           "Guardian Independent Mirror Express Star Sun Dispatch Examiner Inquirer".split())
 #: Heads of an unnamed source given only by position, access or group (without "the" and without a name).
 ANONYMOUS_WORDS = frozenset(
     "source official insider aide diplomat analyst observer expert critic people person someone economist "
@@ -200,7 +301,7 @@ CITIZEN_WORDS = frozenset(
     "resident shopkeeper owner worker operator farmer driver voter student parent mother father pensioner retiree "
     "witness pharmacist teacher nurse commenter comment user netizen passer-by customer shopper trader vendor "
     "fisherman fishermen local villager protester demonstrator survivor neighbour neighbor motorist commuter "
-    "tenant homeowner employee labourer miner citizen mourner fan".split()
+    "tenant homeowner employee labourer miner citizen mourner fan caller listener viewer".split()
 )
 #: Roles of office holders and bodies speaking as themselves.
 OFFICIAL_WORDS = frozenset(
@@ -215,11 +316,48 @@ OFFICIAL_WORDS = frozenset(
 #: Verbs that report a clause but are not cues of the lexicon (their ``verb_group`` is "").
 CLAUSE_SPEECH_VERBS = re.compile(
     r"(?<![\w\-])(?:testif(?:y|ies|ied|ying)|predict(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|complain(?:s|ed|ing)?|"
-    r"assur(?:e|es|ed|ing)|inform(?:s|ed|ing)?|recount(?:s|ed|ing)?|boast(?:s|ed|ing)?|lament(?:s|ed|ing)?)"
+    r"assur(?:e|es|ed|ing)|inform(?:s|ed|ing)?|recount(?:s|ed|ing)?|boast(?:s|ed|ing)?|lament(?:s|ed|ing)?|"
+    r"estimat(?:e|es|ed|ing)|reported|show(?:s|ed|n)?(?=\s+that\b)|"
+    r"(?:communicat(?:e|es|ed|ing)|answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying))(?=\s+that\b))"
     r"(?![\w\-])",
     re.IGNORECASE,
 )
 
+#: Verbs that report the clause before them only when they close the sentence (", the commission announced
+#: on Sunday."): elsewhere they take a plain object ("announced sanctions").
+_CLOSING_VERBS = re.compile(
+    r"(?<![\w\-])(?:announced|announces)(?=(?:\s+(?:on|in|at|late|early|last|this)?\s*"
+    r"(?:[A-Z][a-z]+|yesterday|today|tonight|night|morning|evening|afternoon|week|weekend))?\s*[.!]?\s*$)"
+)
+#: "called" or "calls" before a determiner: a verdict uttered by the subject when a complement follows the object
+#: ("Kostelia called the closure unjustified", "has called the closure a disaster"); read by ``_verdict``.
+_CALLED = re.compile(r"(?<![\w\-])(?:called|calls)(?=\s+(?:the|its|their|his|her|this|that|a|an)\s)",
+                     re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:ed|ing|ful|ous|ive|able|ible|al|ic|ant|ent|less|ary|ish)$")
+_VERDICT_ADJECTIVES = frozenset("unfair fair wrong false absurd unacceptable illegal legal".split())
+_TIME_NOUNS = frozenset("day days week weeks month months year years moment minute minutes hour hours time".split())
+#: Forms of "say" that take a clause with no "that"; words that open such a clause and no object of "say".
+_SAY_FORMS = frozenset("say says said saying".split())
+_CLAUSE_OPENERS = frozenset("such most many some all few these those no both".split())
+#: A written text as the subject of "reads" before a colon ("The first entry reads:", "A sign reads:").
+_TRANSCRIPT_LINE = re.compile(r"^\s*([QA])\s*:\s+")
+_OWN_WORDS = re.compile(r"^(his|her)\s+(?:own\s+)?words$")
+_WRITTEN_READS = re.compile(r"^(?P<np>(?:[\w'\u2019\-]+\s+){0,5}[\w\-]+)\s+(?:reads|read)$")
+_RECORD_WORDS = frozenset("diary journal notebook logbook log letter note blog".split())
+_WRITTEN_WORDS = DOCUMENT_WORDS | _RECORD_WORDS | frozenset(
+    "entry page sign placard banner inscription message post caption text line".split())
+#: "report" and "reports" closing the sentence after a comma and a subject (", state media report."), not the
+#: noun (", according to media reports.", ", the ministry's annual report."): read by :func:`_closing_report`.
+_CLOSING_REPORT = re.compile(r",\s+(?P<subject>[^,;:()\"\u201c\u201d]{2,60}?)\s+(?P<verb>reports?)"
+                             r"(?=\s*[.!]?\s*$)")
+_REPORT_NOUN_BEFORE = frozenset(
+    "a an the its his her their our this that annual latest new final official first full initial monthly weekly "
+    "quarterly interim earlier later separate police news press media's 's".split())
+#: Verbs that ascribe a name to those who use it (rule 11); those of group ``as`` only with "as" after them.
+_NAMING_VERBS = re.compile(
+    r"^(?:call|calls|calling|dub|dubs|dubbed|nickname|nicknames|nicknamed|term|terms|termed|"
+    r"(?P<as>regard|regards|regarded|describe|describes|described|refer|refers|referred|see|sees))$",
+    re.IGNORECASE)
 _TYPE_LISTS = ((SPOKESPERSON, SPOKESPERSON_WORDS), (EXPERT, EXPERT_WORDS), (CITIZEN, CITIZEN_WORDS),
                (OFFICIAL, OFFICIAL_WORDS))
 _MALE_TITLES = frozenset("mr mister sir lord king prince spokesman chairman congressman businessman".split())
@@ -253,6 +391,15 @@ _IRREGULAR_PAST = frozenset(
 _NOT_A_CLAUSE = frozenset(
     "nothing anything something everything little much so yes no goodbye sorry thanks more less enough".split())
 _S_VERB_AFTER = frozenset("he she it that there what who here".split())
+# Particles of phrasal verbs: "walked off the job", "set aside" (a word in -ed before them is a verb).
+#: Words that open an adverbial fronted before the subject ("Outside the depot, driver Omar Reyes said").
+_FRONTED = frozenset("in on at after before during speaking outside inside near beside behind across".split())
+#: Prepositions that follow a verb in -ed but not an adjective before its noun ("ended within a week").
+_AFTER_VERB = frozenset("within without into over under after before since until through against about amid "
+                        "despite during towards toward across".split())
+_PARTICLES = frozenset("off out up down away back aside apart around ahead".split())
+# Forms of "be" and "have been" before a passive ("was reported missing") and adverbs before it.
+_PASSIVE_BEFORE = frozenset("is are was were be been being widely".split())
 _PRONOUNS = frozenset("he she it they we i you him them us me".split())
 _PARENTHETICAL = frozenset("however though meanwhile too also moreover instead nonetheless nevertheless".split())
 _LEADING = frozenset("but and yet so however meanwhile also still even".split())
@@ -264,6 +411,12 @@ _ADDRESSEES = frozenset(
 _TIME_WORDS = frozenset(
     "later earlier yesterday today again also then previously repeatedly once recently monday tuesday wednesday "
     "thursday friday saturday sunday".split())
+# Adjectives after the noun of a source ("people familiar with the matter", "officials close to the talks").
+_POSTNOMINAL = frozenset("familiar close aware involved knowledgeable briefed".split())
+# Words of a time adjunct after a reporting verb ("said last year", "told reporters on Monday").
+#: Prepositions that open a closing phrase of channel or manner after a reporting verb ("said on social media").
+_CHANNEL_PREPOSITIONS = frozenset("on in by via over through during".split())
+_TIME_PHRASE = frozenset("on in last this next week month year weekend night morning evening".split())
 _CLAUSE_END_AFTER_COMMA = frozenset(
     "while whereas but adding saying noting according as although though citing referring which yet".split())
 _QUESTION_VERB = re.compile(r"^(?:ask|asks|asked|asking|question|questions|questioned|questioning|wonder\w*)$",
@@ -368,15 +521,26 @@ def _finite_at(toks: Sequence[Token], k: int) -> bool:
     """
     tok = toks[k]
     low = _low(tok)
+    if tok.text == "May" and k > 0:
+        return False  # the month ("in May"); the modal is capitalised only when it opens the sentence
     if low in ("'s", "\u2019s"):
         return k > 0 and _low(toks[k - 1]) in _S_VERB_AFTER
+    if low in _POSTNOMINAL and 0 < k < len(toks) - 1 and _low(toks[k + 1]) in ("in", "with", "on") \
+            and toks[k - 1].kind == "word" and toks[k - 1].text.islower() and _low(toks[k - 1]) not in _NP_STOP \
+            and _low(toks[k - 1]) not in _PRONOUNS:
+        return False  # after a noun: "an official involved in the count", "officials briefed on the talks"
     if not _finite(tok):
         return False
     if low.endswith("ed") and low not in _AUXILIARIES and low not in _IRREGULAR_PAST and k + 1 < len(toks):
+        prev = toks[k - 1] if k else None
+        if prev is not None and prev.kind == "word" and _is_cap(prev) and _low(prev) not in _DETERMINERS \
+                and _low(prev) not in _POSSESSIVE_DETERMINERS and _low(prev) not in _PREPOSITIONS:
+            return True  # after a name: "Selm University Hospital diverted ambulances", not "the retired staff"
         nxt = toks[k + 1]
         nlow = _low(nxt)
         if nxt.kind == "word" and nxt.text.islower() and nlow not in _NP_STOP and nlow not in _DETERMINERS \
-                and nlow not in _POSSESSIVE_DETERMINERS and nlow not in _PREPOSITIONS and nlow not in _PRONOUNS:
+                and nlow not in _POSSESSIVE_DETERMINERS and nlow not in _PREPOSITIONS and nlow not in _PRONOUNS \
+                and nlow not in _PARTICLES and nlow not in _AFTER_VERB:
             return False
     return True
 
@@ -417,6 +581,7 @@ class _Actors:
         self.names = names
         self.person = {a for a, al in names.items() if self._is_person(a, al)}
         self.media = {a for a, al in names.items() if any(_in(w, MEDIA_WORDS) for x in al for w in x.split())
+                      or any(w in MASTHEAD_WORDS for x in al for w in x.split()[1:])
                       or any(" news " in f" {x.lower()} " for x in al)}
         self.alias_gender: dict[str, str] = {}
         self.alias_type: dict[str, str] = {}
@@ -441,6 +606,9 @@ class _Actors:
             return True
         if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(_in(w, _BODY_WORDS) for w in words):
             return False
+        if any(len(p := alias.split()) <= 3 and p[0].lower() in _DEFINITE and _in(p[-1], _BODY_WORDS)
+               for alias in aliases):
+            return False  # also called "the company", "the union": a body, whatever else it is called
         lone = {w.lower() for w in words}
         for alias in aliases:
             parts = alias.split()
@@ -638,9 +806,14 @@ class _Article:
         """Every person or body named by an alias outside quotation marks, in text order."""
         for i, ln in enumerate(self.lines):
             quoted = self.local_quotes(ln)
-            for s, e, al in self.actors.find(ln.text):
+            found = self.actors.find(ln.text)
+            for k, (s, e, al) in enumerate(found):
                 if any(a <= s < b for a, b in quoted):
                     continue
+                if al.description and k + 1 < len(found) and not found[k + 1][2].description \
+                        and re.fullmatch(r"\s*,?\s*", ln.text[e:found[k + 1][0]]) \
+                        and set(found[k + 1][2].actors) <= self.actors.person:
+                    continue  # "the firm's chief executive, Ruth Abel": the description is the name's, not another's
                 actor = self._pick(al, ln.start + s)
                 if not actor:
                     continue
@@ -675,15 +848,24 @@ class _Article:
         bisect.insort(self.mentions, m, key=lambda x: x.pos)
 
     def antecedent(self, pos: int, line: int, *, gender: str | None, person: bool = True) -> _Mention | None:
-        """The most recent compatible mention before ``pos``: a speaker of this or the previous sentence first."""
+        """The compatible mention before ``pos`` a pronoun refers to.
+
+        A speaker of this or the previous sentence first (the most recent); else the nearest sentence
+        that names a compatible person, and in it the person whose gender is known to match, else
+        the first one named (the subject comes before an object; Hobbs 1978).
+        """
         before = [m for m in self.mentions if m.pos < pos and m.person == person]
         ok = [m for m in before if gender is None or m.gender is None or m.gender == gender]
         near = [m for m in ok if m.speaker and m.line >= line - 1]
         if near:
             return near[-1]
-        if not person:
+        if not person or not ok:
             return None
-        return ok[-1] if ok else None
+        # The nearest sentence with a compatible person; in it, one whose gender is known to match, else the
+        # first named (the subject before an object: "Marsh spoke to Reyne ... she said" is Marsh).
+        same = [m for m in ok if m.line == ok[-1].line]
+        known = [m for m in same if gender is not None and m.gender == gender]
+        return (known or same)[0]
 
     # -- who a phrase names --------------------------------------------------------------------------------
 
@@ -710,6 +892,21 @@ class _Article:
                 self.learn_gender(m, gender)  # "she" was this person: she is no "he" further on
             return _Who(m.actor or m.text, m.actor, m.kind if m.kind != UNKNOWN else self._person_kind(m.actor),
                         BY_PRONOUN, text, m.person, gender or m.gender)
+        own = _OWN_WORDS.match(low)
+        if own:
+            # "According to his words, ...", "in her own words": the person the possessive refers to
+            who = self._resolve(own.group(1).replace("his", "he").replace("her", "she"), pos, line)
+            return replace(who, mention=text) if who.speaker or who.actor else _Who(mention=text)
+        written = _WRITTEN_READS.match(phrase)
+        if written:
+            np_words = written.group("np").split()
+            cut = next((k for k, w in enumerate(np_words) if k and w.lower() in _PREPOSITIONS), len(np_words))
+            noun = np_words[cut - 1]  # "A sign on the gate reads": the noun before the preposition
+            if _singular(noun.lower()) in _WRITTEN_WORDS:
+                return self._written(written.group("np"), noun, text, pos, line)
+        named_after = self._name_after_description(phrase, text, pos, line)
+        if named_after is not None:
+            return named_after
         toks = tokenize(phrase)
         words = [t for t in toks if _is_word(t)]
         if not words:
@@ -720,12 +917,28 @@ class _Article:
             words = [t for t in toks if _is_word(t)]
         head = _head(toks)
         head_words = [t for t in head if _is_word(t)]
+        while len(head_words) > 1 and (_low(head_words[-1]) in _POSTNOMINAL or (
+                head_words[-1].text.islower() and _low(head_words[-1]).endswith("ed"))):
+            head_words = head_words[:-1]  # "people familiar with ...", "figures compiled by ...": the noun before
         noun = head_words[-1] if head_words else words[-1]
         det = _low(words[0])
         document = _in(noun.text, DOCUMENT_WORDS) and not _is_cap(noun)
-        media = _in(noun.text, MEDIA_WORDS) or (_low(noun) == "agency" and any(_low(t) == "news" for t in head))
+        media = _in(noun.text, MEDIA_WORDS) or (_low(noun) == "agency" and any(_low(t) == "news" for t in head)) \
+            or (noun.text in MASTHEAD_WORDS and len(head_words) >= 2)
         named = self._match(phrase, toks, head, wide=document or _is_cap(noun) or _in(noun.text, SPOKESPERSON_WORDS),
                             pos=pos)
+        if named and named[1] and det in ("a", "an") and named[0] in self.actors.person \
+                and not self._names_someone(phrase, head) and not any(
+                    al.alias.lower().startswith(("a ", "an ")) for _s, _e, al in self.actors.find(phrase)) \
+                and not self._named_next(named[0], pos):
+            # "a ministry spokesman told ...": the indefinite article brings in someone new, not the person the
+            # description "ministry spokesman" stands for elsewhere; a lede's "A teaching assistant has told a
+            # court ..." named in the next paragraph stays that person
+            named = None
+        elif named and named[1] and det in _DEFINITE and not _is_cap(noun):
+            named = self._recent_namesake(named, noun.text, pos)
+        if named and det in _DEFINITE and named[0] in self.actors.person:
+            named = self._holder_in_article(named, phrase, noun.text, pos)
         if not document and not media and (not named or named[0] not in self.actors.person) \
                 and det not in _DEFINITE and det not in _POSSESSIVE_DETERMINERS \
                 and not self._names_someone(phrase, head) and _in(noun.text, ANONYMOUS_WORDS) and not _is_cap(noun):
@@ -744,30 +957,260 @@ class _Article:
             resolution = BY_DESCRIPTION if description else BY_NAME
             if description and person:
                 kind = self.actor_role(actor) or kind
-            speaker = actor if description and not document else text
+            speaker = actor if description and not document else _label(text) if document else (
+                _appositive_name(text) if person else "") or text  # "Walter Fenn, 74, a retired ..." -> the name
             return _Who(speaker, actor, kind, resolution, text, person, self._gender.get(actor))
         if document:
+            if det in _DEFINITE:
+                issuer = self._issuer(pos, noun.text)
+                if issuer:
+                    return _Who(f"{issuer} {noun.text.lower()}", issuer, DOCUMENT, BY_DESCRIPTION, text)
             return _Who(text, "", DOCUMENT, UNNAMED, text)
         if media:
             return _Who(text, "", MEDIA, UNNAMED if not _has_name(head) else BY_NAME, text)
         role = _role_near(head, 0, len(head) - 1) or _role_near(toks, 0, len(toks) - 1)
-        if det in _DEFINITE and not _has_name(head) and role in (OFFICIAL, SPOKESPERSON, EXPERT, CITIZEN) \
+        if det in _DEFINITE and not _has_name(head[_possessor_index(head):]) and _possessor_end(head) \
+                and role in (SPOKESPERSON, EXPERT, CITIZEN, OFFICIAL) and not _in(noun.text, _BODY_WORDS) \
+                and len(head) == len(toks):
+            # "The country's top diplomat said ...", named in the paragraph after: "Anna Berg, the diplomat, ..."
+            m = self._described(pos, noun.text, _gender_of_words(words), before=False)
+            if m is not None:
+                kind = (self.actor_role(m.actor) if m.actor else None) or role
+                return _Who(m.actor or m.text, m.actor, kind, BY_DESCRIPTION, text, True, m.gender)
+        at = self.line_of(pos)
+        bare = len(words) == 1 and words[0].text.islower() and at is not None and self.lines[at].headline
+        # "..., minister promises" in a headline reads "the minister"; "Lawyers said" in the body does not
+        if (det in _DEFINITE or bare) and not _has_name(head) and role in (OFFICIAL, SPOKESPERSON, EXPERT, CITIZEN) \
                 and not _in(noun.text, _BODY_WORDS) and not _possessor_end(head) and len(head) == len(toks):
-            # A bare description ("the diplomat"), not a role of some body ("the commission's chairman").
-            m = self.antecedent(pos, line, gender=_gender_of_words(words), person=True)
+            # A bare description ("the diplomat"), not a role of some body ("the commission's chairman"): the
+            # most recent person described with the same word, else the most recent person, else (cataphora) a
+            # person described with that word in the next paragraph.
+            gender = _gender_of_words(words)
+            introduced = self._introduced(pos, noun.text)
+            if introduced:
+                # "A Border Guard officer walked along the trucks. ... the officer told drivers": the unnamed
+                # person brought in just before, not the last person named
+                return _Who(introduced, "", role, UNNAMED, text, True, gender)
+            m = self._described(pos, noun.text, gender, before=True) or self.antecedent(pos, line, gender=gender,
+                                                                                       person=True)
+            if m is None:
+                m = self._described(pos, noun.text, gender, before=False)
             if m is not None:
                 kind = (self.actor_role(m.actor) if m.actor else None) or role
                 return _Who(m.actor or m.text, m.actor, kind, BY_DESCRIPTION, text, True, m.gender)
             # Nobody named before: the description as written, and no one guessed behind it.
             return _Who(text, "", role, UNNAMED, text, True, _gender_of_words(words))
+        if det in ("a", "an") and role in (OFFICIAL, SPOKESPERSON, EXPERT, CITIZEN) and not _is_cap(noun) \
+                and not _in(noun.text, _BODY_WORDS) and not _in(noun.text, ANONYMOUS_WORDS):
+            # "A Westfold teaching assistant has told a court ...", named only in the paragraph after.
+            m = self._described(pos, noun.text, _gender_of_words(words), before=False)
+            if m is not None:
+                kind = (self.actor_role(m.actor) if m.actor else None) or role
+                return _Who(m.actor or m.text, m.actor, kind, BY_DESCRIPTION, text, True, m.gender)
         if _has_name(head):
             person = not any(_in(t.text, _BODY_WORDS) for t in head_words)
             kind = role or context_role or (OFFICIAL if not person else UNKNOWN)
-            return _Who(text, "", kind, BY_NAME, text, person, _gender_of_words(words))
+            name = _appositive_name(phrase) if person else ""
+            return _Who(name or text, "", kind, BY_NAME, text, person, _gender_of_words(words))
         kind = role or UNKNOWN
         if kind == UNKNOWN and _in(noun.text, _BODY_WORDS):
             kind = OFFICIAL
         return _Who(text, "", kind, UNNAMED, text)
+
+    def _written(self, np: str, noun: str, text: str, pos: int, line: int) -> _Who:
+        """"The first entry reads:": a written text quoted as its words, a document of its writer.
+
+        The writer is the person mentioned last before ``pos`` when this sentence or the two before it
+        speak of a record a person keeps ("He has been keeping a diary"); else the document has no
+        actor ("A sign on the door reads:").
+        """
+        at = self.line_of(pos)
+        keeper = None
+        if at is not None:
+            for li in range(at, max(-1, at - 3), -1):
+                ln = self.lines[li]
+                if ln.headline:
+                    break
+                upto = ln.text if li < at else ln.text[:pos - ln.start]
+                if any(_singular(_low(t)) in _RECORD_WORDS for t in tokenize(upto)):
+                    keeper = self.antecedent(pos, line, gender=None, person=True)
+                    break
+        if keeper is not None and (keeper.actor or keeper.text):
+            writer = keeper.actor or keeper.text
+            return _Who(f"{writer} {noun.lower()}", keeper.actor, DOCUMENT, BY_DESCRIPTION, text)
+        return _Who(np, "", DOCUMENT, UNNAMED, text)
+
+    def _introduced(self, pos: int, noun: str) -> str:
+        """The indefinite noun phrase ("a Border Guard officer") with head ``noun`` in the sentence of ``pos``
+        (before it) or the two sentences before, outside quotation marks and not set beside a name by a comma
+        ("Jan Berg, a police officer"); "" when none."""
+        at = self.line_of(pos)
+        if at is None:
+            return ""
+        pattern = re.compile(r"\b(?:[Aa]n?)\s+(?:[\w'\u2019\-]+\s+){0,3}?" + re.escape(noun) + r"\b")
+        for li in range(at, max(-1, at - 3), -1):
+            ln = self.lines[li]
+            if ln.headline:
+                break
+            quoted = self.local_quotes(ln)
+            text = ln.text if li < at else ln.text[:pos - ln.start]
+            hits = [h for h in pattern.finditer(text) if not any(a <= h.start() < b for a, b in quoted)
+                    and not text[:h.start()].rstrip().endswith(",")  # "Jan Berg, a police officer": named
+                    and not re.match(r"\s*,\s*[A-Z]", text[h.end():])]  # "a police officer, Jan Berg": named
+            if hits:
+                return ln.raw[hits[-1].start():hits[-1].end()]
+        return ""
+
+    def _named_next(self, actor: str, pos: int) -> bool:
+        """True when person ``actor`` is named (by a capitalised alias) later in the paragraph of ``pos`` or in
+        the paragraph after it."""
+        at = self.line_of(pos)
+        if at is None:
+            return False
+        para = self.lines[at].paragraph
+        names = [m for m in self.mentions if m.actor == actor and not m.speaker and m.text.split()
+                 and m.text.split()[-1][:1].isupper()]
+        near = [m for m in names if m.pos > pos and para <= self.lines[m.line].paragraph <= para + 1]
+        return bool(near)
+
+    def _recent_namesake(self, named: tuple[str, bool], noun: str, pos: int) -> tuple[str, bool]:
+        """A bare description ("the police") of the body mentioned most recently under a fuller description
+        with the same head noun ("The traffic police have set up a diversion. ..., the police said."): that
+        body, when it was named in the same or the previous sentence; else ``named`` unchanged."""
+        at = self.line_of(pos)
+        if at is None:
+            return named
+        want = _singular(noun.lower())
+        for m in reversed(self.mentions):
+            if m.pos >= pos:
+                continue
+            if m.line < at - 1:
+                break
+            words = m.text.lower().split()
+            if m.actor and m.actor != named[0] and len(words) >= 2 and _singular(words[-1]) == want \
+                    and self.lines[m.line].paragraph == self.lines[at].paragraph:
+                return m.actor, True
+        return named
+
+    def _holder_in_article(self, named: tuple[str, bool], phrase: str, noun: str, pos: int) -> tuple[str, bool]:
+        """A bare description ("the Minister") of a person this article never names otherwise, when the
+        article has named another person with that word before ``pos`` ("The Minister of Health, Mrs Nadia
+        Ferrow, ..."): that person, the most recent one; else ``named`` unchanged.  An alias is shared by
+        every article of a folder, but "the Minister" of a story on a recall is the health minister it named."""
+        own = [m for m in self.mentions if m.pos < pos and m.actor == named[0]
+               and m.text.lower() != phrase.lower()]
+        if own:
+            return named
+        want = _singular(noun.lower())
+        for m in reversed(self.mentions):
+            if m.pos < pos and m.person and m.actor and m.actor != named[0] \
+                    and want in {_singular(w.strip(".,").lower()) for w in m.text.split()}:
+                return m.actor, True
+        return named
+
+    def _name_after_description(self, phrase: str, text: str, pos: int, line: int) -> _Who | None:
+        """"The head of the Kessford Fishermen's Association, Ada Brennick": the name after the description.
+
+        The phrase ends with a comma and a name (two to four capitalised words, none of them a common noun
+        of the word lists), and the words before the comma are a description (they hold a lower-case
+        word).  The name is resolved on its own (an actor, else the name as written); the role comes from
+        the description.  None when the pattern does not hold ("Piet Vos, a retired crane operator").
+        """
+        desc, sep, name = phrase.rpartition(",")
+        raw_name = text.rpartition(",")[2]
+        name, raw_name = name.strip(), raw_name.strip()
+        if not sep or not name or len(raw_name) != len(name):
+            return None
+        names = name.split()
+        if not 1 <= len(names) <= 4 or not all(w[:1].isupper() for w in names) or any(
+                _common(w.strip(".")) or w.lower() in _DETERMINERS or w.lower() in _TITLES and k for k, w in
+                enumerate(names)):
+            return None
+        desc_toks = tokenize(desc)
+        if not any(_is_word(t) and t.text.islower() and _low(t) not in _STOP_WORDS for t in desc_toks):
+            return None
+        who = self.resolve(raw_name, pos + text.rfind(raw_name), line)
+        if not who.speaker and not who.actor:
+            return None
+        if len(names) == 1 and (not who.actor or not any(_is_word(t) and role_type(t.text) for t in desc_toks)):
+            # "A pharmacist in Tesmar, who gave only her first name, Irena": one name only when it is an actor
+            # and the description is of a person's role
+            return None
+        kind = who.kind
+        if who.kind not in (DOCUMENT, MEDIA):
+            kind = _role_near(desc_toks, 0, len(desc_toks) - 1) or who.kind
+        return _Who(who.speaker, who.actor, kind, BY_NAME, text, who.person, who.gender)
+
+    def _issuer(self, pos: int, noun: str) -> str:
+        """The issuer of "the statement" from the sentences before: the actor named in the nearest sentence
+        of the body before ``pos`` that holds the same document word ("The Kremlin issued a statement on
+        Friday. The statement said ..." -> Kremlin; a definite description refers to the most recent
+        document of its kind however far back); "" when none."""
+        at = self.line_of(pos)
+        if at is None:
+            return ""
+        want = _singular(noun.lower())
+        for li in range(at - 1, -1, -1):
+            ln = self.lines[li]
+            if ln.headline:
+                break
+            hits = [k for k, t in enumerate(ln.tokens) if _singular(_low(t)) == want]
+            if not hits:
+                continue
+            quoted = self.local_quotes(ln)
+            found = [(s, al) for s, _e, al in self.actors.find(ln.text) if not any(a <= s < b for a, b in quoted)]
+            people = [(s, al) for s, al in found if not set(al.actors) <= self.actors.person]
+            if people:
+                near = min(people, key=lambda f: abs(f[0] - ln.tokens[hits[0]].start))
+                return self._pick(near[1], ln.start + near[0])
+            return ""
+        return ""
+
+    def _described(self, pos: int, noun: str, gender: str | None, *, before: bool) -> _Mention | None:
+        """A person named next to the role word ``noun`` ("Anna Berg, the foreign minister", "Trade Minister
+        Anna Berg"): the most recent before ``pos``, or (``before=False``) the first in the rest of the
+        paragraph of ``pos`` and the paragraph after it."""
+        want = _singular(noun.lower())
+        at = self.line_of(pos)
+        if at is None:
+            return None
+        para = self.lines[at].paragraph
+        if before:
+            pool = [m for m in reversed(self.mentions) if m.pos < pos]
+        else:
+            pool = [m for m in self.mentions if m.pos > pos and self.lines[m.line].paragraph <= para + 1]
+        for m in pool:
+            if not m.person or not m.actor or (gender and m.gender and m.gender != gender):
+                continue
+            if want in self._words_near(m):
+                return m
+        return None
+
+    def _words_near(self, m: _Mention) -> set[str]:
+        """Words of the noun phrase around a mention and of an appositive after or before it (singular, lower)."""
+        ln = self.lines[m.line]
+        first = ln.token_at(m.pos - ln.start)
+        last = max(first, ln.token_at(m.pos - ln.start + len(m.text)) - 1)
+        toks = ln.tokens
+        out = set()
+        k = first - 1
+        while k >= 0 and first - k <= 4 and _is_word(toks[k]) and _low(toks[k]) not in _NP_STOP:
+            out.add(_singular(_low(toks[k])))
+            k -= 1
+        if k >= 1 and toks[k].text == ",":
+            j = k - 1
+            while j >= 0 and k - j <= 5 and _is_word(toks[j]):
+                out.add(_singular(_low(toks[j])))
+                j -= 1
+        k = last + 1
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+            if k < len(toks) and toks[k].kind == "number":
+                k += 2 if k + 1 < len(toks) and toks[k + 1].text == "," else 1  # "Karl Dunmore, 71, a retired ..."
+            while k < len(toks) and k - last <= 11 and _is_word(toks[k]) and _low(toks[k]) not in ("who", "said"):
+                out.add(_singular(_low(toks[k])))
+                k += 1
+        return out
 
     def _names_someone(self, phrase: str, head: list[Token]) -> bool:
         """A personal name in the head: two capitalised words that are not the name of a body or a place."""
@@ -813,6 +1256,24 @@ class _Article:
         possessor_end = _possessor_end(head)
         found = self.actors.find(phrase)
         joined = " and " in phrase[: head_end].lower()
+        owned = [t for t in head if t.start >= possessor_end and _is_word(t)] if possessor_end else []
+        if owned and not _has_name(owned) and role_type(owned[-1].text) in (SPOKESPERSON, EXPERT, CITIZEN) \
+                and not any(f[0] >= possessor_end and f[1] <= head_end for f in found):
+            return None  # "the firm's lawyers", "the ministry's spokesman": someone of the body, not the body
+        whole = [f for f in found if f[0] == 0 and f[1] == len(phrase.rstrip())]
+        if whole and whole[0][2].description:
+            # A description listed whole among the aliases: "the agency in charge of ports"
+            actor = self._pick(whole[0][2], pos)
+            if actor:
+                return actor, True
+        named = [f for f in found if phrase[:f[0]].strip().lower() in ("", "the") and f[1] == len(phrase.rstrip())
+                 and len(f[2].alias.split()) >= 3]
+        if named:
+            # A long name of actors.csv that is the whole phrase ("the Association of Patients with Heart
+            # Diseases"), though its head word alone opens the sentence like a common noun
+            actor = self._pick(named[0][2], pos)
+            if actor:
+                return actor, named[0][2].description
         for lo, hi in ((possessor_end, head_end), (0, head_end), (0, len(phrase)) if wide else (0, 0)):
             hits = [f for f in found if f[0] >= lo and f[1] <= hi]
             if hits:
@@ -825,6 +1286,15 @@ class _Article:
                 actor = self._pick(best[2], pos)
                 if actor:
                     return actor, best[2].description
+        first = phrase.split(maxsplit=1)
+        if len(first) == 2 and first[0].lower() in ("its", "their") and not possessor_end:
+            # "their union", "its ministry": the definite description "the union", "the ministry"
+            again = [f for f in self.actors.find("the " + first[1])
+                     if f[0] == 0 and f[2].alias.lower().startswith("the ")]
+            if again:
+                actor = self._pick(max(again, key=lambda f: f[1])[2], pos)
+                if actor:
+                    return actor, True
         # A surname (or given name) of a person named before in the article: "Marsh" after "Mayor Helen Marsh".
         for t in reversed(head):
             if _is_cap(t) and _low(t) not in _TITLES:
@@ -834,6 +1304,10 @@ class _Article:
                 break
         if wide:
             bare = [f for f in self.actors.find_bare(phrase)]
+            words = [t for t in head if _is_word(t)]
+            if bare and words and role_type(words[-1].text) in (SPOKESPERSON, EXPERT, CITIZEN) \
+                    and bare[-1][1] <= words[-1].start:
+                return None  # "a company spokesman": someone speaking for the body, not the body
             if bare:
                 actor = self._pick(bare[-1][2], pos)
                 if actor:
@@ -851,6 +1325,10 @@ class _Article:
 
     def _phrase(self, ln: _Line, a: Attribution) -> tuple[str, int]:
         span = self._subject(ln, a)
+        if span is None:
+            shared = self._shared_subject(ln, a)
+            if shared is not None:
+                return shared
         toks = ln.tokens
         quoted = self.quoted_tokens(ln.index) if self._real(ln) else set()
         if span is None and a.kind == "verb" and a.verb.lower().startswith("according"):
@@ -864,13 +1342,59 @@ class _Article:
             wider = _np_start(toks, hi, quoted, cross=True)
             if wider < lo and any(_in(t.text, DOCUMENT_WORDS) and not _is_cap(t) for t in toks[wider:lo]):
                 span = (wider, hi)
+        if span is None and a.kind == "verb" and not a.verb.lower().startswith("according"):
+            doc = self._document_subject(ln, a, quoted)
+            if doc is not None and (not a.speaker or a.speaker_start > a.start
+                                    or doc[0] < ln.token_at(a.speaker_start)):
+                span = doc
+        if span is None and a.kind == "speech_noun" and not a.speaker:
+            # "it is written in the statement of the company": the document and its issuer after "of"
+            first = ln.token_at(a.start)
+            k = ln.token_at(a.end)
+            if k + 1 < len(toks) and _low(toks[k]) == "of" and k not in quoted and _in(toks[first].text,
+                                                                                      DOCUMENT_WORDS):
+                last = _np_end(toks, k + 1, quoted)
+                lo = first - 1 if first >= 1 and _low(toks[first - 1]) in _DEFINITE else first
+                if last >= k + 1:
+                    span = (lo, last)
         if span is None and a.speaker:
             lo, hi = ln.token_at(a.speaker_start), ln.token_at(a.speaker_end) - 1
             first = ln.token_at(a.start)
             if lo > first and a.kind == "verb" and not a.verb.lower().startswith("according") and first > 0 \
                     and toks[first - 1].text not in "," + _QUOTE_CHARS and (first - 1) not in quoted:
                 return "", -1  # "remarks showed he had ...": what follows the verb is its clause, not its speaker
+            if lo > first and hi + 1 < len(toks) and (hi + 1) not in quoted and toks[hi + 1].text.islower() \
+                    and _finite_at(toks, hi + 1):
+                return "", -1  # "said some ballots had been stored": the subject of the reported clause
             if hi >= lo:
+                if lo >= 2 and toks[lo - 1].text in ("'", "\u2019") and _is_cap(toks[lo - 2]) and lo < first:
+                    lo = min(lo, _np_start(toks, hi, quoted, cross=False))  # "The Ostrel Dockers' Union"
+                if 3 <= lo < first and _low(toks[lo - 1]) in ("to", "with") and _low(toks[lo - 2]) in _POSTNOMINAL:
+                    lo = _np_start(toks, lo - 3, quoted, cross=False)  # "Residents close to the bridge said"
+                rel = lo - 1
+                while lo - rel <= 4 and rel >= 2 and toks[rel].kind == "word" and toks[rel].text.islower() \
+                        and _low(toks[rel]) not in ("who", "that") and rel not in quoted:
+                    rel -= 1  # "a shop assistant who would not give her name said": the words after "who"
+                if rel < lo - 1 and not (_low(toks[rel]) == "who" and _any_finite(toks, rel + 1, lo)):
+                    rel = lo - 1
+                if 2 <= lo < first and _low(toks[rel]) in ("who", "that") and rel not in quoted \
+                        and toks[rel + 1].text.islower() and _any_finite(toks, rel + 1, rel + 2 if rel == lo - 1
+                                                                         else lo) \
+                        and _is_word(toks[rel - 1]) and _low(toks[rel - 1]) not in _NP_STOP:
+                    wide = _np_start(toks, rel - 1, quoted, cross=rel < lo - 1)  # "A counting clerk who saw ... said"
+                    if wide <= rel - 1 and (wide == 0 or toks[wide - 1].text in ",;:"
+                                            or _low(toks[wide - 1]) in _LEADING):
+                        lo = wide
+                if 1 <= lo < first and _is_word(toks[lo - 1]) and toks[lo - 1].text.islower() \
+                        and _low(toks[lo - 1]) not in _NP_STOP and not _finite_at(toks, lo - 1) \
+                        and (lo - 1) not in quoted:
+                    lo = min(lo, _np_start(toks, hi, quoted, cross=False))  # "A retired crane operator told"
+                if lo > first and hi + 2 < len(toks) and toks[hi + 1].text == "," and (hi + 1) not in quoted:
+                    k = hi + 2  # "said the country's top diplomat, Anna Berg.": the name after the description
+                    while k < len(toks) and _is_cap(toks[k]) and k not in quoted:
+                        k += 1
+                    if k - (hi + 2) >= 2 and (k >= len(toks) or toks[k].text in ",.;"):
+                        hi = k - 1
                 span = (lo, hi)
         if span is not None:
             lo, hi = span
@@ -883,10 +1407,94 @@ class _Article:
                     break
             while hi > lo and (_low(toks[hi]) in _PARENTHETICAL or toks[hi].text in ",;()"):
                 hi -= 1  # "The diplomat however, hailed"
-            if len(a.speaker) <= 3 and a.speaker.lower() in _PERSON_PRONOUNS.keys() | _BODY_PRONOUNS | {"we", "i"}:
-                return a.speaker, ln.start + a.speaker_start  # "his words" -> "he"
+            for s, e, _al in self.actors.find(ln.text, 0, toks[hi].end):
+                if s < toks[lo].start < e and not any(k in quoted for k in range(ln.token_at(s), lo)):
+                    # a long name cut at a preposition ("the Association of Patients with Heart Diseases"):
+                    # the whole name of actors.csv
+                    lo = ln.token_at(s)
+                    break
+            if len(a.speaker) <= 3 and a.speaker.lower() in _PERSON_PRONOUNS.keys() | _BODY_PRONOUNS | {"we", "i"} \
+                    and not (a.speaker_start > a.start and lo < ln.token_at(a.start)):
+                # "his words" -> "he"; not the pronoun that opens the reported clause of a subject read before
+                # the verb ("One farmer, who ..., said she had watched ...")
+                return a.speaker, ln.start + a.speaker_start
             return ln.raw[toks[lo].start:toks[hi].end], ln.start + toks[lo].start
         return "", -1
+
+    def _shared_subject(self, ln: _Line, a: Attribution) -> tuple[str, int] | None:
+        """The subject a verb shares with the verb before it: "Party chairman Gil Ostrow slammed the mayor's
+        "..." and said the city had ...", "Mr Renn, 58, thanked his opponent and promised to be "..."".
+
+        Applies when *and* or *but* stands right before the verb (adverbs such as *later* between): the
+        verb has no subject of its own.  The subject is that of the first reporting verb of the clause
+        before the *and*, else that of the clause's first finite verb (a noun phrase that opens the
+        clause, appositives allowed).  None when the pattern does not hold ("Renn thanked his opponent
+        and his campaign manager said ...": the manager is the subject).
+        """
+        if a.kind not in ("verb", "speech") or a.verb.lower().startswith("according") or not self._real(ln):
+            return None
+        toks = ln.tokens
+        quoted = self.quoted_tokens(ln.index)
+        first = ln.token_at(a.start)
+        k = first - 1
+        while k >= 0 and toks[k].kind == "word" and toks[k].text.islower() and (
+                _low(toks[k]) in _TIME_WORDS or _low(toks[k]).endswith("ly")):
+            k -= 1
+        if k < 2 or _low(toks[k]) not in ("and", "but") or k in quoted or toks[k - 1].text == ",":
+            return None
+        lo = 0
+        for j in range(k - 1, -1, -1):
+            if j not in quoted and toks[j].text in ";:":
+                lo = j + 1
+                break
+        while lo < k and (_low(toks[lo]) in _LEADING or toks[lo].kind == "punct"):
+            lo += 1
+        if lo >= k:
+            return None
+        earlier = [b for b in self.attributions(ln.index) if b.kind in ("verb", "speech")
+                   and toks[lo].start <= b.start and b.end <= toks[k].start]
+        if earlier:
+            text, pos = self.phrase(ln, min(earlier, key=lambda b: b.start))
+            return (text, pos) if text else None
+        f = next((j for j in range(lo, k) if j not in quoted and toks[j].text.islower() and _finite_at(toks, j)),
+                 None)
+        if f is None or f == lo:
+            return None
+        verb = Attribution(toks[f].start, toks[f].end, toks[f].text, "verb")
+        span = self._subject(ln, verb)
+        if span is None:
+            start = _np_start(toks, f - 1, quoted, cross=True)
+            if start != lo or any(j in quoted for j in range(lo, f)):
+                return None
+            span = (start, f - 1)
+        if span[0] != lo:
+            return None
+        return ln.raw[toks[span[0]].start:toks[span[1]].end], ln.start + toks[span[0]].start
+
+    def _document_subject(self, ln: _Line, a: Attribution, quoted: set[int]) -> tuple[int, int] | None:
+        """A text as subject that the cue finder did not name: "The Kremlin statement said", "A report
+        published by the council on Monday found".
+
+        Read leftwards from the verb, within the clause, to a document word (:data:`DOCUMENT_WORDS`,
+        lower case) that opens a noun phrase; the phrase runs on to the verb across a participle and
+        its *by* agent, and stops before a time or place adjunct after the agent.
+        """
+        toks = ln.tokens
+        first = ln.token_at(a.start)
+        for k in range(first - 1, max(-1, first - 14), -1):
+            t = toks[k]
+            if k in quoted or (t.kind == "punct" and t.text not in ("'", "\u2019", "-")):
+                return None
+            if _in(t.text, DOCUMENT_WORDS) and not _is_cap(t):
+                lo = _np_start(toks, k, quoted, cross=False)
+                hi = first - 1
+                by = next((m for m in range(k + 1, first) if _low(toks[m]) == "by"), None)
+                if by is not None:
+                    hi = max(by + 1, _np_end(toks, by + 1, quoted))
+                elif k + 1 < first and _any_finite(toks, k + 1, first):
+                    return None
+                return (lo, min(hi, first - 1))
+        return None
 
     def _real(self, ln: _Line) -> bool:
         return ln.index < len(self.lines) and self.lines[ln.index] is ln
@@ -921,7 +1529,23 @@ class _Article:
                 _low(toks[k]) in _TIME_WORDS or _low(toks[k]).endswith("ly") or _low(toks[k]) in _AUXILIARIES):
             k -= 1
         if k >= 0 and toks[k].text == "," and k not in quoted:
-            return self._chain_subject(ln, k, quoted)
+            chained = self._chain_subject(ln, k, quoted)
+            if chained is None and k == first - 1 and verb.endswith("ing") and " " not in verb:
+                return self._participle_subject(ln, k, quoted)
+            return chained
+        if k >= 3 and toks[k].text == ")" and k not in quoted:
+            # "The Pilots' Guild (PG) said": the name before a short parenthesis
+            op = next((m for m in range(k - 1, max(-1, k - 5), -1) if toks[m].text == "("), None)
+            if op is not None and op >= 1 and all(_is_word(t) for t in toks[op + 1:k]) and _is_word(toks[op - 1]):
+                lo = _np_start(toks, op - 1, quoted, cross=True)
+                if lo <= op - 1 and (lo == 0 or toks[lo - 1].text in ",;:" or _low(toks[lo - 1]) in _LEADING):
+                    return lo, op - 1
+        final = self._final_subject(ln, a, quoted)
+        if final is not None:
+            hi = first - 1
+            while hi > final + 1 and toks[hi].text.islower() and _low(toks[hi]) in _AUXILIARIES:
+                hi -= 1  # "the Rocket can reveal": the subject without the modal
+            return final + 1, hi
         # A relative clause holding the verb: "Mayor Helen Marsh, who took office promising ...".
         j = k
         while j >= 0 and toks[j].text not in ",;:" and j not in quoted and _low(toks[j]) not in ("who", "which"):
@@ -929,6 +1553,24 @@ class _Article:
         if j >= 1 and _low(toks[j]) in ("who", "which") and toks[j - 1].text == ",":
             return self._chain_subject(ln, j - 1, quoted, relative=True)
         return None
+
+    def _participle_subject(self, ln: _Line, comma: int, quoted: set[int]) -> tuple[int, int] | None:
+        """"Analysts at Brightwater cut their target, writing in a note that ...": the participle after the
+        comma shares the subject of the clause before it, which opens the sentence; the subject is the words
+        before that clause's first finite verb.  None when the clause has no finite verb or opens with a
+        fronted phrase ("After the meeting, ...") or a lower-case word."""
+        toks = ln.tokens
+        if any(t.text in ",;:" or j in quoted for j, t in enumerate(toks[:comma])):
+            return None
+        lo = 0
+        while lo < comma and (_low(toks[lo]) in _LEADING or not _is_word(toks[lo])):
+            lo += 1
+        if lo >= comma or not _is_cap(toks[lo]) or _low(toks[lo]) in _FRONTED or _low(toks[lo]) in _PREPOSITIONS:
+            return None
+        verb_at = next((j for j in range(lo + 1, comma) if _finite_at(toks, j)), None)
+        if verb_at is None:
+            return None
+        return lo, verb_at - 1
 
     def _chain_subject(self, ln: _Line, comma: int, quoted: set[int], *, relative: bool = False
                        ) -> tuple[int, int] | None:
@@ -952,7 +1594,7 @@ class _Article:
         for n, (lo, hi) in enumerate(segments):
             seg = toks[lo:hi + 1]
             first = _low(seg[0])
-            if first in _PREPOSITIONS or first in ("in", "on", "at", "after", "before", "during", "speaking") or (
+            if first in _PREPOSITIONS or first in _FRONTED or (
                     seg[0].text.islower() and first.endswith("ing")):
                 continue  # a fronted adverbial: "In sentencing,", "Speaking on the steps,"
             rel = next((i for i, t in enumerate(seg) if _low(t) in ("who", "which", "whose")), len(seg))
@@ -988,6 +1630,8 @@ class _Article:
             return (start, hi) if start <= hi else None
         start = lo
         for a, b in reversed(segments[:-1]):
+            if _low(toks[a]) in _PREPOSITIONS or _low(toks[a]) in _FRONTED:
+                break  # "Outside the depot on Quay Street, driver Omar Reyes, who": a place, not an appositive
             if _any_finite(toks[a:b + 1]):
                 if _is_cap(toks[lo]):
                     start = min(start, _np_start(toks, b, quoted, cross=False))
@@ -1024,7 +1668,14 @@ class _Article:
             while k >= 0 and (toks[k].text in _QUOTE_CHARS or toks[k].text == ","):
                 comma = comma or toks[k].text == ","
                 k -= 1
-            return self._before(ln, k + 1) if comma else []  # not "ran according to schedule"
+            if not comma:
+                return []  # not "ran according to schedule"
+            tail = [t for t in toks[last + 1:] if _is_word(t)]
+            closing = len(tail) <= 6 and not any(t.text in ",;:" for t in toks[last + 1:]) and not any(
+                k in quoted for k in range(last + 1, n))
+            # ", according to customs figures." closing the sentence: the words before are the source's,
+            # whether or not their verb shows its tense ("About 900 trucks cross each day")
+            return self._before(ln, k + 1, any_clause=closing)
         if a.kind == "speech":
             if not _QUESTION_VERB.match(words[0]):
                 return []
@@ -1034,6 +1685,8 @@ class _Article:
             if j < n and _low(toks[j]) in _WH_WORDS and j not in quoted:
                 return self._parts(ln, j)
             return []
+        if words[-1] in ("called", "calls"):
+            return self._verdict(ln, a)
         # A reporting clause after the words it reports: "..., she said", "..., says X".
         subject = self._subject(ln, a)
         if subject is not None:
@@ -1043,8 +1696,112 @@ class _Article:
         else:
             lo = first
         if lo >= 1 and toks[lo - 1].text == "," and (lo - 1) not in quoted and self._ends_clause(ln, a, lo, quoted):
-            return self._before(ln, lo - 1)
+            around = self._around(ln, a, lo - 1)
+            return around if around is not None else self._before(ln, lo - 1)
         return self._complement(ln, a)
+
+    def _verdict(self, ln: _Line, a: Attribution) -> list[tuple[int, int]]:
+        """"called X Y": the object and the verdict on it, as the subject's reported speech.
+
+        The object is a determiner and one word; the verdict after it opens with "a"/"an" (not of time:
+        "called the office a day later") or is one adjective (by its ending, or a word of judgement) that
+        closes the clause ("called the closure unjustified").  A phone call ("called the hospital at
+        noon", "called the police"), a verb and particle ("called her over") or an election ("called a
+        snap election") give nothing.
+        """
+        toks = ln.tokens
+        n = len(toks)
+        quoted = self.quoted_tokens(ln.index)
+        i = ln.token_at(a.end)
+        if i + 2 >= n or any(k in quoted for k in range(i, min(n, i + 3))):
+            return []
+        end = self._end_of_clause(ln, i)
+        hi = end - 1
+        while hi > i and toks[hi].kind == "punct":
+            hi -= 1
+        span = toks[i + 1:hi + 1]
+        if len(span) < 2 or not all(_is_word(t) and t.text.islower() for t in span[:2]):
+            return []
+        rest = [_low(t) for t in span[1:]]
+        if rest[0] in ("a", "an") and len(rest) >= 2 and rest[1] not in _TIME_NOUNS \
+                and not _any_finite(toks, i, hi + 1, quoted):
+            return [(toks[i].start, toks[hi].end)]
+        if len(rest) == 1 and (_ADJECTIVE_END.search(rest[0]) or rest[0] in _VERDICT_ADJECTIVES) \
+                and rest[0] not in ("general", "ahead", "instead") and not _any_finite(toks, i, hi, quoted):
+            return [(toks[i].start, toks[hi].end)]
+        return []
+
+    def _final_subject(self, ln: _Line, a: Attribution, quoted: set[int]) -> int | None:
+        """Token of the comma before a reporting clause that closes the sentence, or None.
+
+        "..., people familiar with the matter said." / "..., a spokeswoman for the ministry told
+        reporters.": nothing but an addressee or a time follows the verb, and the words between
+        the comma and the verb (at most ten) hold no finite verb and no quotation: they are the
+        subject.
+        """
+        toks = ln.tokens
+        first, last = ln.token_at(a.start), ln.token_at(a.end) - 1
+        if not self._ends_clause(ln, a, first, quoted) or first < 2:
+            return None
+        j = last + 1
+        while j < len(toks) and toks[j].kind != "punct":
+            j += 1
+        if j < len(toks) and toks[j].text == ",":
+            return None  # a reporting clause inside the sentence: _around reads it
+        top = first - 1
+        while top >= 2 and toks[top].text.islower() and _low(toks[top]) in _AUXILIARIES:
+            top -= 1  # "..., the Rocket can reveal.", "..., the ministry has said."
+        for k in range(top, max(-1, top - 11), -1):
+            if k in quoted or toks[k].text in ";:" or toks[k].text in _QUOTE_CHARS:
+                return None
+            if toks[k].text == ",":
+                return k if k < top else None
+            if toks[k].text.islower() and _finite_at(toks, k) and _low(toks[k]) not in ("'s",):
+                return None
+        return None
+
+    def _around(self, ln: _Line, a: Attribution, comma: int) -> list[tuple[int, int]] | None:
+        """The clause around a reporting clause set off by two commas ("Talks, he said, would resume").
+
+        The words before the first comma hold no finite verb (a subject: "Talks", "The bridge") or are a
+        clause opened by *what* that serves as the subject ("What it opposed, she said, was ..."),
+        the reporting clause is followed by a comma, and the words after it hold a finite verb
+        before the clause ends.  The row runs from the subject to the end of the clause, over the
+        reporting clause.  None when the pattern does not hold ("The bridge, built in 1932,
+        needs ..." has no reporting verb; "Talks, he said, had failed, and ..." reads on).
+        """
+        toks = ln.tokens
+        n = len(toks)
+        quoted = self.quoted_tokens(ln.index)
+        last = ln.token_at(a.end) - 1
+        j = last + 1
+        while j < n and j not in quoted and (_low(toks[j]) in _TIME_WORDS or _is_cap(toks[j]) or _low(toks[j]) in (
+                "on", "in", "last", "this", "week", "month", "year", "weekend", "the", "a") or
+                                             _low(toks[j]) in _ADDRESSEES):
+            j += 1
+        if j >= n - 1 or toks[j].text != "," or j in quoted:
+            return None
+        lo = 0
+        for k in range(comma - 1, -1, -1):
+            if k in quoted or toks[k].text in ";:,\u2014\u2013":
+                lo = k + 1
+                break
+        free = _low(toks[lo]) in ("what", "whatever") if lo < comma else False  # "What it opposed, she said, was"
+        # a copula before the reporting clause: "The attack was, investigators said, the work of a gang"
+        split = lo < comma - 1 and _low(toks[comma - 1]) in ("is", "was", "are", "were", "be", "been") \
+            and not any(_finite_at(toks, k) for k in range(lo, comma - 1))
+        if lo >= comma or (_any_finite(toks, lo, comma) and not free and not split) or any(
+                k in quoted for k in range(lo, comma)):
+            return None
+        end = self._end_of_clause(ln, j + 1)
+        if split:  # the complement of the copula ends at the next comma: an appositive after it is the outlet's
+            end = next((k for k in range(j + 1, end) if toks[k].text == "," and k not in quoted), end)
+        if end <= j + 1 or not split and not _any_finite(toks, j + 1, end, quoted):
+            return None
+        hi = end - 1
+        while hi > j and toks[hi].kind == "punct" and hi not in quoted:
+            hi -= 1
+        return [(toks[lo].start, toks[hi].end)]
 
     def _ends_clause(self, ln: _Line, a: Attribution, lo: int, quoted: set[int]) -> bool:
         """True when attribution ``a`` (its subject from token ``lo``) is a reporting clause after its content.
@@ -1057,14 +1814,32 @@ class _Article:
         first, last = ln.token_at(a.start), ln.token_at(a.end) - 1
         subject = range(lo, first) if lo < first else range(last + 1, last + 1)
         for k in subject:
-            if k > lo and _low(toks[k]) in _DETERMINERS and _low(toks[k - 1]) not in _PREPOSITIONS:
+            if k > lo and _low(toks[k]) in _DETERMINERS and _low(toks[k - 1]) not in _PREPOSITIONS \
+                    and _low(toks[k - 1]) != "to":
                 return False
         j = last + 1
         if lo > last:  # inverted: "..., says Health Minister Dr Farah Aziz."
             return True
         if j < n and (_low(toks[j]) in _ADDRESSEES or _low(toks[j]) in ("the", "a")):
             j += 1
-        while j < n and (_is_cap(toks[j]) or _low(toks[j]) in _TIME_WORDS or _low(toks[j]) in ("on", "in")) \
+        if j + 2 < n and _low(toks[j]) in ("in", "on") and (_low(toks[j + 1]) in _POSSESSIVE_DETERMINERS or _low(
+                toks[j + 1]) in ("a", "an", "the")) and not any(k in quoted for k in range(j, j + 4)):
+            doc = next((k for k in range(j + 2, min(n, j + 5)) if _in(toks[k].text, DOCUMENT_WORDS)), None)
+            if doc is not None and all(_is_word(toks[k]) for k in range(j + 2, doc)):
+                j = doc + 1  # "..., the regulator said in its ruling.", "..., analysts said in a note to clients."
+                if j + 1 < n and _low(toks[j]) == "to" and _is_word(toks[j + 1]):
+                    j += 2
+                    if j < n and _is_word(toks[j]) and _low(toks[j - 1]) in _POSSESSIVE_DETERMINERS | {"the"}:
+                        j += 1
+        if j < n and _low(toks[j]) in _CHANNEL_PREPOSITIONS and j not in quoted:
+            # a closing phrase of channel or manner: "..., an official said on condition of anonymity.",
+            # "..., the police said on social media."; not when a clause follows ("said on Monday talks would")
+            end = next((k for k in range(j + 1, n) if toks[k].text in ".!?;" or k in quoted), n)
+            tail = range(j + 1, end)
+            if (end == n or toks[end].text in ".!?") and 1 <= len(tail) <= 5 and all(_is_word(toks[k]) for k in tail) \
+                    and not _any_finite(toks, j + 1, end):
+                j = end
+        while j < n and (_is_cap(toks[j]) or _low(toks[j]) in _TIME_WORDS or _low(toks[j]) in _TIME_PHRASE) \
                 and j not in quoted:
             j += 1
         return j >= n or toks[j].text in ",.;!?" and j not in quoted
@@ -1095,6 +1870,11 @@ class _Article:
                 j += 1
                 while j < n and _is_cap(toks[j]) and j not in quoted:
                     j += 1
+            if j == i + 1 and _low(toks[i]) in ("the", "a") and j + 1 < n and _is_word(toks[j]) \
+                    and toks[j].text.islower() and j not in quoted and not _URGE.match(verb):
+                # "warned the strike could spread": "the strike" opens the clause, nobody is addressed;
+                # "told the minister the talks had failed": "the minister" is addressed
+                j = i if _finite_at(toks, j + 1) else j + 1
         while j < n and j not in quoted:
             low = _low(toks[j])
             if low in _TIME_WORDS or (low == "back" and j + 1 < n and _low(toks[j + 1]) == "then"):
@@ -1104,8 +1884,10 @@ class _Article:
                 j += 2
             else:
                 break
-        if j >= n or j in quoted or not _is_word(toks[j]) or _low(toks[j]) in _NOT_A_CLAUSE:
+        if j >= n or j in quoted or not _is_word(toks[j]):
             return []
+        if _low(toks[j]) in _NOT_A_CLAUSE and not _subject_of_clause(toks, j, quoted):
+            return []  # "said nothing as ...", but "said nothing had been ruled out"
         if _ACCUSE.match(verb) or _URGE.match(verb):
             link = "of" if _ACCUSE.match(verb) else "to"
             if _low(toks[j]) == link:
@@ -1120,6 +1902,18 @@ class _Article:
             if toks[m].text in ",;:" or m in quoted:
                 break
             if m > j and _finite_at(toks, m):
+                return self._parts(ln, j)
+        if a.verb.lower().split()[-1] in _SAY_FORMS and _low(toks[j]) in _CLAUSE_OPENERS and toks[j].text.islower():
+            # "says such groups choose hospitals deliberately": a present-tense clause, whose verb has no mark of
+            # its own, running to the end of the sentence without a comma
+            stop = next((m for m in range(j, n) if toks[m].text in ",;:" or m in quoted), n)
+            verb_like = any(
+                toks[k - 1].text.islower() and _low(toks[k - 1]).endswith("s") and toks[k].text.islower()
+                and _low(toks[k]) not in _PREPOSITIONS | _DETERMINERS | _POSSESSIVE_DETERMINERS | _NP_STOP
+                and _low(toks[k]) not in ("and", "or", "to", "as", "every", "each")
+                for k in range(j + 2, stop))  # a plural subject and its verb: "groups choose"
+            if verb_like and all(_is_word(t) or t.text in ".!?" for t in toks[j:stop]) and \
+                    sum(_is_word(t) for t in toks[j:stop]) >= 4 and (stop == n or toks[stop].text in ".!?"):
                 return self._parts(ln, j)
         return []
 
@@ -1148,7 +1942,8 @@ class _Article:
         return n
 
     def _parts(self, ln: _Line, start: int) -> list[tuple[int, int]]:
-        """The clause from token ``start`` to its end, split before "and that" (sentence-relative offsets)."""
+        """The clause from token ``start`` to its end, split before "and that", "but that" and "or that"
+        (sentence-relative offsets)."""
         toks = ln.tokens
         if start >= len(toks):
             return []
@@ -1156,21 +1951,22 @@ class _Article:
         quoted = self.quoted_tokens(ln.index)
         cuts = [start]
         for k in range(start, end - 1):
-            if _low(toks[k]) == "and" and _low(toks[k + 1]) == "that" and k not in quoted:
+            if _low(toks[k]) in ("and", "but", "or") and _low(toks[k + 1]) == "that" and k not in quoted:
                 cuts.append(k + 2)
         out = []
         for a, b in zip(cuts, [*cuts[1:], end]):
             last = b - 1
             if b != end:
-                last = b - 3  # before "and that"
+                last = b - 3  # before "and that", "but that"
             while last >= a and (toks[last].kind == "punct" and last not in quoted):
                 last -= 1
             if last >= a:
                 out.append((toks[a].start, toks[last].end))
         return out
 
-    def _before(self, ln: _Line, comma: int) -> list[tuple[int, int]]:
-        """The clause before token ``comma``: from the sentence start (or the last ; : or dash) to it."""
+    def _before(self, ln: _Line, comma: int, *, any_clause: bool = False) -> list[tuple[int, int]]:
+        """The clause before token ``comma``: from the sentence start (or the last ; : or dash) to it; with
+        ``any_clause`` four or more words count without a finite verb among them."""
         toks = ln.tokens
         quoted = self.quoted_tokens(ln.index)
         lo = 0
@@ -1182,7 +1978,8 @@ class _Article:
         if not seg:
             return []
         inside = [k for k in seg if k in quoted]
-        if len(inside) * 2 > len(seg) or not inside and not _any_finite(toks, lo, comma, quoted):
+        enough = any_clause and sum(_is_word(toks[k]) for k in seg) >= 4
+        if len(inside) * 2 > len(seg) or not inside and not enough and not _any_finite(toks, lo, comma, quoted):
             return []
         hi = comma - 1
         while hi >= lo and toks[hi].kind == "punct" and hi not in quoted:
@@ -1210,6 +2007,10 @@ class _Article:
         if _OWN_LABEL.search(ln.text[max(0, rel - 24):rel]):
             row.forced = _Who()
             return
+        naming = self._naming(ln, rel)
+        if naming is not None:
+            row.forced, row.forced_cue = naming
+            return
         speaker, verb, found = self.base.get((row.start, row.end), ("", "", "none"))
         att, att_line = None, None
         if found == "same_sentence":
@@ -1222,7 +2023,10 @@ class _Article:
                     att = min(cand, key=lambda a: _gap(a, qs, qe))
                     att_line = here
                     break
-        elif found == "previous_sentence" and li >= 1:
+        elif found == "previous_sentence" and li >= 1 and not (
+                self.lines[li - 1].paragraph != ln.paragraph and self.local_quotes(self.lines[li - 1])):
+            # a verb of the paragraph before that already attributes a quotation of its own ("..., she said.")
+            # attributes nothing in the next paragraph
             cand = [a for a in self.attributions(li - 1) if a.verb == verb and a.speaker and a.kind in ("verb",
                                                                                                        "speech")]
             if cand:
@@ -1239,12 +2043,74 @@ class _Article:
                 att, att_line = holder, ln
         if att is None and ln.headline:
             label = _HEADLINE_LABEL.match(ln.text)
-            if label and label.end() <= rel:
+            if label and label.end() <= rel and not self._kicker(label.group(1)):
                 name = label.group(1)
                 row.forced = self.resolve(name, ln.start + label.start(1), li)
                 row.forced_cue = (ln.start + label.end() - 1, ln.start + label.end())
                 return
         row.att, row.att_line = att, att_line if att is not None else None
+
+    def _naming(self, ln: _Line, rel: int) -> tuple[_Who, tuple[int, int]] | None:
+        """Rule 11: a name ascribed to those who use it ("a fishing ground the locals call "the larder"",
+        "which scientists regard as a "nursery"", "what critics have dubbed "...""): their word, not the outlet's.
+
+        The quotation follows a naming verb (:data:`_NAMING_VERBS`; *regard*, *describe*, *refer to*,
+        *see* only with *as*), at most an object pronoun and an article between, and the verb follows its
+        subject directly (auxiliaries allowed).  A group of common nouns that is no actor ("the locals",
+        "scientists") is the speaker as written; a name, a pronoun or an actor is resolved as any speaker.
+        A passive ("known as", "is called", "was dubbed") names no one: None, as when the pattern does
+        not hold.
+        """
+        toks = ln.tokens
+        quoted = self.quoted_tokens(ln.index)
+        k = ln.token_at(rel) - 1
+        while k >= 0 and toks[k].text in _QUOTE_CHARS:
+            k -= 1
+        if k >= 0 and _low(toks[k]) in ("a", "an", "the"):
+            k -= 1
+        need_as = k >= 0 and _low(toks[k]) == "as"
+        if need_as:
+            k -= 1
+        if k >= 0 and _low(toks[k]) in ("it", "them", "this", "him", "her"):
+            k -= 1
+        if k >= 1 and _low(toks[k]) == "to" and _low(toks[k - 1]).startswith("refer"):
+            k -= 1
+        if k < 1 or k in quoted:
+            return None
+        verb = _NAMING_VERBS.match(toks[k].text)
+        if verb is None or (verb.group("as") and not need_as):
+            return None
+        v = k
+        k -= 1
+        while k >= 0 and toks[k].text.islower() and _low(toks[k]) in _AUXILIARIES - _PASSIVE_BEFORE:
+            k -= 1
+        if k < 0 or k in quoted or not _is_word(toks[k]) or _low(toks[k]) in _PASSIVE_BEFORE \
+                or _low(toks[k]) in _NP_STOP and _low(toks[k]) not in ("what",) or _finite_at(toks, k):
+            return None
+        lo = _np_start(toks, k, quoted, cross=False)
+        if lo < k and _low(toks[lo]) == "that":
+            lo += 1  # "a result that Governor Lena Aksel described as": the relative pronoun is no part of it
+        if lo > k:
+            return None
+        phrase = ln.raw[toks[lo].start:toks[k].end]
+        pos = ln.start + toks[lo].start
+        cue = (ln.start + toks[v].start, ln.start + toks[v].end)
+        words = [t for t in toks[lo:k + 1] if _is_word(t)]
+        noun = words[-1]
+        if _low(noun) in _PRONOUNS or _has_name(words) or self.actors.find(phrase) \
+                or _singular(_low(noun)) == _low(noun):
+            who = self.resolve(phrase, pos, ln.index)
+            return (who, cue) if who.speaker or who.actor else None
+        kind = role_type(noun.text) or ANONYMOUS
+        return _Who(phrase, "", kind, UNNAMED, phrase), cue
+
+    def _kicker(self, label: str) -> bool:
+        """A headline label in capitals that names no actor ("VOTE CHAOS:", "EXCLUSIVE:") is the tabloid's
+        kicker, not a speaker; a short acronym ("NATO:", "UN:") may still be one."""
+        letters = [c for c in label if c.isalpha()]
+        if not letters or any(c.islower() for c in letters) or self.actors.find(label):
+            return False
+        return len(label.split()) > 1 or len(letters) > 4
 
     def _colon(self, ln: _Line, a: Attribution) -> Attribution | None:
         """A colon's attribution: the verb right before it, a speaker's name before it, or nobody."""
@@ -1261,9 +2127,40 @@ class _Article:
             if toks[k].text in ",;:":
                 lo = k + 1
                 break
-        if _any_finite(toks, lo, at) or at - lo > 6:
+        if _any_finite(toks, lo, at):
+            return self._clause_colon(ln, a, lo, at)
+        if at - lo > 6:
             return None
         return a
+
+    def _clause_colon(self, ln: _Line, a: Attribution, lo: int, at: int) -> Attribution | None:
+        """A colon after a clause about a person: "Director Jo Tamsin did not hold back: "..."".
+
+        The clause's subject (the words before its first finite verb, at most six) is a name (its
+        last word capitalised) or a role with "the" ("The judge was blunt:"): that person speaks.
+        A colon after a clause about anything else ("the joke had been the same for years:") names
+        no one.
+        """
+        toks = ln.tokens
+        quoted = self.quoted_tokens(ln.index)
+        f = next((k for k in range(lo, at) if _finite_at(toks, k)), at)
+        subject = [t for t in toks[lo:f] if _is_word(t)]
+        if not subject or f - lo > 6 or any(k in quoted for k in range(lo, at)) or a.quote is None:
+            return None
+        if a.quote[0] < a.end:
+            return None  # the quotation comes before the colon
+        head = subject[-1]
+        named = _is_cap(head) and _has_name(subject) and not _common(head.text)
+        described = _low(subject[0]) == "the" and role_type(head.text) in (OFFICIAL, SPOKESPERSON, EXPERT, CITIZEN) \
+            and not _in(head.text, _BODY_WORDS)
+        subject_text = ln.text[subject[0].start:head.end]
+        # a body of actors.csv by its description: "The hospital posted a short statement on its website:"
+        aliased = _low(subject[0]) == "the" and any(
+            hi == len(subject_text) for _lo, hi, _al in self.actors.find(subject_text))
+        if not (named or described or aliased):
+            return None
+        return Attribution(a.start, a.end, a.verb, a.kind, ln.text[subject[0].start:head.end], subject[0].start,
+                           head.end, quote=a.quote)
 
     def _nested(self, row: _Row) -> list[_Row]:
         """Quotations inside the quotation ``row``, attributed by the reporting verbs inside it."""
@@ -1316,10 +2213,44 @@ class _Article:
                     if _fronted_question(ln, a):
                         row.forced = _Who(mention="")
                     out.append(row)
+        out.extend(self._headline_claims())
         # Reported speech inside reported speech ("said that Biden's remarks showed he ...") is the outer
         # speaker's report: the outer row stands for it.
         return [r for r in out if not any(o is not r and o.line is r.line and o.start <= r.cue[0] < o.end
                                           for o in out)]
+
+    def _headline_claims(self) -> list[_Row]:
+        """A headline "Speaker: claim" without quotation marks ("Deputy Minister: closure is about security").
+
+        The label before the colon is a person of ``actors.csv`` or ends in a role word ("Minister",
+        "Police"), and the words after it hold a finite verb: the claim is that speaker's, reported
+        without a verb.  A kicker ("Analysis:", "LIVE:"), a place ("Dravik: ...") or a label over a
+        noun phrase ("Deputy Minister: a profile") gives no row.
+        """
+        out: list[_Row] = []
+        for li, ln in enumerate(self.lines):
+            if not ln.headline or self.local_quotes(ln):
+                continue
+            label = _HEADLINE_LABEL.match(ln.text)
+            if not label or self._kicker(label.group(1)):
+                continue
+            name = label.group(1)
+            found = [self._pick(al, ln.start + s) for s, _e, al in self.actors.find(name)]
+            person = any(a in self.actors.person for a in found if a)
+            if not person and role_type(name.split()[-1]) not in (OFFICIAL, SPOKESPERSON, EXPERT, CITIZEN):
+                continue
+            toks = ln.tokens
+            at = ln.token_at(label.end())
+            if at >= len(toks) or not _any_finite(toks, at):
+                continue
+            hi = len(toks) - 1
+            while hi > at and toks[hi].kind == "punct":
+                hi -= 1
+            row = _Row(ln, ln.start + toks[at].start, ln.start + toks[hi].end, INDIRECT)
+            row.forced = self.resolve(name, ln.start + label.start(1), li)
+            row.forced_cue = (ln.start + label.end(1), ln.start + label.end(1) + 1)
+            out.append(row)
+        return out
 
     # -- speakers ---------------------------------------------------------------------------------------------
 
@@ -1377,24 +2308,91 @@ class _Article:
                     if actor in self.actors.person:
                         return _Who(actor, actor, self.actor_role(actor) or UNKNOWN, BY_CONTEXT, before.raw[s:e],
                                     True, self._gender.get(actor))
+            # The sentence before, in the same paragraph, introduces one person and quotes nobody: "Among those
+            # in the gallery was Leo Tandy, the researcher who ... "I warned them twice.""
+            quoted = self.local_quotes(before)
+            people = {self._pick(al, before.start + s): before.raw[s:e] for s, e, al in hits
+                      if not any(a <= s < b for a, b in quoted)}
+            people = {a: t for a, t in people.items() if a in self.actors.person}
+            if before.paragraph == ln.paragraph and len(people) == 1 and not quoted and not any(
+                    b.kind in ("verb", "speech") for b in self.attributions(li - 1)):
+                ((actor, said),) = people.items()
+                return _Who(actor, actor, self.actor_role(actor) or UNKNOWN, BY_CONTEXT, said, True,
+                            self._gender.get(actor))
         return _Who()
 
     def _headline_from_body(self, rows: list[_Row]) -> None:
         """Rule 7: a headline quotation without speaker takes the speaker of a body quotation with its words."""
         body = [r for r in rows if not r.line.headline and r.kind != INDIRECT and r.who.speaker]
         for r in rows:
-            if not r.line.headline or r.who.speaker or r.kind == INDIRECT or r.forced is not None:
+            # A label that names no actor ("Tolvar Dam: "We will ..."", a place) yields to the body's speaker
+            label = bool(r.who.speaker) and not r.who.actor and (
+                r.forced is not None and r.forced_cue is not None or r.att is not None and r.att.kind == "colon")
+            if not r.line.headline or r.kind == INDIRECT or (r.who.speaker or r.forced is not None) and not label:
                 continue
             words = _content_words(self.raw[r.start:r.end])
             if not words:
                 continue
             for b in body:
+                if label and (not b.who.actor or _content_words(r.who.speaker) & _content_words(b.who.speaker)):
+                    continue
                 if words <= _content_words(self.raw[b.start:b.end]):
                     r.who = _Who(b.who.speaker, b.who.actor, b.who.kind, BY_CONTEXT, b.who.mention, b.who.person,
                                  b.who.gender)
-                    r.att, r.att_line = None, None
+                    r.att, r.att_line, r.forced_cue = None, None, None
                     break
 
+
+    def _transcript_answers(self, quoted: list[_Row]) -> list[_Row]:
+        """Rule 12: an interview transcript's answers ("A: Not today.") after its questions ("Q: When ...?").
+
+        A paragraph that opens with "A:" after a paragraph that opened with "Q:" is the interviewee's
+        answer, verbatim though without quotation marks: one direct row over the paragraph, its speaker
+        the person named last in the introduction (the nearest sentence before the first "Q:" that names
+        a person: "... spoke to the agency's director, Hamid Corso"), resolution ``context``.  The
+        questions get no row, and speech reported inside an answer ("The engineers tell me ...") is the
+        interviewee's own words, no row of its own.  No answers without a question before them, nor
+        without a person in the introduction.
+        """
+        out: list[_Row] = []
+        asked, who = False, None
+        for li, ln in enumerate(self.lines):
+            if ln.headline or (li and self.lines[li - 1].paragraph == ln.paragraph):
+                continue
+            m = _TRANSCRIPT_LINE.match(ln.text)
+            if not m:
+                asked = asked and bool(re.match(r"\s*$", ln.text))
+                continue
+            if m.group(1).upper() == "Q":
+                if not asked and who is None:
+                    who = self._interviewee(li)
+                asked = True
+                continue
+            if not asked or who is None:
+                continue
+            end = max(x.start + len(x.raw) for x in self.lines if x.paragraph == ln.paragraph and not x.headline)
+            start = ln.start + m.end()
+            if any(start <= r.start < end for r in quoted):
+                continue
+            while end > start and self.raw[end - 1].isspace():
+                end -= 1
+            row = _Row(ln, start, end, DIRECT)
+            row.forced = who
+            out.append(row)
+        return out
+
+    def _interviewee(self, li: int) -> _Who | None:
+        """The person named last in the nearest of the three sentences before line ``li`` that names one."""
+        for k in range(li - 1, max(-1, li - 4), -1):
+            ln = self.lines[k]
+            if ln.headline:
+                break
+            people = [m for m in self.mentions if m.line == k and m.person and m.actor]
+            if people:
+                m = people[-1]
+                return _Who(m.actor, m.actor, self.actor_role(m.actor) or UNKNOWN, BY_CONTEXT, m.text, True,
+                            self._gender.get(m.actor))
+        return None
 
     # -- the rows of quotes.csv --------------------------------------------------------------------------------
 
@@ -1402,12 +2400,15 @@ class _Article:
         """The rows of :func:`find_quotes` for this article."""
         self.collect_mentions()
         quoted = self.quote_rows()
-        rows = quoted + self.indirect_rows(quoted)
+        answers = self._transcript_answers(quoted)
+        rows = quoted + answers + [r for r in self.indirect_rows(quoted)
+                                   if not any(a.start <= r.start < a.end for a in answers)]
         self.resolve_rows(rows)
         out: list[dict[str, object]] = []
         for r in rows:
             text = self.raw[r.start:r.end]
-            if r.kind != INDIRECT and r.att is None and not r.who.speaker and _n_words(text) <= _MAX_SCARE_WORDS:
+            if r.kind != INDIRECT and r.att is None and not r.who.speaker and _n_words(text) <= _MAX_SCARE_WORDS \
+                    and not _utterance(text):
                 continue  # the outlet's own quotation marks
             cs, ce = r.cue
             verb, group = "", ""
@@ -1439,10 +2440,40 @@ def _head(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         low = _low(t)
-        if out and (low in _PREPOSITIONS or low in ("who", "which", "whose") or t.text in ";:("):
+        if out and (low in _PREPOSITIONS or low in ("to", "who", "which", "whose") or t.text in ";:("):
             break
         out.append(t)
     return out
+
+
+def _label(text: str) -> str:
+    """A document's label without its article: "The Kremlin statement" -> "Kremlin statement"."""
+    words = text.split(maxsplit=1)
+    return words[1] if len(words) == 2 and words[0].lower() in ("the", "a", "an") else text
+
+
+def _possessor_index(head: list[Token]) -> int:
+    """Index in ``head`` of the first token after its last possessive "'s" (0 when none)."""
+    at = 0
+    for k, t in enumerate(head):
+        if _low(t) in ("'s", "'"):
+            at = k + 1
+    return at
+
+
+def _appositive_name(phrase: str) -> str:
+    """The personal name of a phrase "description, Name" or "Name, description" ("the country's top
+    diplomat, Anna Berg" -> "Anna Berg"): a part between commas of two to four capitalised words; "" when
+    none."""
+    parts = [p.strip() for p in phrase.split(",")]
+    if len(parts) < 2:
+        return ""
+    for part in parts:
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+                _in(w, _BODY_WORDS) or _common(w) or w.lower() in _DETERMINERS for w in words):
+            return part
+    return ""
 
 
 def _possessor_end(head: list[Token]) -> int:
@@ -1605,11 +2636,28 @@ def _np_end(toks: Sequence[Token], i: int, quoted: set[int]) -> int:
         if low in ("of", "from", "by", "for") and k > i:
             k += 1
             continue
+        if k > i and k + 1 < len(toks) and _low(toks[k + 1]) == "by" and t.text.islower() and low.endswith("ed"):
+            k += 2  # "figures compiled by the chamber", "a report published by the council"
+            continue
         if low in _NP_STOP or low in _PREPOSITIONS or (t.text.islower() and _finite_at(toks, k)):
             break
         last = k
         k += 1
     return last
+
+
+def _subject_of_clause(toks: Sequence[Token], j: int, quoted: set[int]) -> bool:
+    """True when the word at ``j`` opens a clause: a finite verb follows within six words ("nothing had been")."""
+    for k in range(j + 1, min(len(toks), j + 7)):
+        t = toks[k]
+        if k in quoted or t.kind == "punct":
+            return False
+        low = _low(t)
+        if _finite_at(toks, k) and t.text.islower():
+            return True
+        if low in _NP_STOP and low != "than":
+            return False
+    return False
 
 
 def _parenthetical(seg: Sequence[Token]) -> bool:
@@ -1632,6 +2680,38 @@ def _fronted_question(ln: _Line, a: Attribution) -> bool:
         and a.verb.lower().endswith("ed")
 
 
+def _closing_report(text: str) -> tuple[int, int] | None:
+    """Offsets of "report(s)" as the verb of a reporting clause that closes the sentence, or None.
+
+    "Kostelia has summoned the ambassador, Kostelian state media report.": the words between the last
+    comma and the verb are its subject, with no preposition but "of" (not ", according to media reports")
+    and no determiner, possessive or adjective of a document right before it (not ", the agency's annual
+    report.").
+    """
+    m = _CLOSING_REPORT.search(text)
+    if m is None:
+        return None
+    words = m.group("subject").split()
+    if not words or any(w.lower() in _PREPOSITIONS - {"of"} or w.lower() in ("to", "according", "said", "says")
+                        for w in words):
+        return None
+    last = words[-1].lower().replace("\u2019", "'")
+    if last in _REPORT_NOUN_BEFORE or last.endswith("'s") or last.endswith("'"):
+        return None
+    return m.start("verb"), m.end("verb")
+
+
+def _noun_use(before: Sequence[str], after: str) -> bool:
+    """True when a word of :data:`CLAUSE_SPEECH_VERBS` is a noun: after a determiner or a possessive ("the
+    recount", "her complaint"), or before a finite verb ("a hand recount cut his lead", "estimates were")."""
+    if before and (before[-1].lower() in _DETERMINERS or before[-1].lower() in _POSSESSIVE_DETERMINERS
+                   or before[-1].lower().endswith(("'s", "\u2019s"))):
+        return True
+    nxt = after.split(maxsplit=1)
+    word = nxt[0].lower().strip(".,;:") if nxt and nxt[0][:1].isalpha() else ""
+    return word in _AUXILIARIES or word in _IRREGULAR_PAST
+
+
 def _quote_kind(text: str, rel: int, quote: str) -> str:
     """``direct`` or ``partial`` for the quotation ``quote`` at ``rel`` of the sentence ``text``."""
     inner = quote.strip(_QUOTE_CHARS + " ")
@@ -1643,6 +2723,13 @@ def _quote_kind(text: str, rel: int, quote: str) -> str:
         return DIRECT
     core = quote.rstrip(_QUOTE_CHARS + " ")
     return DIRECT if core and core[-1] in ".!?" else PARTIAL
+
+
+def _utterance(quote: str) -> bool:
+    """A whole quoted sentence of two words or more: a capital first, an end mark inside ("Shame on you!")."""
+    inner = quote.strip(_QUOTE_CHARS + " ")
+    letter = next((c for c in inner if c.isalpha()), "")
+    return letter.isupper() and inner[-1:] in ("!", "?", ".") and _n_words(inner) >= 2
 
 
 def _content_words(text: str) -> set[str]:
@@ -1745,11 +2832,41 @@ def find_quotes(
         spans.setdefault(art, []).append((int(s), int(e), str(t)))
     index = {art: SpanIndex([(s, e) for s, e, _ in v]) for art, v in spans.items()}
     verbs: dict[str, list[tuple[int, int]]] = {}
+    clause_only: set[tuple[str, int, int]] = set()
     for art, s, e in zip(own["article_id"].astype(str), own["start"], own["end"]):
         verbs.setdefault(art, []).append((int(s), int(e)))
     for art, start, text in zip(table["article_id"].astype(str), table["start"], table["text"]):
-        for m in CLAUSE_SPEECH_VERBS.finditer(normalise(str(text))):
+        plain = normalise(str(text))
+        for m in CLAUSE_SPEECH_VERBS.finditer(plain):
             s, e = int(start) + m.start(), int(start) + m.end()
+            before = plain[max(0, m.start() - 20):m.start()].split()
+            if before and before[-1].lower() in _PASSIVE_BEFORE:
+                continue  # a passive: "was reported missing", "is estimated at"
+            if _noun_use(before, plain[m.end():]):
+                continue  # a noun: "The recount was ordered", "a hand recount cut his lead"
+            if (s, e) in verbs.get(art, []):
+                continue
+            if art not in index or not index[art].overlaps(s, e):
+                verbs.setdefault(art, []).append((s, e))
+                if m.group().lower().startswith("show"):
+                    clause_only.add((art, s, e))  # "figures show that ...": a clause, never a quotation's speaker
+        report = _closing_report(plain)
+        if report is not None:
+            s, e = int(start) + report[0], int(start) + report[1]
+            if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
+                verbs.setdefault(art, []).append((s, e))
+        for m in _CALLED.finditer(plain):
+            s, e = int(start) + m.start(), int(start) + m.end()
+            before = plain[max(0, m.start() - 20):m.start()].split()
+            if before and (before[-1].lower() in _PASSIVE_BEFORE or before[-1].lower().endswith("-")):
+                continue  # "was called the best", "so-called"
+            if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
+                verbs.setdefault(art, []).append((s, e))
+                clause_only.add((art, s, e))
+        for m in _CLOSING_VERBS.finditer(plain):
+            s, e = int(start) + m.start(), int(start) + m.end()
+            if "," not in plain[:m.start()] or (s, e) in verbs.get(art, []):
+                continue
             if art not in index or not index[art].overlaps(s, e):
                 verbs.setdefault(art, []).append((s, e))
     inner_verbs: dict[str, list[tuple[int, int]]] = {}
@@ -1758,7 +2875,7 @@ def find_quotes(
 
     speech = load_speech_cues()
     speech_res = [compile_pattern("|".join(f"(?:{p.strip()})" for p in speech["pattern"]))] if len(speech) else []
-    verb_table = pd.DataFrame([(a, s, e) for a, v in verbs.items() for s, e in v],
+    verb_table = pd.DataFrame([(a, s, e) for a, v in verbs.items() for s, e in v if (a, s, e) not in clause_only],
                               columns=["article_id", "start", "end"])
     base_rows = quote_speakers(table, quotes, verbs=verb_table, speech_cues=speech) if len(quotes) else None
     base: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
@@ -1840,9 +2957,11 @@ def sentence_voices(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
     return out
 
 
-def _speaker_key(speaker: str, actor: str) -> str:
+def speaker_key(speaker: str, actor: str) -> str:
+    """The key that makes two rows the same speaker: the actor when there is one, else the speaker's words
+    without determiners and case ("The statement" and "the statement" are "statement")."""
     if actor:
-        return actor
+        return str(actor)
     words = [w for w in str(speaker).split() if w.lower() not in _DETERMINERS]
     return " ".join(words).lower()
 
@@ -1896,7 +3015,7 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
     if sentences is not None and "paragraph" in sentences.columns:
         paragraph = dict(zip(sentences["sentence_id"].astype(str), sentences["paragraph"]))
     q["paragraph"] = pd.array([paragraph.get(str(s), pd.NA) for s in q["sentence_id"]], dtype="Int64")
-    q["key"] = [_speaker_key(s, a) for s, a in zip(q["speaker"], q["speaker_actor"])]
+    q["key"] = [speaker_key(s, a) for s, a in zip(q["speaker"], q["speaker_actor"])]
     words = {key: _words_of(g, texts) for key, g in q.groupby(["outlet", "key"], sort=True)}
     totals = Counter()
     for (outlet, _key), n in words.items():
