@@ -272,3 +272,61 @@ def test_anchor_terms_for_all_pairs_match_the_pairwise_rules(seed):
             if a and b:
                 expected += al.NUMBER_BONUS if al.numbers_agree(a, b) else -al.NUMBER_PENALTY
             assert matrix[i, j] == pytest.approx(expected), (texts[i], texts[j])
+
+
+# --------------------------------------------------------------------------- renderings: forms of one word
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # another form of the same word: inflection or derivation, not a translator's choice
+        ("closure", "close", True),
+        ("decision", "decide", True),
+        ("talks", "talk", True),
+        ("mending", "mend", True),
+        ("agreement", "agree", True),
+        ("expansion", "expand", True),
+        # different words, or a difference of degree, which changes what is said
+        ("mend", "regularize", False),
+        ("lowest", "low", False),
+        ("greatest", "great", False),
+        ("bigger", "big", False),
+        ("government", "governor", False),
+        ("visitor", "visit", False),
+        ("union", "unit", False),
+    ],
+)
+def test_same_root(a, b, same):
+    assert al.same_root(a, b) is same
+    assert al.same_root(b, a) is same
+
+
+def test_rendering_does_not_list_a_derived_form_as_a_choice_of_words():
+    rows = [
+        ("wire", "The mayor said the decision to close the Elm Street bridge for repairs was taken to protect "
+                 "drivers."),
+        ("wire", "Fuel prices rose sharply across the region after the storm hit two refineries."),
+        ("daily", "The mayor said the closure of the Elm Street bridge for repairs was decided to protect "
+                  "motorists."),
+        ("daily", "A court in the capital sentenced three activists to prison for organising a protest."),
+    ]
+    sentences = _sentences(rows)
+    table = al.renderings(al.align(sentences), sentences).set_index("article_id")
+    assert table.loc["wire", "own_words"].split(", ") == ["taken", "drivers"]
+    assert table.loc["daily", "own_words"].split(", ") == ["motorists"]
+    assert {"decision", "close"} <= set(table.loc["wire", "shared_words"].split(", "))
+    assert {"closure", "decided"} <= set(table.loc["daily", "shared_words"].split(", "))
+
+
+def test_rendering_keeps_a_difference_of_degree():
+    rows = [
+        ("wire", "The governor said river levels were at their lowest point in a decade."),
+        ("wire", "Fuel prices rose sharply across the region after the storm hit two refineries."),
+        ("daily", "The governor said river levels were at a low point this decade."),
+        ("daily", "A court in the capital sentenced three activists to prison for organising a protest."),
+    ]
+    sentences = _sentences(rows)
+    table = al.renderings(al.align(sentences), sentences).set_index("article_id")
+    assert table.loc["wire", "own_words"] == "lowest"
+    assert table.loc["daily", "own_words"] == "low"

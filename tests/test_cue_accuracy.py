@@ -46,14 +46,29 @@ FOLDER = FIXTURES / "heldout_cues"
 ANNOTATIONS = FOLDER / "annotations.csv"
 #: The hand-annotated folders; the finder is scored on each against the same targets.  ``heldout_cues``,
 #: ``_b`` and ``_c`` were used, one after the other, to find and fix the finder's errors (each was blind
-#: when first scored); ``heldout_cues_d`` was written last and scored blind.
-FOLDERS = ("heldout_cues", "heldout_cues_b", "heldout_cues_c", "heldout_cues_d")
+#: when first scored); ``heldout_cues_d`` was written last and scored blind, then used to fix the traps it
+#: found.  ``heldout_cues_dev2`` is a development set written with the rules for permission *may*, past
+#: ability *could*, *admitted to hospital*, a headline's noun *claims* and *prove* + adjective in view: it
+#: checks those rules on whole articles and is not a blind measurement.  ``heldout_cues_e`` was scored blind
+#: (overall precision 0.936, recall 0.953, 8 traps counted) and is now used for development.
+#: ``heldout_cues_f`` was scored blind (overall precision 0.942, recall 0.973, 8 traps counted) and is now
+#: used for development.  ``heldout_cues_g`` was scored blind (overall precision 0.975, recall 0.981, 4 traps
+#: counted) and is now used for development.  ``heldout_cues_h`` was scored blind (overall precision 0.942,
+#: recall 0.974, 7 traps counted) and is now used for development.
+FOLDERS = ("heldout_cues", "heldout_cues_b", "heldout_cues_c", "heldout_cues_d", "heldout_cues_dev2",
+           "heldout_cues_e", "heldout_cues_f", "heldout_cues_g", "heldout_cues_h")
 #: Traps the finder still counts, by folder: each a documented limit, checked so that a fix shows up.
 KNOWN_TRAPS = {
-    # past ability with nothing in the sentence to mark it ("At Vila Nova he could beat a full-back")
+    # past ability with nothing in the sentence to mark it ("At Vila Nova he could beat a full-back": only
+    # the time of the story, which no word of the sentence names, tells it from "At the summit he could
+    # announce new sanctions"; a period of the person's past, "as a teenager", "in his prime", is read)
     "heldout_cues_b": 1,
-    # may of permission with no sign of a permit (3), "admitted to hospital", a headline's "claims" noun
-    "heldout_cues_d": 5,
+    # "Visitors may still see the empty frames, which the gallery has chosen to leave on the wall": a may of
+    # opportunity whose source (the gallery's choice) is no permit verb, term or rule frame, so by the
+    # permission rule it stays epistemic, as "residents may still see delays" must; and "she emphasised",
+    # counted because the lexicon adds 'emphasise' (outside the METHODS lists) as a near-synonym of the
+    # listed 'stressed', where the annotation follows the lists alone
+    "heldout_cues_h": 2,
 }
 
 MIN_PRECISION = 0.95

@@ -356,7 +356,8 @@ RULES = [
     ("endorsing find", "-", "Investigators found it difficult to reach the site.", []),
     ("endorsing show", "+", "The survey showed that most voters backed the deal.", [("showed", "show", END)]),
     ("endorsing show", "-", "Figures showed a rise in unemployment.", []),
-    ("endorsing show", "-", "Figures showed that exports fell in May.", []),
+    # with data as subject "show(ed) that" is the booster "show(n) that", in every tense
+    ("endorsing show", "-", "Figures showed that exports fell in May.", [("showed that", "show that", B)]),
     ("endorsing confirm", "+", "The ministry confirmed that the talks had failed.", [("confirmed", "confirm", END)]),
     ("endorsing confirm", "-", "The Kremlin confirmed the meeting would take place on June 16.", []),
     ("endorsing confirm", "-", "Officials confirmed the date of the summit.", []),
@@ -430,6 +431,9 @@ RULES = [
     ("really", "+", "Moscow really wants a deal.", [("really", "really", B)]),
     ("really", "-", "It was a really important meeting.", []),
     ("really", "-", "The talks did not really help.", []),
+    # a verb whose ending looks like an adjective's ("want": -ant after one letter) is a verb
+    ("really", "+", '"I really want to know who knew," he said.', [("really", "really", B), ("said", "say", NEU)]),
+    ("really", "-", "The vote is really vital for the region.", []),
     ("evident", "+", "It was evident that the army was exhausted.", [("evident", "evident", B)]),
     # --- a reporting verb reports a statement: a clause, a quotation or an object that is a statement
     ("statement object deny", "+", "The ministry denied any involvement in the cyber attack.",
@@ -560,6 +564,9 @@ RULES = [
     ("may of permission", "+", "Members of the board may resign over the deal.", [("may", "may", H)]),
     ("may of permission", "+", "Investors may sell their shares if rates rise.", [("may", "may", H)]),
     ("may of permission", "+", "Talks may resume next week.", [("may", "may", H)]),
+    # a verb of choice in general is no source of permission: predictions use it as often
+    ("may of permission", "+", "Voters may choose a different party next time, pollsters said.",
+     [("may", "may", H), ("said", "say", NEU)]),
     # --- possible of feasibility
     ("possible feasible", "-", "It is now technically possible to build a tunnel under the strait.", []),
     ("possible feasible", "-", "Remote voting is now possible in most districts.", []),
@@ -590,6 +597,245 @@ RULES = [
     ("never fail", "+", "The formula never fails.", [("never", "never", B)]),
     ("never fail", "-", "The striker has never failed a drugs test.", []),
     ("never fail", "-", "The plant never failed an inspection in ten years.", []),
+    # --- may of permission: a class of persons (also "either/each" + a singular) and a rule, a verb of
+    # conduct, a quota or a window; "may not" of a rule alike
+    ("may permission class", "-",
+     "Under state law, either candidate may request a second count if the gap is under half a point.", []),
+    ("may permission class", "+", "Either candidate may win the runoff, pollsters said.",
+     [("may", "may", H), ("said", "say", NEU)]),
+    ("may permission quota", "-", "Depositors may withdraw up to 500 euros a day from Monday.", []),
+    ("may permission quota", "+", "Depositors may withdraw their savings if confidence falls further.",
+     [("may", "may", H)]),
+    ("may permission conduct", "-", "Visitors may bring one small bag into the gallery.", []),
+    ("may permission conduct", "-", "Fans may not carry flares or smoke bombs into the ground.", []),
+    ("may permission conduct", "+", "Protesters may bring the capital to a standstill on Friday.",
+     [("may", "may", H)]),
+    ("may permission conduct", "+", "Shareholders may not approve the merger, analysts said.",
+     [("may", "may", H), ("said", "say", NEU)]),
+    ("may permission rule frame", "-", "Under the new rules, residents may keep up to two dogs.", []),
+    ("may permission rule frame", "+", "Under the new law, prices may rise sharply.", [("may", "may", H)]),
+    ("may permission rule frame", "+", "Under the new rules, tenants may face higher fees.", [("may", "may", H)]),
+    # --- could of past ability: a period of the person's past frames it
+    ("could past ability", "-", "As a teenager he could beat a full-back from a standing start.", []),
+    ("could past ability", "-", "In her prime, Okafor could serve at over 200 km/h.", []),
+    ("could past ability", "-", "He could outrun any defender back then.", []),
+    ("could past ability", "+", "At the summit he could announce new sanctions.", [("could", "could", H)]),
+    ("could past ability", "+", "The deal could collapse before the weekend.", [("could", "could", H)]),
+    ("could past ability", "+", "In the 1990s analysts warned that the bank could fail.",
+     [("warned", "warn", CHA), ("could", "could", H)]),
+    ("could past ability", "+", "Aides said he could return to the post he held years ago.",
+     [("said", "say", NEU), ("could", "could", H)]),
+    # --- admitted to a place: an admission, not a concession
+    ("admitted to a place", "-", "Twelve people were admitted to hospital after the crash.", []),
+    ("admitted to a place", "-", "Dozens fell ill after the fair, with eight admitted to hospital.", []),
+    ("admitted to a place", "-", "Eleven patients admitted to the ward on Monday later recovered.", []),
+    ("admitted to a place", "+", "He admitted to the charges in court.", [("admitted", "admit", CON)]),
+    ("admitted to a place", "+", "The firm admitted to taking too little care over the accounts.",
+     [("admitted", "admit", CON)]),
+    # --- prove + an adjective or "to be" means "turn out": no booster
+    ("prove turn out", "-", "The delay proved costly for the airline.", []),
+    ("prove turn out", "-", "The plan has proven popular with voters.", []),
+    ("prove turn out", "-", "Talks proved more difficult than expected.", []),
+    ("prove turn out", "-", "The rumours proved to be false.", []),
+    ("prove turn out", "+", "The figures proved that the recovery plan was working.", [("proved", "prove", B)]),
+    ("prove turn out", "+", "Prosecutors proved beyond doubt that the money was stolen.", [("proved", "prove", B)]),
+    ("prove turn out", "+", "The data prove otherwise.", [("prove", "prove", B)]),
+    ("prove turn out", "+", "He proved his innocence in court.", [("proved", "prove", B)]),
+    # --- a noun "claims" with a quoted modifier, the object of a verb before it
+    ("claims quoted modifier", "-", 'The chef denies "dirty kitchen" claims as the outbreak spreads.',
+     [("denies", "deny", DEN)]),
+    ("claims quoted modifier", "-", "Regulator rejects 'cartel' claims by rival airlines.",
+     [("rejects", "reject", DEN)]),
+    ("claims quoted modifier", "+", 'The opposition claims the "reform" was rushed through.',
+     [("claims", "claim", DOU)]),
+    # --- show + a clause: a person or an issued document reports (endorsing), data or an unknown subject boosts
+    ("show subject", "+", "An internal audit obtained by the paper shows that the contract was never tendered.",
+     [("shows", "show", END)]),
+    ("show subject", "+", "A leaked memo, however, shows that the ministry knew of the leak in March.",
+     [("shows", "show", END)]),
+    ("show subject", "+", "The council published a review which showed that waiting lists had doubled.",
+     [("showed", "show", END)]),
+    ("show subject", "-", "Satellite data show that the lake has shrunk by a third.", [("show that", "show that", B)]),
+    ("show subject", "-", "Blood samples taken on Friday showed that the rider had used a stimulant.",
+     [("showed that", "show that", B)]),
+    ("show subject", "-", "This shows that the ban is working, the minister said.",
+     [("shows that", "show that", B), ("said", "say", NEU)]),
+    ("show subject", "-", "She presented the show that made her a household name.", []),
+    # --- confirm: evidence as subject confirms nothing said; a place or time adjunct alone reports nothing
+    ("confirm speaker subject", "-", "If the second test confirms the diagnosis, the player faces a long ban.", []),
+    ("confirm speaker subject", "+", "The laboratory confirmed that the samples were contaminated.",
+     [("confirmed", "confirm", END)]),
+    ("confirm bare adjunct", "-", "New cases confirmed across the region as schools close early.", []),
+    ("confirm bare adjunct", "+", "The ministry confirmed on Monday that two more farms were infected.",
+     [("confirmed", "confirm", END)]),
+    ("confirm bare adjunct", "+", "Two more farms were infected, the ministry confirmed on Monday.",
+     [("confirmed", "confirm", END)]),
+    # --- an -ing noun in a compound ("a profit warning") is no reporting verb
+    ("warning compound noun", "-", "The retailer's shares slumped after a profit warning in January.", []),
+    ("warning compound noun", "-", "Residents ignored the flood warning.", []),
+    ("warning compound noun", "+", "The agency issued a statement warning that the river could burst its banks.",
+     [("warning", "warn", CHA), ("could", "could", H)]),
+    # --- say with the statement withheld ("could not say how long") reports nothing
+    ("say withheld", "-", "Police could not yet say when the road would reopen.", []),
+    ("say withheld", "-", "The airline declined to say whether any flights would be cancelled.", []),
+    ("say withheld", "+", "Officials would not say that the deal was dead.", [("say", "say", NEU)]),
+    # --- may of permission: the persons before a place phrase or a relative clause; "without a permit"
+    ("may permission subject", "-", "Residents inside the cordon may not return home without a permit.", []),
+    ("may permission subject", "-", "Passengers who booked through agents may request a refund online.", []),
+    ("may permission subject", "+", "Residents near the plant may face higher bills next year.",
+     [("may", "may", H)]),
+    ("may permission subject", "+", "Farmers inside the zone may lose most of their flocks.", [("may", "may", H)]),
+    # --- prove + an indefinite noun phrase that ends its clause: "turn out to be"
+    ("prove a noun phrase", "-", "The cheap signing proved a masterstroke, with 20 goals in his first season.", []),
+    ("prove a noun phrase", "-", "The new bypass has proved a headache for residents.", []),
+    ("prove a noun phrase", "+", "The inquiry proved a link between the leak and the illnesses.",
+     [("proved", "prove", B)]),
+    # --- could of past ability with the period after the verb
+    ("could past period after", "-",
+     "She could swim faster than any girl in the county as a child and later turned professional.", []),
+    ("could past period after", "+", "He could sign for a rival club as a free agent in the summer.",
+     [("could", "could", H)]),
+    # --- "could not believe" is incredulity, not a tentative opinion
+    ("believe incredulity", "-", "One commuter said she could not believe how long the queues were.",
+     [("said", "say", NEU)]),
+    ("believe incredulity", "+", "Fire officers believe the blaze was started deliberately.",
+     [("believe", "believe", H)]),
+    # --- epistemic must: an inference about what someone knows
+    ("must know", "+", '"Somebody must know where the money went," the detective said.',
+     [("must", "must", B), ("said", "say", NEU)]),
+    ("must know", "-", "Voters must know who is funding the campaigns, the commission said.",
+     [("said", "say", NEU)]),
+    # --- always/never as stance: a bare gerund subject, "such" + a plural, a verdict with "too"
+    ("never gerund subject", "+", '"Cheating never pays," the coach said.',
+     [("never", "never", B), ("said", "say", NEU)]),
+    ("never gerund subject", "-", "Our funding never arrives on time, the head teacher said.", [("said", "say", NEU)]),
+    ("never such plural", "+", "Such schemes never survive a change of government.", [("never", "never", B)]),
+    ("never such plural", "-", "The schemes never reached the poorest families.", []),
+    ("always too", "+", "Help for the flooded towns was always too little and too late.", [("always", "always", B)]),
+    ("always too", "-", "The ferry was always on time.", []),
+    # --- may of permission: "pay" with a way of paying; a verb of going back with the time a window opens
+    ("may permission payment", "-", "Tenants may pay the new levy in four quarterly instalments.", []),
+    ("may permission payment", "+", "Tenants may pay more for heating this winter.", [("may", "may", H)]),
+    ("may permission window opens", "-", "Evacuated families may return to the valley from 8 a.m. on Saturday.", []),
+    ("may permission window opens", "+", "Striking dockers may return to the picket lines on Monday.",
+     [("may", "may", H)]),
+    # --- may of permission: a free service, a choice of place, a precondition waived
+    ("may permission service terms", "-", "Jobseekers may attend a free training course at the library.", []),
+    ("may permission service terms", "-",
+     "Older people may book a flu jab at any high-street pharmacy without an appointment.", []),
+    ("may permission service terms", "+", "Holidaymakers may book fewer trips abroad this summer.",
+     [("may", "may", H)]),
+    # --- may of permission: a rule that frames an agent's act, whatever the subject
+    ("may permission rule agent", "-", "Under the licensing rules, the bar may not serve alcohol after midnight.", []),
+    ("may permission rule agent", "+", "Under the new tariff regime, the price of steel may climb further.",
+     [("may", "may", H)]),
+    ("may permission rule agent", "+", "Under the new rules, the bakery may face a fine.", [("may", "may", H)]),
+    # --- say withheld with an adverb before the question; say in a question turned infinitive
+    ("say withheld", "-", "Firefighters could not say precisely when the blaze started.", []),
+    ("say wh-infinitive", "-", "The young striker did not know what to say after the final whistle.", []),
+    ("say wh-infinitive", "+", "The striker went on to say that the team had let the fans down.",
+     [("say", "say", NEU)]),
+    # --- the impersonal hearsay passive names no speaker
+    ("said hearsay passive", "-", "The missing yacht is said to be drifting off the coast.", []),
+    ("said hearsay passive", "+", "The captain said the yacht was drifting off the coast.", [("said", "say", NEU)]),
+    # --- a negated speech act reports none
+    ("negated speech act", "-", "The senator has never openly criticised the party leadership.", []),
+    ("negated speech act", "+", "The senator openly criticised the party leadership on Tuesday.",
+     [("criticised", "criticise", CHA)]),
+    # --- denial of an offence or of what a pronoun stands for
+    ("denial of an offence", "+", "The former mayor denies bribery and two counts of perjury.",
+     [("denies", "deny", DEN)]),
+    ("denial of an offence", "-", "The court denied fraud investigators access to the files.", []),
+    ("denial of a pronoun", "+", "The ministry denied this.", [("denied", "deny", DEN)]),
+    ("denial of a pronoun", "-", "The ministry denied this year's grant to the theatre.", []),
+    # --- show + a clause without "that" after a document
+    ("show clause without that", "+", "The leaked minutes show the board knew of the fault in March.",
+     [("show", "show", END)]),
+    ("show clause without that", "-", "Her cookery show Kitchen Wars drew a record audience.", []),
+    ("show clause without that", "-", "The minutes show a sharp rise in complaints.", []),
+    # --- a quoted label that is the subject of a later verb, past a relative clause or an auxiliary
+    ("quoted subject relative clause", "+",
+     'Inspectors believe the "ghost ship", which sailed without lights, has since sunk.',
+     [("believe", "believe", H), ('"ghost ship"', "ghost ship", "scare_quote")]),
+    ("quoted subject relative clause", "+",
+     'The so-called "Professor", who ran the gang from a prison cell, has repeatedly denied the charges.',
+     [("so-called", "so-called", "distancing"), ('"Professor"', "professor", "scare_quote"),
+      ("denied", "deny", DEN)]),
+    ("quoted subject relative clause", "-",
+     'The man, who called himself a "wealth adviser", promised to double the money.', []),
+    ("quoted subject relative clause", "-", 'The "reform" was hailed by ministers as a turning point.', []),
+    # --- could in a relative clause on everything/all: the limit of what was possible, not a guess
+    ("could of the utmost", "-", "Inspectors examined everything they could find in the warehouse, the agency said.",
+     [("said", "say", NEU)]),
+    ("could of the utmost", "-", "The club sold all that it could sell before the deadline.", []),
+    ("could of the utmost", "+", "Everything could change if the talks collapse, a diplomat said.",
+     [("could", "could", H), ("said", "say", NEU)]),
+    ("could of the utmost", "+", "All the parties could lose seats, a pollster said.",
+     [("could", "could", H), ("said", "say", NEU)]),
+    # --- tell after inability: what cannot be told is not a statement
+    ("tell withheld", "-", '"Polls alone cannot tell you that a party will win," a pollster said.',
+     [("said", "say", NEU)]),
+    ("tell withheld", "-", "Officials could not tell reporters when the bridge would reopen.", []),
+    ("tell withheld", "+", "The minister told reporters that the bridge would reopen on Monday.",
+     [("told", "tell", NEU)]),
+    ("tell withheld", "+", '"I can tell you that the plant is safe," the director said.',
+     [("tell", "tell", NEU), ("said", "say", NEU)]),
+    # --- a reduced passive after a count: the count is what was reported, no speaker
+    ("count reported", "-", "Flooding closed roads in three districts, with no injuries reported.", []),
+    ("count reported", "-", "Four new cases reported overnight, the ministry said.", [("said", "say", NEU)]),
+    ("count reported", "+", "Two officials reported that the ferry had listed badly before it ran aground.",
+     [("reported", "report", NEU)]),
+    # --- a bare compound noun in -ing that opens a headline phrase
+    ("headline compound warning", "-", "Storm live: wind warning as gusts reach 120 km/h", []),
+    ("headline compound warning", "+", "Budget live: minister warning that cuts will deepen",
+     [("warning", "warn", CHA)]),
+    # --- dismiss: a statement as passive subject, or a pronoun answered by a participle of speech
+    ("dismiss passive statement", "+",
+     "The company's assurances were dismissed by residents, who said the water still smelled.",
+     [("dismissed", "dismiss", DEN), ("said", "say", NEU)]),
+    ("dismiss passive statement", "-", "The chief executive was dismissed by the board on Friday.", []),
+    ("dismiss pronoun answered", "+",
+     "The port authority dismissed this, saying the cranes had passed every inspection.",
+     [("dismissed", "dismiss", DEN), ("saying", "say", NEU)]),
+    ("dismiss pronoun answered", "-", "The board dismissed him, saying results had been poor.",
+     [("saying", "say", NEU)]),
+    # --- never/always + a/an + a word of verdict after a linking verb
+    ("never a verdict", "+", "Doctors said cutting the dose was never a good idea.",
+     [("said", "say", NEU), ("never", "never", B)]),
+    ("never a verdict", "-", "The banker was never a member of the ruling party, his lawyer said.",
+     [("said", "say", NEU)]),
+    # --- an adverb set off by commas between the reporting verb and what it reports
+    ("interposed adverb", "+", "The chief executive admitted, however, that the recall had come too late.",
+     [("admitted", "admit", CON)]),
+    ("interposed adverb", "-", "The hospital admitted, however, only two patients overnight.", []),
+    # --- a clause without "that" whose subject holds a participle and its "by" agent
+    ("clause with agent in subject", "+",
+     "The union claimed the offer tabled by the employers fell short of inflation.",
+     [("claimed", "claim", DOU)]),
+    ("clause with agent in subject", "-",
+     "The party claimed the seats held by the governing coalition in the north.", []),
+    # --- found + a clause: a person or document subject reports, tests (data) do not
+    ("found with tests", "+", "A review by the health ministry found that the water was safe to drink.",
+     [("found", "find", END)]),
+    ("found with tests", "-", "Tests at the regional laboratory found that the water was safe to drink.", []),
+    # --- confirm with a pronoun or noun object and no clause
+    ("confirm thing object", "+", "The ministry confirmed the school would stay closed until Friday.",
+     [("confirmed", "confirm", END)]),
+    ("confirm thing object", "-", "A second inquiry will only confirm the board's decision, the chairman said.",
+     [("said", "say", NEU)]),
+    # --- a negated speech act reporting nothing
+    ("negated explain", "+", "The minister explained that the funds had been frozen.",
+     [("explained", "explain", END)]),
+    ("negated explain", "-", "The minister has never explained why the funds were frozen.", []),
+    # --- say as the verb of a direct question
+    ("question asking for a statement", "+", '"Who will pay for the repairs?" the mayor said.',
+     [("said", "say", NEU)]),
+    ("question asking for a statement", "-", "What did the mayor say to the residents?", []),
+    # --- never + a past belief: the belief denied, not a hedge
+    ("never thought", "+", "Engineers thought the river would rise by a metre, a shopkeeper said.",
+     [("thought", "think", H), ("said", "say", NEU)]),
+    ("never thought", "-", '"We never thought the river would rise so fast," a shopkeeper said.',
+     [("said", "say", NEU)]),
 ]
 
 
@@ -631,7 +877,16 @@ def test_annotations_cover_every_category_and_subcategory():
     [
         ("Putin May Meet Biden in Geneva as Ties Sink", [("May", "may", H)]),  # title-case modal
         ("Putin and Biden to Meet in May", []),  # month
+        # a headline's noun "claims" (a subject, or before "of") and the verb with a clause
+        ("Insurance claims soar after storm floods coastal towns", []),
+        ("Claims of fraud hit mayor's re-election bid", []),
+        ("Stall boss denies 'dirty kitchen' claims", [("denies", "deny", DEN)]),
+        ("Minister claims poll was rigged as protests grow", [("claims", "claim", DOU)]),
         ("Lavrov Says West Is 'Unlikely' to Lift Sanctions", [("Says", "say", NEU), ("Unlikely", "unlikely", H)]),
+        # a count's reduced passive and a bare compound noun in a headline; the verb with a speaker still counts
+        ("Ferry runs aground off coast, no deaths reported", []),
+        ("Storm live: wind warning as gusts reach 120 km/h", []),
+        ("Coastguard says no deaths after ferry runs aground", [("says", "say", NEU)]),
     ],
 )
 def test_headline_title_case(headline, expected):
@@ -800,6 +1055,24 @@ def test_outlet_label_is_not_lent_a_speaker_by_the_previous_sentence():
     # "so-called" right before the marks: the outlet's own label, even after an attributed sentence
     got = _scare(["Lavrov said Moscow was ready for talks.", 'The so-called "reset" is over.'])
     assert got == [('"reset"', "reset")]
+
+
+def test_quote_that_is_the_subject_of_the_verb_is_not_attributed_by_it():
+    # positive: the quotation is the subject ("The self-styled ... denies"), the outlet's label
+    got = _scare(['The self-styled "king of kebabs" denies breaching hygiene rules.'])
+    assert got == [('"king of kebabs"', "king of kebabs")]
+    # negative: a quotation before an inverted verb is still attributed by it
+    assert _scare(['"Shameful," says the minister.']) == []
+
+
+def test_verb_of_a_later_clause_does_not_attribute_a_headline_quote():
+    roles = ["headline", "body"]
+    body = "The minister denied any wrongdoing on Tuesday."
+    # positive: "as" opens the clause of "claims", which governs only 'innocent'
+    got = _scare(["Minister in 'cash for access' row as aide claims he is 'innocent'", body], roles)
+    assert got == [("'cash for access'", "cash for access")]
+    # negative: the verb before the quotation attributes it
+    assert _scare(["Aide claims minister is 'innocent' as row grows", body], roles) == []
 
 
 def test_possessive_speaker_makes_a_partial_quote():

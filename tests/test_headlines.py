@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from framing.core import paths
@@ -69,6 +70,44 @@ def test_subject(headline, expected):
 )
 def test_evaluative_words(headline, words):
     assert hl.evaluative_words(headline) == words
+
+
+@pytest.mark.parametrize(
+    ("headline", "words"),
+    [
+        # sentence case: a run of capitalised words is a name, its words are not the outlet's
+        ("Energy Board sets tariffs for next winter", []),
+        ("Bank of England holds rates despite hope of a cut", ["hope", "cut"]),
+        ("Ministry of Justice defends prison plan", ["prison"]),
+        # negative: the same words outside a name are evaluative ("energy" has a VADER valence of 1.1)
+        ("Energy prices soar as supply fears grow", ["energy", "fears"]),
+        ("Hope, Energy lead the rally", ["hope", "energy"]),  # two words split by a comma: no name
+        ("US Energy Department warns of winter shortages", ["warns", "shortages"]),
+        # negative: a tabloid kicker in capitals and a capitalised headline verb are no part of a name
+        ("FURY AT THE FORT: Fans demand answers after late collapse", ["fury", "demand", "collapse"]),
+        ("DATA DISASTER: Shoppers' card details stolen in hack", ["disaster", "stolen"]),
+        ("Council Backs budget despite protests", ["backs", "protests"]),
+        # title case: only the name of a body ("Energy Board") or an actor alias is found
+        ("Energy Board Sets Tariffs For Next Winter", []),
+        ("Minister Slams Energy Board Over Tariffs", ["slams"]),
+        ("Hope Rises For Ceasefire Deal", ["hope"]),
+    ],
+)
+def test_evaluative_words_skip_names(headline, words):
+    assert hl.evaluative_words(headline) == words
+
+
+def test_evaluative_words_skip_actor_aliases_in_title_case():
+    actors = pd.DataFrame({"actor": ["Peace Now"], "alias": ["Peace Now"]})
+    headline = "Peace Now Condemns New Settlement Plan"
+    assert hl.title_case(headline)
+    assert hl.evaluative_words(headline) == ["peace", "condemns"]  # no actor list: the name is not known
+    assert hl.evaluative_words(headline, actors=actors) == ["condemns"]
+
+
+def test_title_case():
+    assert hl.title_case("Putin on Upcoming Meeting With Biden: Russia, US Need to Find Ways to Mend Relations")
+    assert not hl.title_case("Putin hopes to 'regularize' damaged ties with US at summit with Biden")
 
 
 @pytest.mark.parametrize(

@@ -799,6 +799,79 @@ def _is_speech(text: str, voice: str) -> bool:
     return bool(words & _REPORTING)
 
 
+# Suffixes of inflection and derivation that leave the word's meaning in the sentence ("closure" and
+# "close", "decision" and "decide", "talks" and "talk"), longest first.  Degree (-er, -est) is not among them:
+# "lowest" and "low" say different things.
+_INFLECTIONS = ("ies", "es", "s", "ed", "ing")
+_DERIVATIONS = ("isation", "ization", "ation", "ition", "ution", "ment", "ness", "ance", "ence", "sion", "tion",
+                "ure", "ion", "ity", "ise", "ize", "ive", "al", "ly", "e")
+_IRREGULAR_DEGREE = {"better": "good", "best": "good", "worse": "bad", "worst": "bad", "less": "little",
+                     "least": "little", "more": "many", "most": "many", "further": "far", "furthest": "far"}
+
+
+def _degree_forms(word: str) -> set[str]:
+    """The comparative and superlative a word may have: "low" -> lower, lowest; "big" -> bigger ..."""
+    forms = {word + "er", word + "est"}
+    if word.endswith("e"):
+        forms |= {word + "r", word + "st"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ier", word[:-1] + "iest"}
+    if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "er", word + word[-1] + "est"}
+    return forms
+
+
+def degree_pair(a: str, b: str) -> bool:
+    """True when one word is the comparative or superlative of the other ("lowest", "low")."""
+    a, b = a.lower(), b.lower()
+    return b in _degree_forms(a) or a in _degree_forms(b) or _IRREGULAR_DEGREE.get(a) == b \
+        or _IRREGULAR_DEGREE.get(b) == a or (a in _IRREGULAR_DEGREE and _IRREGULAR_DEGREE.get(a) ==
+                                            _IRREGULAR_DEGREE.get(b))
+
+
+def root_forms(word: str) -> frozenset[str]:
+    """The word and what is left of it when an inflection, a derivational suffix or both are taken off.
+
+    At least four letters are kept: "closure" -> {closure, clos}; "close" -> {close, clos};
+    "decision" -> {decision, decis, deci}; "union" -> {union}.  See :func:`same_root`.
+    """
+    word = word.lower().replace("\u2019", "'")
+    forms = {word}
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[: -len(suffix)] + ("y" if suffix == "ies" else ""))
+    for base in list(forms):
+        for suffix in _DERIVATIONS:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 4:
+                forms.add(base[: -len(suffix)])
+    return frozenset(forms)
+
+
+def same_root(a: str, b: str) -> bool:
+    """True when two different words are forms of one word (inflection or derivation), not a choice of words.
+
+    They share a root (:func:`root_forms`) of four letters or more, or two such roots of the same
+    length differ only in a last letter of the alternation d/s/t ("decid-e" / "decis-ion",
+    "expand" / "expans-ion"); a comparative or superlative is never the same word ("lowest" / "low",
+    :func:`degree_pair`).  "closure" / "close", "decision" / "decide", "talks" / "talk", "mending" /
+    "mend", "agreement" / "agree" are one word; "mend" / "regularize", "lowest" / "low", "government"
+    / "governor", "visit" / "visitor" are two.  Limits: a chance likeness of form is taken for one
+    word ("station" / "state"), and a stem that changes inside ("permit" / "permission") is not.
+    """
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if degree_pair(a, b):
+        return False
+    for ra in root_forms(a):
+        for rb in root_forms(b):
+            if len(ra) < 4 or len(ra) != len(rb):
+                continue
+            if ra == rb or (ra[:-1] == rb[:-1] and {ra[-1], rb[-1]} <= set("dst")):
+                return True
+    return False
+
+
 def renderings(alignment: Alignment, sentences: pd.DataFrame) -> pd.DataFrame:
     """The same remark in each outlet's words: ``renderings.csv``.
 
@@ -807,7 +880,9 @@ def renderings(alignment: Alignment, sentences: pd.DataFrame) -> pd.DataFrame:
     unit, the one closest to another outlet's (highest similarity), so a headline or a paraphrase
     does not stand in for a quoted remark.  ``own_words`` are the content words of the rendering
     that no other outlet's rendering uses, in their surface form (so "mending" vs "regularize" and
-    "lowest" vs "low" are visible); ``shared_words`` those it shares.
+    "lowest" vs "low" are visible); ``shared_words`` those it shares, also in another form of the
+    same word (:func:`same_root`: "closure" and "close", "decision" and "decide" are one word in two
+    grammatical guises, not a translator's choice; a comparative or superlative is a word of its own).
 
     Columns ``unit_id, outlet, article_id, sentence_id, text, own_words, shared_words``; words are
     joined by ", " in text order.
@@ -836,8 +911,9 @@ def renderings(alignment: Alignment, sentences: pd.DataFrame) -> pd.DataFrame:
         words = {o: content_words(clauses.at[i, "text"]) for o, i in chosen.items()}
         for o, i in chosen.items():
             others = {w for other, ws in words.items() if other != o for w in ws}
-            own_words = list(dict.fromkeys(w for w in words[o] if w not in others))
-            shared = list(dict.fromkeys(w for w in words[o] if w in others))
+            in_others = {w: w in others or any(same_root(w, v) for v in others) for w in words[o]}
+            own_words = list(dict.fromkeys(w for w in words[o] if not in_others[w]))
+            shared = list(dict.fromkeys(w for w in words[o] if in_others[w]))
             rows.append((unit, o, clauses.at[i, "article_id"], clauses.at[i, "sentence_id"],
                          " ".join(str(clauses.at[i, "text"]).split()), ", ".join(own_words), ", ".join(shared)))
     return pd.DataFrame(rows, columns=list(RENDERING_COLUMNS))

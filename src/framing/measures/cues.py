@@ -36,7 +36,12 @@ reporting (Wikipedia MOS:WTW and WP:SAY).  Five categories are found:
     words) and which is not a phrase of another language (a bracketed
     translation right after it, '"Longkang Bersih" (Clean Drains)', marks
     one) nor a term being named ('known as "keza tamu"'): the outlet's own
-    quotation marks.
+    quotation marks.  A verb after the quotation does not attribute it when
+    the quotation is its subject ('The self-proclaimed "king of kebabs"
+    denies ...': a noun phrase opened by a determiner or a label, then the
+    verb) or when a new clause opens between them ("Minister in 'cash for
+    access' row as aide claims he is 'innocent'": *as* starts the clause of
+    *claims*), unless a reporting verb stands before it in the sentence.
 
 The word lists are data (``data/lexicons/cues_en.csv``), each entry with a
 category, a subcategory (attribution only) and a source note.  A lexicon entry
@@ -57,26 +62,50 @@ Modals and other hedges
     hedges), a capability shown ("the campaign proved that mobile clinics
     could reach ...": a *could* governed by *prove/show/demonstrate* in its
     clause) and purpose "so (that) they could ...".  Permission is not a
-    hedge either: *may* with people as subject (*you*, a plural noun of
-    persons in -ers, -ors, -ants, -ents, -ees, -ists, -ians or a few others
-    such as *members, people, fans*, also through "of": "members of the
-    public may") and either a verb of entitlement (*claim, apply, request,
-    opt, choose, enter, register, cancel, submit, redeem, renew*:
-    "customers may claim compensation") or a term of the permit in its
-    clause, its cost, channel or window ("free of charge", "at no extra
-    cost", "online", "by email", "until 5 May": "passengers may transfer
-    their points free of charge").  "The new rules may apply to small
-    firms", "the firm may appeal" and predictions with people as subject
-    ("shareholders may reject the offer", "investors may sell their
-    shares") stay epistemic; a permission with neither sign ("visitors may
-    bring one bag") is still counted (see ``_permission_may``).
-    Past ability is not told from possibility: "as a teenager he could beat
-    a full-back from a standing start" is counted like "he could face ten
-    years in prison", since only the time of the story (which no word of
-    the sentence need mark) separates them.
+    hedge either: *may* with a class of people as subject (*you*, a plural
+    noun of persons in -ers, -ors, -ants, -ents, -ees, -ists, -ians or a few
+    others such as *members, people, fans*, also through "of": "members of
+    the public may", "residents of Harbour Street may", through a place
+    phrase or a relative clause: "residents inside the cordon may", "passengers
+    who booked through agents may"; or a singular one
+    after *either/each/any/every/a*: "either candidate may") and a sign of
+    a permit: a verb whose act rules grant or forbid, an entitlement
+    (*claim, apply, request, opt, enter, register, cancel, submit, redeem,
+    renew*: "customers may claim compensation") or a regulated conduct
+    (*bring, carry, park, wear, collect*: "evacuees may bring pets"; not
+    "bring the city to a standstill"; not a verb of choice in general,
+    "voters may choose"), *pay* with a way of paying ("in ten
+    monthly instalments", "by card"), a verb of going back or in (*return,
+    enter, visit, travel* ...) with the time the window opens ("residents
+    may return to the eastern suburbs from Wednesday"), a term of the permit
+    in its clause, its cost, channel, window, licence, place or quota ("free
+    of charge", "a free vaccination", "online", "at any city clinic",
+    "without a licence", "without an appointment", "until 5 May", "2,000
+    crowns a day": "passengers may transfer their points free of charge"),
+    or a rule that frames the sentence ("under state law, either candidate
+    may request a recount").  With a subject that is not a class of people,
+    a rule that frames the sentence makes a permission of an agent's act
+    ("under council rules, the restaurant may not reopen"; not of what
+    happens to a thing: "under the new law, prices may rise").  "The new
+    rules may apply to small firms", "the firm may appeal" and predictions
+    with people as subject ("shareholders may reject the offer", "investors
+    may sell their shares", "protesters may return to the streets on
+    Friday") stay epistemic (see ``_permission_may``).
+    Past ability counts as ability when a period of the person's past frames
+    it ("as a teenager he could beat a full-back", "in her prime she could
+    ...", "... back then", "could swim faster than any girl as a child"); with no such period it is not told from
+    possibility: "At Vila Nova he could beat a full-back" is counted like
+    "At the summit he could announce sanctions", since only the time of the
+    story (which no word of the sentence need mark) separates them.
+    *could* in a relative clause on *everything/all/anything/whatever* with
+    a pronoun subject ("we checked everything we could check", "whatever
+    she could find") names the limit of what was possible, not a guess;
+    "everything could change" (the quantifier as subject) hedges.
     *may not* is ambiguous between permission ("visitors may not enter") and
     epistemic possibility ("the summit may not produce a breakthrough"); in
-    news the epistemic reading dominates, so *may not* **is** counted.
+    news the epistemic reading dominates, so *may not* **is** counted unless
+    the signs of a permit above are read on the verb after *not* ("fans may
+    not carry flares").
     *would* and *cannot* are not in the lexicon at all: reported future
     ("said he would attend") and inability are not hedges.  The noun
     *might* ("its military might") is excluded.
@@ -126,7 +155,11 @@ Modals and other hedges
     think", "we believe", "investigators believe the hackers ..."), not
     the noun ("the thought", "wishful thinking", "think tank"), not
     deliberation ("think about/of"), not trust or faith ("believe him",
-    "believe in"), not incredulity ("hard to believe").  The passive frame "is believed to" is its own entry.
+    "believe in"), not incredulity ("hard to believe", "could not believe how little ...",
+    "can't believe"), not a past belief denied by *never* ("We never
+    thought the river would rise so fast": the belief proved wrong and the
+    words voice surprise, not a tentative claim; the present opinion "I
+    don't think it will work" still hedges).  The passive frame "is believed to" is its own entry.
 ``epistemic_assume``
     *assume* counts after a personal pronoun ("I assume") or before "that",
     not in "assumed office".
@@ -144,7 +177,13 @@ Boosters
     number; a capital is allowed where the subject opens the sentence or a
     quotation) and a bare present verb, *get* included ("Sanctions never
     work", "markets always overreact", '"Cheats always get caught," he
-    said').  Plain negation and frequency are not boosters ("have never
+    said'), also a bare gerund with a present -s verb ("Cheating never pays")
+    and a kind named with *such* ("Such schemes never survive a
+    change of government"); and a sweeping verdict after a linking verb, *always/never* +
+    *too* ("help was always too little and too late") or + *a/an* and a word of
+    verdict ("is never a good idea", "was never an option"; not "was never a
+    member of the party").  Plain
+    negation and frequency are not boosters ("have never
     met", "always attends", "has always been open", "the two leaders never
     meet", "prices never fell", "has never failed a test").
 ``not_manner``
@@ -157,7 +196,10 @@ Boosters
 ``epistemic_must``
     *must* boosts only when epistemic: "must have" + participle ("they must
     have known") or "must be" + a judgement ("he must be joking", "it must
-    be true", "must be the case").  Deontic *must* ("Russia must
+    be true", "must be the case"), or an inference about what someone
+    knows or what a thing means with an indefinite or personal pronoun as
+    subject ("Somebody must know where the money went", "this must mean the deal is
+    off"; not "voters must know who funds the campaigns").  Deontic *must* ("Russia must
     withdraw") is an obligation, a directive rather than certainty, and is
     not counted.
 ``stance_sure``
@@ -169,9 +211,17 @@ Boosters
     win").  The determiner ("a certain official", "certain officials") is
     not counted.
 ``stance_really``
-    *really* boosts a verb or clause ("Moscow really wants a deal"); "not
-    really" softens, and before an adjective or adverb ("really important")
-    it is a degree intensifier, neither of which is counted.
+    *really* boosts a verb or clause ("Moscow really wants a deal", "I
+    really want to know"); "not really" softens, and before an adjective or
+    adverb ("really important") it is a degree intensifier, neither of
+    which is counted.
+``not_turn_out``
+    *prove* + an adjective or "to be" means "turn out" ("the delay proved
+    costly", "proved more difficult than expected", "the rumours proved to
+    be false"), as does *prove* + an indefinite noun phrase that ends its
+    clause ("proved a masterstroke, with 20 goals", "proved a headache for
+    residents"); neither is a booster.  "proved that", "the data prove
+    otherwise", "proved his innocence", "proved a link between" are.
 ``discourse_marker``
     "a change of course" is not the booster *of course*.
 ``verb_use`` / ``adjective_use``
@@ -210,13 +260,19 @@ Attribution
     ("Claims that ..."), not before "of/by/for/from/about/were ..." (unless
     a subject pronoun or a plural noun after *that/which* stands before it:
     "a plan that officials say is unworkable") and not an -ing noun before
-    its head ("warning shots").  A determiner before a comma modifies
+    its head ("warning shots"), nor an -ing noun at the end of a compound
+    ("a profit warning in January": a determiner and a noun before it, no
+    clause or object after it; "a statement warning that ..." is a verb;
+    in a headline the determiner may be missing: a singular noun that opens
+    the sentence or follows a colon, "Live: heat warning as runners set off").
+    A determiner before a comma modifies
     nothing after it ("rejected that, saying ...").  An -s form heads the
     object of a verb before it when reading back over its noun phrase (at
     most four words) reaches that verb: "has dismissed opposition claims
     that", "denied claims that", "brushed aside media reports that" are
     nouns; "Kyiv claims that", "the opposition claims that" (the start of
-    the clause: a subject) are verbs.
+    the clause: a subject) are verbs.  A quoted modifier is read over:
+    "stall boss denies 'dirty kitchen' claims" is a noun.
 ``speech_context``
     *added*, *concluded*, *replied* ... count only before
     "that", before punctuation or the end of the sentence, or before "in a
@@ -233,7 +289,11 @@ Attribution
     *observed*, *stressed* after a form of *be*, or right before their
     *by* agent, are passives or adjectives ("was admitted to hospital",
     "was denied entry", "staff are stressed", "Staff, already stressed by a
-    winter backlog, ...").
+    winter backlog, ..."); so are they after a count with nothing reported
+    after them, the reduced passive of headlines and summaries ("no deaths
+    reported", "three new cases reported overnight": the count is what was
+    reported, and no speaker is named; "two officials reported that ..."
+    counts).
 ``statement_passive``
     a passive *echoed* ("were echoed by", "a view echoed by ministers")
     reports words only when its subject is a statement ("her concerns were
@@ -244,6 +304,47 @@ Attribution
     that the talks had failed"): in "delivery schedules have yet to be
     confirmed" or "the deaths were confirmed by the ministry" the subject
     is what is confirmed, and no statement is reported.
+``speaker_subject``
+    *confirm* does not report when its subject is data, a sample, a test
+    or a fact ("If the second test confirms the diagnosis"; see
+    ``show_reporter``): evidence confirms, nobody states anything.
+``not_bare_adjunct``
+    *confirm* followed only by a place or time adjunct to the end of its
+    clause reports nothing ("Measles confirmed at two schools", a headline's
+    reduced passive), unless the reported words stand before its subject
+    (", the ministry confirmed on Monday.").
+``not_withheld``
+    *say* after "could not", "would not", "cannot", "declined/refused/unable
+    to" and before a question word or the end of the clause reports no
+    statement ("could not yet say when the road would reopen"; an adverb
+    between is skipped: "could not say exactly where it began"); nor does
+    *say* in a question turned infinitive ("knew exactly what to say",
+    "unsure how to say it"; "had to say that" counts).  *tell* alike, an
+    addressee skipped ("could not tell reporters when").  After inability
+    (*cannot, can't, couldn't, could not, unable to*) a *that* clause is not
+    reported either: it names what cannot be known or said ("statistics
+    alone cannot tell you that a player cheated"); "would not say that" and
+    "can tell you that" are left counted.  A direct question of which *say*
+    or *tell* is the verb (an inverted auxiliary before a subject of one to
+    three words, the sentence ending in "?": "What did the mayor say to residents?",
+    "Did the minister tell parliament?") asks for a statement and reports
+    none; '"Who will pay?" the mayor said.' counts.
+``not_hearsay_passive``
+    *said* in the impersonal hearsay passive, a form of *be* before it and
+    *to* after it ("is said to be cooperating with police", "was said to
+    have fled"), names no speaker and reports no statement: it is the
+    outlet passing on talk, as *reportedly* does, and is not a reporting
+    verb (a project decision on a borderline use; it is not counted as a
+    hedge either, since METHODS lists only *reportedly*).  "It was said
+    that ..." and "was said by aides to be ..." are not affected.
+``not_negated_act``
+    a speech-act verb negated by *never* or *not* with a noun object
+    reports no speech act ("has never publicly criticised the governor",
+    "did not praise the coach", "has never explained why the funds were frozen": the
+    absence of censure, praise or explanation, as
+    *never* of plain negation is not a booster); a quotation after it still
+    counts ('never called it "a failure"'), and so does "not only
+    criticised ... but".
 ``that_follows``
     *state(s)*, *report(s)*, *comment(s)* count only before "that", and not
     as the head of an object ("denied media reports that", as above).
@@ -251,13 +352,41 @@ Attribution
     (kept for custom lexicons) counts only before a clause ("that", "he",
     "there" ...).
 ``evidence_clause``
-    *showed* and *found* report only with a person or document as subject
-    and a clause ("the report found that", "the survey showed that the
-    ...", "investigators found he had ..."), or at the end of the sentence
-    after the clause they report ("..., the bank's report showed."; see
-    ``statement_object``), not with data as subject ("figures showed
-    that", "..., figures showed.") and not with a noun object ("figures
-    showed a rise", "police found the car", "found it difficult").
+    *show* and *found* report only with a clause ("the report found that",
+    "the survey showed that the ...", "investigators found he had ..."), or
+    at the end of the sentence after the clause they report ("..., the
+    bank's report showed."; see ``statement_object``), not with a noun
+    object ("figures showed a rise", "police found the car", "found it
+    difficult"); *found* not with data or tests as subject ("figures
+    found", "lab tests found that ..."): METHODS
+    gives *found* a person or document subject, and the subjects that make
+    *show that* the booster rather than the reporting verb (data, tests,
+    samples) are not reporters of *found* either; as *found that* is on no
+    booster list, such a sentence has no cue for *found*.
+``show_reporter`` / ``show_evidence``
+    one rule for *show* + a clause in every tense (*show, shows, showed,
+    shown, showing*): with a person or an issued document as subject it is
+    the endorsing reporting verb ("A leaked memo, however,
+    shows that", "the audit showed that", "investigators showed that",
+    "the remarks showed he ..."); with data, tests, samples, facts or a
+    subject that is neither ("data show that", "figures showed that", "lab
+    tests show that", "it shows that") it is the booster *show(n) that*.
+    The subject's head is read back over auxiliaries, adverbs and a short
+    parenthetical (", however,", ", published in May,"), before its first
+    preposition or trailing participle ("Blood samples from the
+    laboratory" -> samples; "a report seen by the paper" -> report), through a
+    relative pronoun to its antecedent ("a review which showed that"), and
+    through a counting head ("two years of data" -> data); see
+    ``_subject_kind``.  "The show that made her famous" (the noun) is
+    neither.
+``not_thing_object``
+    *confirm* with a pronoun or noun-phrase object and no clause reports
+    only when a speaker vouches for the thing ("the company confirmed the
+    breach"); a document, an event or a process that bears a thing out
+    reports nothing ("a leaked memo that seems to confirm it", "a second
+    count will only confirm the board's decision").  A clause ("confirmed the plant
+    would close"), a noun of statement ("confirmed the allegations") or a
+    time adjunct before the clause ("confirmed this week that") counts.
 ``not_schedule``
     *confirm* does not endorse when what is confirmed is the date, time or
     place of a meeting ("confirmed the meeting would take place on June
@@ -279,7 +408,13 @@ Attribution
 ``denial_object``
     *dismiss* denies only a claim: "as" follows ("dismissed the report as
     fiction") or a noun of claim is its object ("dismissed the allegations",
-    "dismissed concerns"); "dismissed the governor" is not counted.
+    "dismissed concerns"); in the passive, a claim, view or assurance is
+    its subject ("the minister's assurances were dismissed by the
+    federation"); a pronoun that takes up words said before, answered at
+    once by a participle of speech ("dismissed this, saying stocks are
+    stable").  "dismissed the governor", "the governor was dismissed by the
+    president" and "the board dismissed them, citing poor results" are not
+    counted.
 ``statement_object``
     *deny, reject, claim, concede, admit, maintain, observe, brush aside*
     count only when they report a statement (METHODS: a reporting verb
@@ -288,7 +423,13 @@ Attribution
     - a clause: "that", *whether/if/how* ..., or a finite clause without
       "that" ("claimed the court had ignored key testimony", "admits hackers
       got in": a subject pronoun, or a noun phrase of at most six words that
-      reaches an auxiliary or a past form before any preposition);
+      reaches an auxiliary or a past form before any preposition; a
+      participle with its *by* agent inside the noun phrase is read over:
+      "claimed the offer tabled by the employers fell short of
+      inflation");
+    - any of these after an adverb set off by commas ("admitted, however,
+      that", "conceded, privately, that": a connective or an -ly adverb,
+      one or two words; not a name or a clause between the commas);
     - a quotation or a colon after the verb, or a quotation inside the
       object ('claiming a "historic" win');
     - an object that is itself a statement: a noun of claim or statement
@@ -311,6 +452,10 @@ Attribution
       quotation that ends a clause ('"We lost," conceded Nolan'; not a
       quoted word before a reduced passive: 'some of the "rowers" admitted
       under the scheme').
+
+    *admit* + *to/into* a place or body one is admitted to is an admission,
+    not a concession ("with nine admitted to hospital", "admitted to
+    intensive care"; "admitted to the charges" reports).
 
     So "denied bail", "denied him a visa", "claimed two Olympic titles",
     "claim compensation", "conceded 61 goals", "rejected an offer",
@@ -532,6 +677,12 @@ _STATEMENT_NOUNS = _CLAIM_NOUNS | frozenset(
     "innocence guilt wrongdoing involvement responsibility role knowledge link links existence defeat mistake "
     "mistakes error errors failure failures failings fault liability".split()
 )
+# Offences a defendant is charged with: denying one denies the accusation ("the suspect denies fraud").
+_OFFENCES = frozenset(
+    "fraud murder manslaughter theft arson bribery corruption assault rape embezzlement extortion blackmail "
+    "burglary robbery kidnapping trafficking smuggling perjury treason espionage terrorism harassment "
+    "negligence misconduct plagiarism doping cheating money-laundering laundering".split()
+)
 # Nouns of a position taken in words: the subject of a passive "echoed" ("a view echoed by ministers").
 _VIEW_NOUNS = frozenset("call view views sentiment sentiments position point points message words".split())
 # Labels of doubt that make the noun they modify a claim ("denies alleged interference").
@@ -551,6 +702,11 @@ _ACT_REPORTING = ("deny", "denie", "denied", "admit", "conced")
 # Things granted or refused: after "denied" + an -ing word they make it a refusal ("denied planning permission").
 _GRANTED = frozenset(
     "permission permissions consent access approval rights licence license status permit permits entry".split()
+)
+# Places and bodies one is admitted to: "admitted to hospital" is an admission, not a concession.
+_ADMISSION_PLACES = frozenset(
+    "hospital hospitals clinic clinics care ward wards infirmary hospice icu unit units emergency a&e school "
+    "schools university universities college colleges academy bar membership shelter shelters".split()
 )
 _ING_PREPOSITIONS = frozenset(
     "during including regarding concerning following pending according notwithstanding excluding".split()
@@ -574,8 +730,44 @@ _DEMONSTRATING = frozenset(
     "prove proves proved proven proving show shows showed shown showing demonstrate demonstrates demonstrated "
     "demonstrating".split()
 )
-# Verbs of entitlement after a permission "may" ("customers may claim compensation").
-_ENTITLEMENT_VERBS = frozenset("claim apply request opt choose enter register cancel submit redeem renew".split())
+# A period of a person's past that makes "could" past ability: "As a teenager he could run ...", "In his prime
+# she could ...", "... back then".
+_PAST_PERIOD = re.compile(
+    r"\b(?:as an? (?:boy|girl|child|teenager|youngster|student|schoolboy|schoolgirl|junior|rookie"
+    r"|young (?:man|woman|player))"
+    r"|in (?:his|her|their|my|our) (?:prime|pomp|heyday|youth|playing days|early days|younger days)"
+    r"|at (?:his|her|their|my|our) (?:peak|best|old club|former club|previous club|old school)"
+    r"|in those days|back then|in the (?:19|20)\d0s|(?:years|decades) ago)\b"
+)
+# Verbs whose act is itself what a rule or notice grants or forbids, so that the verb is its own source of
+# permission: entitlements ("customers may claim compensation", "either candidate may request a recount") and
+# the conduct notices regulate ("evacuees may bring pets", "fans may not carry flares").  Verbs of choice in
+# general ("voters may choose", "buyers may prefer") are left out: predictions use them as often.
+_PERMIT_VERBS = frozenset(
+    "claim apply request opt enter register cancel submit redeem renew bring carry park wear collect".split()
+)
+# Verbs of moving into or back to a place that a notice opens from a given time ("residents may return from
+# Wednesday"), and the times such a window opens at.
+_ACCESS_VERBS = frozenset("return enter reenter re-enter visit travel go come move".split())
+_WINDOW_OPENS = re.compile(
+    r"\bfrom (?:\d|tomorrow|midnight|noon|today|tonight|next (?:week|month)|(?:this |next )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:mid-|early |late )?(?:january|february"
+    r"|march|april|may|june|july|august|september|october|november|december))"
+)
+# How a sum may be paid, the one term that makes "pay" a permission ("residents may pay in ten monthly
+# instalments"; not "residents may pay more").
+_PAYMENT_TERMS = re.compile(
+    r"\b(?:in (?:\S+ ){0,3}(?:instalments|installments)|by (?:credit |debit |bank )?(?:card|cheque|check"
+    r"|direct debit|transfer|instalments|installments)|in cash|in advance)\b"
+)
+# Verbs of what happens to a thing rather than what an agent does ("under the new law, prices may rise"):
+# with a subject that is not a class of persons, a rule frame makes a permission only of an agent's act
+# ("under council rules, the restaurant may not reopen").
+_HAPPENINGS = frozenset(
+    "rise fall increase decrease drop climb grow shrink double halve soar slump surge jump slip ease change vary "
+    "happen occur take cause lead result mean affect cost last remain collapse fail suffer improve worsen "
+    "apply need prove seem appear".split()
+)
 _PERSON_PLURAL_ENDINGS = ("ers", "ors", "ants", "ents", "ees", "ists", "ians")
 _QUANTIFIERS = frozenset("some many most all any none few several each both half".split())
 # Plurals of people without an agent ending.
@@ -583,12 +775,39 @@ _PERSON_PLURALS = frozenset(
     "members people pupils fans guests staff children adults delegates candidates pilgrims athletes families "
     "households parents citizens".split()
 )
-# Terms of a permit after "may": its cost, channel or window ("free of charge", "online", "until 5 May").
+# Singular nouns of persons that a distributive determiner turns into a class ("either candidate may request").
+_PERSON_SINGULARS = frozenset(
+    "member person pupil fan guest child adult delegate candidate pilgrim athlete family household parent citizen "
+    "patient student resident passenger customer visitor applicant holder tenant voter employee evacuee".split()
+)
+_PERSON_SINGULAR_ENDINGS = ("er", "or", "ant", "ent", "ee", "ist", "ian")
+# Determiners that make a singular noun stand for each member of a class, as rules do ("each applicant may").
+_DISTRIBUTIVES = frozenset("either each any every a an".split())
+# What "bring" brings about rather than carries: an outcome ("protesters may bring the city to a standstill").
+_OUTCOME_AFTER_BRING = frozenset("about down standstill halt close end knees".split())
+# What befalls people rather than what they are allowed to do ("residents may face higher fees under the new
+# rules"): no permit term or rule makes these a permission.
+_UNDERGONE = frozenset("face lose suffer see need struggle feel find be become have get pay".split())
+# Terms of a permit after "may": its cost, channel, window or quota ("free of charge", "online", "until 5 May",
+# "2,000 crowns a day", "a free vaccination", "at any post office", "without an appointment").
 _PERMIT_TERMS = re.compile(
     r"\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)|without (?:charge|penalty|paying)|online"
+    r"|without (?:a |an |the |prior |official |written )?(?:licence|license|permit|permission|pass|ticket|visa"
+    r"|appointment|referral|prescription|booking|reservation)"
+    r"|(?:a|an) free (?!hand\b|rein\b|kick\b|agent\b|vote\b)\w+"
+    r"|at any (?:\S+ ){0,2}(?:clinic|clinics|branch|branches|office|offices|pharmacy|pharmacies|station|stations"
+    r"|centre|centres|center|centers|library|libraries|surgery|surgeries|hospital|hospitals|shop|shops|store"
+    r"|stores|outlet|outlets|counter|counters)"
     r"|in person|by (?:post|e-?mail|phone|telephone)|at any time|on request|if they (?:wish|choose|prefer)"
     r"|until (?:\d|the end|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december))"
+    r"|december)"
+    r"|(?:a|per|each) (?:day|week|person|head|household|visit|customer|passenger|account|vehicle|ticket)\b"
+    r"|no more than|a maximum of)"
+)
+# A rule that frames the clause: "under the law / rules / the act", "by law" (what follows is allowed).
+_RULE_FRAME = re.compile(
+    r"\b(?:under (?:\S+ ){0,3}(?:law|laws|rules|act|regulations|statute|constitution|scheme|terms|guidelines"
+    r"|provisions|code)|by law)\b"
 )
 # Adverbs of domain or time that make "possible" feasible rather than probable ("technically possible").
 _FEASIBILITY_ADVERBS = frozenset(
@@ -774,10 +993,6 @@ def _cond_before_quantity(ctx: _Context) -> bool:
     return word in ("a", "an") and len(toks) > 1 and toks[1].text.lower() in _FRACTION_WORDS
 
 
-def _cond_not_talk_about(ctx: _Context) -> bool:
-    return _low(ctx.prev_word()) not in _ABOUT_GOVERNORS
-
-
 def _prev_words_skipping(ctx: _Context, skip: frozenset[str]) -> Iterator[Token]:
     """Word-like tokens before the match, nearest first, less those in ``skip`` and lower-case -ly adverbs."""
     for tok in ctx.prev_words():
@@ -814,6 +1029,8 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
     back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 2)]
     if (back and back[0] in _NEGATIVE_SUBJECTS) or back == ["one", "no"]:
         return False  # inability, as "could not": "nobody could give a reason", "no one could say"
+    if _utmost_relative(ctx):
+        return False  # the limit of what was possible: "we checked everything we could check"
     if word == "still" and prev is not None and (prev.text.lower() in _PERSON_PRONOUNS or (
             _person_subject(prev) and len(back) > 1)):
         # Ability or an open option of a person: "he could still show", "Holm could still pursue a claim"
@@ -821,6 +1038,8 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
         return False
     if _demonstrated(ctx):
         return False  # a capability shown: "the trial proved that mobile clinics could reach the villages"
+    if _past_ability(ctx, prev):
+        return False  # "As a teenager he could beat a full-back from a standing start"
     # Purpose: "so (that) they could attend".
     back = list(itertools.islice(ctx.prev_words(), 4))
     for k, tok in enumerate(back):
@@ -831,74 +1050,231 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
     return True
 
 
-def _permission_may(ctx: _Context, verb: str) -> bool:
-    """True for a *may* of permission: people as subject, and a verb of entitlement or a term of the permit.
+# Heads of a relative clause of "as much as possible": "everything we could", "all they could", "whatever she could".
+_UTMOST_HEADS = frozenset("everything all anything whatever".split())
 
-    Permission in news is the language of rules and notices: what members
-    of a class of people are allowed to do, with how, when or at what cost.
-    Two signs, each with a subject of persons, make a *may* one of
-    permission:
 
-    - a verb of entitlement (*claim, apply, request, opt, choose, enter,
-      register, cancel, submit, redeem, renew*): "affected customers may
-      claim compensation", "students may submit their essays";
-    - a term of the permit in the rest of the clause: its cost ("free of
-      charge", "at no extra cost", "without penalty"), its channel
-      ("online", "in person", "by post/email/phone"), its window ("until
-      5 May", "at any time", "on request"): "passengers may transfer their
-      points free of charge", "members of the public may view the plans
-      online".
+def _utmost_relative(ctx: _Context) -> bool:
+    """True when *could* is in a relative clause on *everything/all/anything/whatever*: ability at its limit.
 
-    The subject is *you* or the head of the noun phrase before *may*
-    (through "of": "members of the public"), a plural noun of persons: an
-    agent ending (-ers, -ors, -ants, -ents, -ees, -ists, -ians: customers,
-    visitors, applicants, residents, employees) or one of a few other
-    plurals of people (members, people, pupils, fans, guests, staff ...).
-
-    Limits: a people subject with an agentive verb and an object is not
-    enough, because predictions take the same form ("shareholders may
-    reject the deal", "investors may sell their shares", "voters may
-    punish the government" stay hedges), so a permission stated without a
-    verb of entitlement or a term ("visitors may bring one bag") is still
-    counted as a hedge, and a prediction that happens to name a channel
-    ("investors may sell online") is taken for a permission.  "The firm
-    may appeal" and "the new rules may apply to small firms" (no persons)
-    stay epistemic.
+    "We checked everything we could check", "crews did all they could to
+    save the hull", "she read whatever she could find": the head, an
+    optional *that*, a pronoun subject, then *could*.  The clause names the
+    limit of what was possible, not a guess.  With the quantifier as the
+    subject of *could* ("everything could change if the talks fail") it
+    stays a hedge, and so does a noun subject ("all the parties could
+    lose seats").
     """
+    back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 3)]
+    if len(back) < 2 or back[0] not in _SUBJECT_PRONOUN_WORDS or back[0] == "there":
+        return False
+    head = back[2] if back[1] == "that" and len(back) > 2 else back[1]
+    return head in _UTMOST_HEADS
+
+
+def _permission_may(ctx: _Context, verb: str) -> bool:
+    """True for a *may* of permission: an agent, an act it chooses, and a source of the permission.
+
+    Deontic *may* in news is the language of rules and notices; epistemic
+    *may* predicts states and outcomes.  An agent's act can be predicted as
+    well as allowed, so the agent and the act are necessary but never
+    enough: the sentence must also name where the permission comes from.
+    The three parts:
+
+    1. **Agent**: a class of persons as subject (the head of the noun
+       phrase before *may*, read through "of", a place phrase or a relative
+       clause, see :func:`_subject_head`): *you*, a plural noun of persons
+       (an agent noun in -ers, -ors, -ants, -ents, -ees, -ists, -ians, or
+       one of a few other plurals: members, people, fans, staff ...), or a
+       singular one after *either/each/any/every/a* ("either candidate").
+    2. **Chosen act**: the verb after *may* (after *not* for a prohibition)
+       is not one of what befalls people (*face, lose, suffer, need, be*
+       ...: "under the new rules, residents may face higher fees" stays a
+       hedge, whatever else the sentence holds).
+    3. **Source of the permission**, any one of:
+
+       - the act is itself what rules grant or forbid (an entitlement or a
+         regulated conduct, :data:`_PERMIT_VERBS`: "affected customers may
+         claim compensation", "fans may not carry flares"; not *bring* of
+         an outcome, "bring the city to a standstill");
+       - the terms of a permit in the rest of the clause
+         (:data:`_PERMIT_TERMS`): its cost ("free of charge", "a free
+         vaccination"), channel ("online", "by email"), place ("at any
+         branch"), precondition waived ("without an appointment"), window
+         ("until 5 May", "at any time") or quota ("2,000 crowns a day",
+         "no more than"); for *pay*, which otherwise befalls people, only
+         a way of paying ("in ten monthly instalments", "by card"); for a
+         verb of going back or in (*return, enter, visit* ...), the time a
+         window opens ("from Wednesday");
+       - a rule that frames the sentence before *may*: "under (the) law /
+         the rules / the act", "by law".
+
+    With a subject that is not a class of persons only the rule frame is a
+    source, and only of an agent's act: a definite or named subject (not a
+    pronoun, not a bare plural such as "prices") and a verb not of what
+    happens to a thing (*rise, fall, cost, apply* ...): "under council
+    rules, the restaurant may not reopen" is a prohibition; "under the new
+    law, prices may rise" stays a hedge.
+
+    Failure modes:
+
+    - a prediction with a class of persons as subject that happens to name
+      a permit term or a permit verb is taken for a permission ("investors
+      may sell online", "traders may sell up to 50 tonnes a day",
+      "evacuees may return home from Friday if the wind drops",
+      "shareholders may apply pressure on the board");
+    - a prediction under a rule frame about an agent's act ("under the new
+      law, the firm may sell its stake") is taken for a permission;
+    - a permission whose source is outside the sentence (the rule named in
+      the previous paragraph: "Shareholders may sell their shares back to
+      the company.") stays a hedge, as do "the firm may appeal" and "the
+      new rules may apply to small firms";
+    - a subject of persons the patterns do not see (a collective singular,
+      "the public may ...", or a name) falls to the rule-frame test.
+    """
+    after = list(itertools.islice(ctx.next_tokens(), 24))
+    if verb == "not":
+        after = after[1:]  # "visitors may not bring": the rule is read on the verb after "not"
+        verb = _low(after[0]) if after else ""
+    ruled = _RULE_FRAME.search(" ".join(t.text.lower() for t in ctx.before)) is not None
+    if not _person_class(ctx):
+        # An agent's act under a rule: "under council rules, the restaurant may not reopen"; not what happens
+        # to a thing ("under the new law, prices may rise") nor what befalls it ("may face fines").
+        return (ruled and _agent_subject(ctx) and verb.isalpha() and verb not in _HAPPENINGS
+                and verb not in _UNDERGONE)
+    words: list[str] = []
+    for n, tok in enumerate(after):
+        if n > 20 or (tok.kind == "punct" and tok.text not in ("-", "/")):
+            break
+        words.append(tok.text.lower())
+    clause = " ".join(words)
+    if verb in _PERMIT_VERBS and not (verb == "bring" and _OUTCOME_AFTER_BRING & set(words)):
+        return True  # the act is what is granted: "customers may claim", "evacuees may bring pets"
+    if verb == "pay" and _PAYMENT_TERMS.search(clause) is not None:
+        return True  # "residents may pay in ten monthly instalments"
+    if verb in _UNDERGONE:
+        return False  # "residents may face higher fees under the new rules", "may lose 50 euros a day"
+    if verb in _ACCESS_VERBS and _WINDOW_OPENS.search(clause) is not None:
+        return True  # "residents may return to the eastern suburbs from Wednesday"
+    if _PERMIT_TERMS.search(clause) is not None:
+        return True
+    return ruled
+
+
+def _agent_subject(ctx: _Context) -> bool:
+    """True when the subject before a modal is a definite or named noun phrase that can act (not a pronoun).
+
+    "the restaurant", "the club", "Harbour Foods" may be granted or refused
+    leave to act; "it", "this" and "there" are not read as agents.
+    """
+    subject = _subject_head(ctx)
+    if subject is None or subject.kind != "word":
+        return False
+    low = subject.text.lower()
+    if low in _SUBJECT_PRONOUN_WORDS or low in _DETERMINER_WORDS or low in _QUANTIFIERS:
+        return False
+    back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 3)]
+    return subject.text[:1].isupper() or any(w in _DETERMINER_WORDS for w in back[1:])
+
+
+def _person_class(ctx: _Context) -> bool:
+    """True when the subject before a modal is a class of persons (see :func:`_permission_may`)."""
     subject = _subject_head(ctx)
     if subject is None:
         return False
     low = subject.text.lower()
-    if not (low == "you" or low in _PERSON_PLURALS or (len(low) > 4 and low.endswith(_PERSON_PLURAL_ENDINGS))):
-        return False
-    if verb in _ENTITLEMENT_VERBS:
+    if low == "you" or low in _PERSON_PLURALS or (len(low) > 4 and low.endswith(_PERSON_PLURAL_ENDINGS)):
         return True
-    words: list[str] = []
-    for n, tok in enumerate(ctx.after):
-        if n > 20 or (tok.kind == "punct" and tok.text not in _QUOTE_MARKS and tok.text not in ("-", "/")):
-            break
-        words.append(tok.text.lower())
-    return _PERMIT_TERMS.search(" ".join(words)) is not None
+    det = next(itertools.islice(ctx.prev_words(), 1, None), None)
+    return _low(det) in _DISTRIBUTIVES and subject is ctx.prev_word() and (
+        low in _PERSON_SINGULARS or (len(low) > 4 and low.endswith(_PERSON_SINGULAR_ENDINGS)))
 
 
 def _subject_head(ctx: _Context) -> Token | None:
     """The head of the subject right before a modal: the word before it, or the noun before "of".
 
     "passengers may" -> passengers; "members of the public may" -> members;
-    after a quantifier the noun it counts: "some of the passengers may" ->
-    passengers.
+    "residents of Harbour Street may" -> residents (a name or a determiner
+    and a noun after "of"); after a quantifier the noun it counts: "some of
+    the passengers may" -> passengers.
     """
-    back = list(itertools.islice(ctx.prev_words(), 4))
+    back = list(itertools.islice(ctx.prev_words(), 5))
     if not back:
         return None
+    outer = _person_before_modifier(ctx)
+    if outer is not None:
+        return outer  # "residents inside the cordon may", "passengers who booked through agents may"
     head = None
-    if len(back) > 2 and back[1].text.lower() == "of":
-        head = back[2]  # "members of staff may"
-    elif len(back) > 3 and back[2].text.lower() == "of" and back[1].text.lower() in _DETERMINER_WORDS:
-        head = back[3]  # "members of the public may"
+    for j in (1, 2, 3):
+        # "members of staff may", "members of the public may", "residents of the Old Town may"
+        if len(back) > j + 1 and back[j].text.lower() == "of" and all(
+                t.text.lower() in _DETERMINER_WORDS or t.text[:1].isupper() for t in back[1:j]):
+            head = back[j + 1]
+            break
     if head is None or head.text.lower() in _QUANTIFIERS:
         return back[0]  # "passengers may", "some of the passengers may"
     return head
+
+
+# Prepositions of place that modify a subject of persons ("residents inside the cordon", "tenants near the plant").
+_LOCATIVE = frozenset("in inside within outside near around at on from across along".split())
+
+
+def _person_before_modifier(ctx: _Context) -> Token | None:
+    """A plural noun of persons before a locative phrase or a relative clause that ends right before a modal.
+
+    "Residents inside the cordon may not ...", "Tenants near the plant may
+    ...", "Passengers who booked through agents may ...": the head of the subject is
+    the persons, not the last word before the modal.  Read back at most
+    seven words, in the same clause; ``None`` when no such head is found.
+    """
+    back = [ctx.before[j] for j in range(len(ctx.before) - 1, max(-1, len(ctx.before) - 10), -1)]
+    for k, tok in enumerate(back):
+        if tok.kind == "punct" or k > 7:
+            return None
+        low = tok.text.lower()
+        if (low in _LOCATIVE or low in ("who", "whose")) and k > 0 and k + 1 < len(back):
+            head = back[k + 1]
+            h = head.text.lower()
+            if head.kind == "word" and (h in _PERSON_PLURALS or (
+                    len(h) > 4 and h.endswith(_PERSON_PLURAL_ENDINGS))):
+                return head
+            return None
+    return None
+
+
+def _past_ability(ctx: _Context, subject: Token | None) -> bool:
+    """True when *could* with a person as subject is framed by a period of that person's past.
+
+    "As a teenager he could beat a full-back from a standing start", "In
+    her prime, Okafor could serve at 200 km/h", "he could outrun anyone
+    back then": ability in the past, not a guess.  The period opens the
+    sentence (before the subject) or follows in the clause of the verb
+    (:data:`_PAST_PERIOD`); the subject is a personal pronoun or a name.
+    A time of the story with no such period ("At Vila Nova he could beat
+    ...", "At the summit he could announce ...") is not told from a
+    guess.
+    """
+    if subject is None or subject.kind != "word":
+        return False
+    low = subject.text.lower()
+    if not (low in _PERSON_PRONOUNS or low == "they" or (subject.text[:1].isupper() and low not in _EVIDENCE_SUBJECTS)):
+        return False
+    opening = " ".join(t.text.lower() for t in ctx.before if t is not subject)
+    if _PAST_PERIOD.match(opening.lstrip("\"' ")):
+        return True
+    clause: list[str] = []
+    after = ctx.after
+    for n, tok in enumerate(after):
+        low = tok.text.lower()
+        if low == "as" and clause and n + 1 < len(after) and after[n + 1].text.lower() in ("a", "an"):
+            clause.append(low)  # "as a teenager": a period of the person's life, not a new clause
+            continue
+        if (tok.kind == "punct" and tok.text not in ("-", "/")) or low in _SUBJECT_BOUNDARY \
+                or (clause and low in _SUBJECT_PRONOUN_WORDS):
+            break  # the period must be the verb's, not a later clause's ("the post he held years ago")
+        clause.append(low)
+    return _PAST_PERIOD.search(" ".join(clause)) is not None
 
 
 def _demonstrated(ctx: _Context) -> bool:
@@ -981,6 +1357,13 @@ def _cond_epistemic_belief(ctx: _Context) -> bool:
         before = list(itertools.islice(ctx.prev_words(), 2))
         if len(before) > 1 and before[1].text.lower() in _INCREDULITY:
             return False  # "hard to believe": incredulity, not a tentative opinion
+    if surface.startswith("believ"):
+        back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 2)]
+        if back[:1] in (["cannot"], ["can't"], ["couldn't"]) or (
+                back[:1] in (["not"], ["n't"]) and back[1:] in (["could"], ["can"])):
+            return False  # "she could not believe how little ...": incredulity, not an opinion held
+    if surface in ("thought", "believed") and _low(prev) == "never":
+        return False  # "We never thought the river would rise so fast": a past belief denied, not a hedge
     nxt = ctx.next_token()
     if nxt is None:
         return True
@@ -995,6 +1378,13 @@ def _cond_epistemic_belief(ctx: _Context) -> bool:
             if len(after) > 1 and after[1].text.lower() == "or":
                 return False  # "believe it or not"
     return True
+
+
+# Words of a verdict after "always/never a": "never a good idea", "always a risk", "never an option".
+_VERDICT_WORDS = frozenset(
+    "good bad wise smart sensible safe easy simple realistic viable option solution answer risk gamble mistake"
+    .split()
+)
 
 
 def _cond_stance_always_never(ctx: _Context) -> bool:
@@ -1019,7 +1409,28 @@ def _cond_stance_always_never(ctx: _Context) -> bool:
             and after[1].text.lower() == "to" and after[2].kind == "word" \
             and after[2].text.lower() not in _DETERMINER_WORDS:
         return True  # inevitability: "this was always going to be decided behind closed doors"
+    if p in _LINKING and len(after) > 1 and after[0].text.lower() in ("a", "an") \
+            and after[1].text.lower() in _VERDICT_WORDS:
+        # A categorical verdict: "running in such heat is never a good idea", "a ceasefire was never an
+        # option"; not a plain negation of a status ("he was never a member of the party").
+        return True
+    if nxt is not None and nxt.text.lower() == "too" and len(after) > 1 and after[1].kind == "word" \
+            and p in _LINKING:
+        # A sweeping verdict: "help was always too little and too late", "it is never too late to".
+        return True
     return _generic_claim(ctx, prev, nxt)
+
+
+# -ing nouns that are not gerunds ("nothing", "the morning"): never the subject of a generic claim.
+_NOT_GERUNDS = frozenset("nothing something anything everything thing things morning evening spring king ring "
+                         "string wing ceiling building meeting during".split())
+
+
+def _gerund_claim(subject: Token, verb: Token) -> bool:
+    """True for a bare gerund subject and a present -s verb: "Cheating never pays", "Cheating always catches up"."""
+    noun, v = subject.text.lower(), verb.text.lower()
+    return len(noun) > 5 and noun.endswith("ing") and noun not in _NOT_GERUNDS and v.endswith("s") \
+        and not v.endswith("ss") and v not in _FINITE_MARKERS and v not in _BE_FORMS and v != "has"
 
 
 def _generic_claim(ctx: _Context, subject: Token, verb: Token | None) -> bool:
@@ -1034,6 +1445,10 @@ def _generic_claim(ctx: _Context, subject: Token, verb: Token | None) -> bool:
     """
     if verb is None or verb.kind != "word" or not verb.text.islower():
         return False
+    before = next(itertools.islice(ctx.prev_words(), 1, None), None)
+    if subject.kind == "word" and _gerund_claim(subject, verb) and (
+            before is None or _opens_quotation(ctx, subject) or _low(before) == "that"):
+        return True  # a bare gerund that opens its clause: "Cheating never pays"
     v = verb.text.lower()
     # "get" is a bare present verb here ("Cheats always get caught"), not an auxiliary of the passive.
     if v in _FINITE_MARKERS or v in _IRREGULAR_PAST or (v in _BE_FORMS and v != "get") \
@@ -1043,7 +1458,6 @@ def _generic_claim(ctx: _Context, subject: Token, verb: Token | None) -> bool:
     if subject.kind != "word" or not noun.endswith("s") or noun.endswith(("ss", "'s", "us", "is")) or len(noun) < 4 \
             or noun in _FINITE_MARKERS or noun in _OBJECT_TAKING or noun in _SUBJECT_PRONOUN_WORDS:
         return False
-    before = next(itertools.islice(ctx.prev_words(), 1, None), None)
     if before is None or _opens_quotation(ctx, subject):
         # Opens the sentence or a quotation: "Sanctions never work", '"Cheats always get caught," he said'
         # (not "NATO never ...").
@@ -1053,6 +1467,8 @@ def _generic_claim(ctx: _Context, subject: Token, verb: Token | None) -> bool:
     b = before.text.lower()
     if b == "that":
         return True  # "analysts say that markets always overreact"
+    if b == "such":
+        return True  # a whole kind: "Such schemes never survive a change of government"
     return not (b in _ATTRIBUTIVE_PREV or b == "'s" or before.kind == "number" or b in _NUMBER_WORDS)
 
 
@@ -1088,10 +1504,20 @@ def _is_participle(word: str) -> bool:
     return word in _IRREGULAR_PARTICIPLES or (len(word) > 3 and word.endswith(("ed", "en", "wn")))
 
 
+# States that "must" infers rather than demands, and the subjects of such an inference: indefinite and
+# personal pronouns that stand for someone not in view, or a demonstrative for what was just said.
+_INFERRED_STATES = frozenset("know mean".split())
+_INFERENCE_SUBJECTS = frozenset("someone somebody everyone everybody anyone anybody he she they it this that".split())
+
+
 def _cond_epistemic_must(ctx: _Context) -> bool:
     nxt = [t.text.lower() for t in itertools.islice(ctx.next_tokens(), 3)]
     if len(nxt) < 2:
         return False
+    if nxt[0] in _INFERRED_STATES:
+        # An inference about what someone knows or what a thing means: "Somebody must know where the money
+        # went", "this must mean the deal is off"; not a duty ("ministers must know the facts before they vote").
+        return _low(_subject_word(ctx)) in _INFERENCE_SUBJECTS
     if nxt[0] == "have":
         return _is_participle(nxt[1])  # "must have known", not "must have a plan"
     if nxt[0] == "be":
@@ -1100,6 +1526,81 @@ def _cond_epistemic_must(ctx: _Context) -> bool:
         return len(nxt) > 2 and (nxt[1], nxt[2]) in {("the", "case"), ("a", "mistake"), ("an", "error"),
                                                        ("a", "coincidence"), ("a", "misunderstanding")}
     return False
+
+
+# Words after "prove" that are no adjective complement: objects, adverbs of proof, prepositions.
+_NOT_COMPLEMENT = frozenset(
+    "it them him her me us this that nothing anything something everything otherwise beyond once again "
+    "conclusively definitively categorically scientifically clinically statistically empirically finally".split()
+)
+_DEGREE_BEFORE_ADJECTIVE = _DEGREE | frozenset(
+    "far hugely extremely increasingly highly especially particularly deeply rather equally".split()
+)
+
+
+def _cond_not_turn_out(ctx: _Context) -> bool:
+    """False when *prove* means "turn out": an adjective or "to be" follows ("proved costly").
+
+    "The delay proved costly", "the plan has proven popular with voters",
+    "talks proved more difficult than expected", "the claims proved to be
+    false": the subject turned out so, nobody stands behind a proof.  The
+    complement is a lower-case word shaped like an adjective (a common one,
+    an adjective ending, -ed) or any word that ends its phrase ("proved
+    right.", "proved decisive in ..."), or a degree word before one; an
+    object ("proved his innocence", "the documents will prove it"), an
+    adverb of proof ("proved conclusively that") or "that" ("proved that")
+    keep the booster.
+    """
+    toks = list(itertools.islice(ctx.next_tokens(), 3))
+    if not toks or toks[0].kind != "word" or not toks[0].text.islower():
+        return True
+    word = toks[0].text.lower()
+    nxt = toks[1] if len(toks) > 1 else None
+    after = _low(nxt)
+    if word == "to":
+        return after not in ("be", "have")  # "proved to be false"
+    if word in _DEGREE_BEFORE_ADJECTIVE and nxt is not None and nxt.kind == "word" and after not in ("than", "that"):
+        return False  # "proved more difficult", "proved far too costly"
+    if word in ("a", "an"):
+        return not _predicative_noun_phrase(ctx)  # "proved a masterstroke", not "proved a link between"
+    if word in _NOT_COMPLEMENT or word in _DETERMINER_WORDS or word in _ATTRIBUTIVE_PREV or word in _PHRASE_BREAKS \
+            or word in _SUBJECT_PRONOUN_WORDS or word in _ADDRESSEES:
+        return True
+    if after == "that" or after in _DETERMINER_WORDS or after in _SUBJECT_PRONOUN_WORDS:
+        return True  # an adverb before the object or clause: "proved beyond doubt that"
+    adjective = word in _COMMON_ADJECTIVES or word.endswith(_ADJECTIVE_SUFFIXES + ("ed",))
+    ends_phrase = nxt is None or nxt.kind == "punct" or after in _PHRASE_BREAKS
+    return not (adjective or ends_phrase)
+
+
+# Objects of "prove a/an ...": what is proven, not what the subject turned out to be ("proved a point").
+_PROOF_OBJECTS = frozenset("point link connection case theory thesis negative".split())
+# What ends an indefinite noun phrase after "prove" when it is a complement: "proved a masterstroke, with ...",
+# "proved a hit with fans", "proved a costly mistake for the club".
+_COMPLEMENT_END = frozenset("for with in at on as among during".split())
+
+
+def _predicative_noun_phrase(ctx: _Context) -> bool:
+    """True when *prove* + *a/an* + a noun phrase means "turn out to be": the phrase ends the clause.
+
+    "The cheap signing proved a masterstroke, with 20 goals", "the scheme proved a
+    costly mistake for the council", "the signing proved a hit with fans":
+    an indefinite noun phrase of at most four words that punctuation, the
+    end of the sentence or a preposition of circumstance (*for, with, in,
+    at, on, as* ...) closes.  What was proven has a complement of its own
+    ("proved a link between", "proved a case against") or is a fixed
+    object ("proved a point").
+    """
+    toks = list(itertools.islice(ctx.next_tokens(), 6))[1:]
+    for k, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low in _PROOF_OBJECTS:
+            return False
+        if k > 0 and (tok.kind == "punct" or low in _COMPLEMENT_END):
+            return True
+        if tok.kind != "word" or low == "that" or k >= 4:
+            return False
+    return len(toks) < 5 and bool(toks)
 
 
 def _cond_stance_sure(ctx: _Context) -> bool:
@@ -1125,7 +1626,10 @@ def _cond_stance_really(ctx: _Context) -> bool:
     if nxt is None or nxt.kind != "word":
         return True
     word = nxt.text.lower()
-    return not (word in _COMMON_ADJECTIVES or word.endswith(_ADJECTIVE_SUFFIXES))  # "really important"
+    # "really important" (an adjective: a common one, or an ending after a stem of three letters or more; not
+    # "really want", "really meant")
+    return not (word in _COMMON_ADJECTIVES
+                or any(word.endswith(suffix) and len(word) - len(suffix) >= 3 for suffix in _ADJECTIVE_SUFFIXES))
 
 
 def _cond_not_month(ctx: _Context) -> bool:
@@ -1190,14 +1694,6 @@ def _subject_of_next_verb(after: Sequence[Token]) -> bool:
     return False
 
 
-def _cond_adjective_use(ctx: _Context) -> bool:
-    return _is_attributive(ctx)
-
-
-def _cond_verb_use(ctx: _Context) -> bool:
-    return not _is_attributive(ctx)
-
-
 def _is_label_adjective(ctx: _Context) -> bool:
     """True when *alleged*, *purported* or *supposed* stands before a noun (distancing, not a verb)."""
     if _is_attributive(ctx):
@@ -1221,14 +1717,6 @@ def _is_label_adjective(ctx: _Context) -> bool:
     return after[1].text[:1].islower() and following not in _FINITE_MARKERS and not following.endswith("ed")
 
 
-def _cond_label_adjective(ctx: _Context) -> bool:
-    return _is_label_adjective(ctx)
-
-
-def _cond_label_verb(ctx: _Context) -> bool:
-    return not _is_label_adjective(ctx)
-
-
 def _cond_verb_not_noun(ctx: _Context) -> bool:
     nxt = ctx.next_token()
     if nxt is not None:
@@ -1250,7 +1738,43 @@ def _cond_verb_not_noun(ctx: _Context) -> bool:
         return False
     if _adjective_before_base_form(ctx, prev):
         return False  # "the total claim", "a formal note": an adjective never is the subject of a verb
+    if _compound_ing_noun(ctx, prev):
+        return False  # "a profit warning in January", "the flood warning."
     return not _object_noun(ctx)
+
+
+def _compound_ing_noun(ctx: _Context, prev: Token) -> bool:
+    """True when an -ing form heads a compound noun: a determiner, a lower-case noun, the word, then no object.
+
+    "a profit warning in January", "the storm warning.", "a travel warning for
+    the region": a determiner (or possessive, number or preposition) and a
+    noun before it, and a preposition, punctuation or the end of the sentence
+    after it.  A headline drops the determiner: a singular lower-case noun
+    that opens the sentence or follows a colon, comma or dash ("Live: heat
+    warning as runners set off") heads the compound too; a plural noun
+    there is read as the subject of a participle ("Live: unions warning of
+    strikes").  A participle of its own clause has a clause or an object after
+    it ("a statement warning that prices would rise", "a letter warning
+    residents to leave").
+    """
+    if not ctx.surface.lower().endswith("ing") or not prev.text.islower() or prev.kind != "word":
+        return False
+    p = prev.text.lower()
+    if p in _FINITE_MARKERS or p in _SUBJECT_PRONOUN_WORDS or p.endswith(("ed", "ing")) or p in _PHRASE_BREAKS:
+        return False
+    det = next(itertools.islice(ctx.prev_words(), 1, None), None)
+    opens = len(ctx.before) < 2 or (ctx.before[-1] is prev and ctx.before[-2].kind == "punct"
+                                    and ctx.before[-2].text not in _QUOTE_MARKS)
+    if opens:
+        # A bare noun that opens the phrase, as headlines write it ("Live: heat warning as runners set
+        # off"); not a plural of persons, the subject of a participle ("Live: officials warning as ...").
+        if p in _PERSON_PLURALS or (len(p) > 4 and p.endswith(_PERSON_PLURAL_ENDINGS)) or p.endswith("s"):
+            return False
+    elif det is None or not (det.kind == "number" or det.text.lower() in _ATTRIBUTIVE_PREV
+                             or det.text.lower() == "'s"):
+        return False
+    nxt = ctx.next_token()
+    return nxt is None or nxt.kind == "punct" or (nxt.text.lower() in _PHRASE_BREAKS and nxt.text.lower() != "that")
 
 
 # Adjective endings that nouns of persons and bodies do not share ("the government claim" is a British
@@ -1322,7 +1846,16 @@ def _object_noun(ctx: _Context) -> bool:
         return False
     before = ctx.before
     n = 0
-    for k in range(len(before) - 1, -1, -1):
+    last = len(before) - 1
+    if last > 0 and before[last].text in _QUOTE_MARKS:
+        # A quoted modifier is read over to its opening mark: "stall boss denies 'dirty kitchen' claims".
+        for j in range(last - 1, max(-1, last - 6), -1):
+            if before[j].text in _QUOTE_MARKS:
+                n, last = last - j - 1, j - 1
+                break
+            if before[j].kind != "word":
+                break
+    for k in range(last, -1, -1):
         tok = before[k]
         if tok.kind == "punct":
             return False  # the clause starts here: a subject
@@ -1341,9 +1874,113 @@ def _object_noun(ctx: _Context) -> bool:
     return False
 
 
-def _cond_not_after_determiner(ctx: _Context) -> bool:
-    p = _low(ctx.prev_word())
-    return not (p == "'s" or p in _ATTRIBUTIVE_PREV)  # "the accused"
+_WITHHOLDING = frozenset("could can cannot can't couldn't would wouldn't declined refused unable decline refuse "
+                         "declines refuses".split())
+
+
+# Adverbs between a withheld "say" and its question ("could not say exactly where", "would not say yet how").
+_WITHHELD_ADVERBS = frozenset("exactly precisely yet immediately publicly definitively for sure".split())
+
+
+def _cond_not_withheld(ctx: _Context) -> bool:
+    """False for *say* that reports nothing: a speaker who could not or would not say, before a question.
+
+    "Police could not yet say when the road would reopen",
+    "police declined to say whether anyone had been arrested", "officials
+    were unable to say.": no statement is reported, only its absence.  "He
+    could not say more than that he was safe" has a clause of what was
+    said, and "could say that" reports; both count.  An adverb between
+    the verb and the question is skipped ("investigators could not say
+    exactly where it began").  *say* after a question word and *to* (a
+    question turned infinitive: "knew exactly what to say", "told him how
+    to say it") reports nothing either; "had to say" and "went on to say
+    that" do count.
+    """
+    if _asked_for(ctx):
+        return False  # "What did the mayor say to residents?": a question asks for a statement and reports none
+    back = [t.text.lower() for t in itertools.islice(
+        (t for t in ctx.prev_words() if t.text.lower() not in ("yet", "still", "immediately", "exactly")), 3)]
+    if not back:
+        return True
+    if back[0] == "to" and len(back) > 1 and back[1] in _WH_WORDS:
+        return False  # "knew exactly what to say", "was unsure how to say it"
+    negated = back[0] in ("not", "n't", "never") and len(back) > 1 and back[1] in _WITHHOLDING
+    refused = back[0] == "to" and len(back) > 1 and back[1] in _WITHHOLDING
+    cannot = back[0] in ("cannot", "can't", "couldn't", "wouldn't")
+    if not (negated or refused or cannot):
+        return True
+    rest = [t for t in itertools.islice(ctx.next_tokens(), 4) if not (t.kind == "word" and (
+        t.text.lower() in _WITHHELD_ADVERBS or (len(t.text) > 4 and t.text.lower().endswith("ly"))))]
+    if ctx.surface.lower().startswith("tel") and rest and rest[0].text.lower() in _ADDRESSEES:
+        rest = rest[1:]  # "could not tell reporters when", "cannot tell you that"
+    nxt = rest[0] if rest else None
+    if nxt is None or nxt.kind == "punct" or nxt.text.lower() in _WH_WORDS:
+        return False
+    # Inability before a clause: what cannot be said or told is not a statement ("statistics alone cannot
+    # tell you that a player cheated"); "would not say that" and "declined to say that" are left as they are.
+    unable = (back[0] in ("cannot", "can't", "couldn't") or (negated and back[1] in ("can", "could"))
+              or (refused and back[1] == "unable"))
+    return not (unable and nxt.text.lower() == "that")
+
+
+_QUESTION_AUXILIARIES = frozenset("do does did would will can could should".split())
+
+
+def _asked_for(ctx: _Context) -> bool:
+    """True when *say/tell* is the verb of a direct question: an inverted auxiliary before its subject.
+
+    The clause before the verb (from the start of the sentence or the last
+    punctuation) is an optional question word, an auxiliary (*do, did,
+    would* ...) and a subject of one to three words, and the sentence ends
+    with a question mark: "What did the mayor say to residents?", "Did the minister
+    tell parliament the truth?".  '"Who will pay?" she said.' (the verb
+    after the question) and "He said: 'Who will pay?'" are not questions of
+    the verb.
+    """
+    last = next((t for t in reversed(ctx.after) if t.text not in _QUOTE_MARKS), None)
+    if last is None or last.text != "?":
+        return False
+    clause: list[str] = []
+    for tok in reversed(ctx.before):
+        if tok.kind == "punct":
+            break
+        clause.insert(0, tok.text.lower())
+    if clause[:1] and clause[0] in _WH_WORDS:
+        clause = clause[1:]
+    return 2 <= len(clause) <= 4 and clause[0] in _QUESTION_AUXILIARIES
+
+
+def _cond_not_hearsay_passive(ctx: _Context) -> bool:
+    """False for the impersonal hearsay passive "is said to be ..." (see the module notes)."""
+    if ctx.surface.lower() != "said" or _low(ctx.next_token()) != "to":
+        return True
+    for tok in ctx.prev_words():
+        word = tok.text.lower()
+        if (word.endswith("ly") and len(word) > 3) or word in ("also", "still", "now", "once", "not", "n't"):
+            continue  # "is widely said to be", "was once said to have"
+        return word not in _BE_FORMS
+    return True
+
+
+# Words between a negation and the verb it negates: auxiliaries and adverbs ("has never publicly criticised").
+_NEGATION_SKIP = frozenset("has have had did does do will would could can should 's ever yet once".split())
+
+
+def _cond_not_negated_act(ctx: _Context) -> bool:
+    """False for a speech-act verb negated by *never/not* with no quotation after it (see the module notes)."""
+    nxt = ctx.after[0] if ctx.after else None
+    if nxt is not None and nxt.text in _QUOTE_MARKS:
+        return True  # 'never called it "a failure"'
+    for tok in ctx.prev_words():
+        word = tok.text.lower()
+        if word == "only":
+            return True  # "not only criticised the plan but ..."
+        if word in ("never", "not", "n't"):
+            return False
+        if word in _NEGATION_SKIP or (word.endswith("ly") and len(word) > 3):
+            continue
+        return True
+    return True
 
 
 def _cond_speech_context(ctx: _Context) -> bool:
@@ -1356,9 +1993,60 @@ def _cond_speech_context(ctx: _Context) -> bool:
     return word in _SPEECH_ADJUNCT_HEADS and len(toks) > 1 and toks[1].text.lower() in _SPEECH_ADJUNCT_NEXT
 
 
+def _counted_passive(ctx: _Context) -> bool:
+    """True for a reduced passive after a count: "no deaths reported", "three new cases reported overnight".
+
+    The participle follows a noun phrase opened by a number or a
+    quantifier (*no, few, several, many, some, more, fewer*) of at most
+    three words, and only the end of its clause or an adjunct of place or
+    time follows it.  The count is what was reported, not who reported it.
+    "Two officials reported that the ferry had listed" has a clause and
+    counts; so do a count of speakers, a body or a noun of persons ("two
+    officials reported", "one witness observed"), and the clause of a
+    report opened by *as* ("as one diplomat observed, ...").
+
+    Limit: a count of speakers whose noun has no agent ending and is not a
+    known body, with nothing after the verb ("Two diplomats reported.") is
+    taken for a count reported.
+    """
+    back = [ctx.before[j] for j in range(len(ctx.before) - 1, max(-1, len(ctx.before) - 5), -1)]
+    if not back or back[0].kind != "word" or not back[0].text.islower():
+        return False
+    count_at = None
+    for k in range(1, len(back)):
+        tok = back[k]
+        low = tok.text.lower()
+        if tok.kind == "number" or low in _NUMBER_WORDS or low in _COUNT_QUANTIFIERS:
+            count_at = k
+            break
+        if tok.kind != "word" or not tok.text.islower() or low in _DETERMINER_WORDS or low in _PHRASE_BREAKS:
+            return False
+    if count_at is None:
+        return False
+    head = back[0].text.lower()
+    if head in _SPEAKING_BODIES or head in _PERSON_PLURALS or head in _PERSON_SINGULARS or (
+            len(head) > 4 and head.endswith(("ers", "ors", "ists", "ians", "ees", "er", "or", "ist", "ian"))):
+        return False  # a speaker counted: "two officials reported", "one witness observed"
+    if count_at + 1 < len(back) and back[count_at + 1].text.lower() == "as":
+        return False  # "as one diplomat observed, ...": the clause of a report
+    nxt = ctx.next_token(skip_quotes=False)
+    if nxt is None or nxt.kind == "punct":
+        return nxt is None or nxt.text not in _QUOTE_MARKS
+    # Only an adjunct of place or time may follow ("reported overnight", "reported in the north").
+    return nxt.text.lower() in _COUNT_ADJUNCTS
+
+
+# Quantifiers that open a count ("no deaths", "several injuries").
+_COUNT_QUANTIFIERS = frozenset("no few several many some more fewer".split())
+# Words that open an adjunct after a count's participle ("no deaths reported so far", "reported overnight").
+_COUNT_ADJUNCTS = frozenset("so yet overnight since in on at across near around along during after".split())
+
+
 def _cond_not_passive(ctx: _Context) -> bool:
     if _low(ctx.next_token()) == "by":
         return False  # a passive without "be": "Staff, already stressed by a backlog", "a claim denied by"
+    if _counted_passive(ctx):
+        return False  # "no deaths reported", "two new cases reported overnight"
     for tok in ctx.prev_words():
         word = tok.text.lower()
         if word.endswith("ly") or word == "not":
@@ -1420,14 +2108,6 @@ def _cond_that_follows(ctx: _Context) -> bool:
     return _low(ctx.next_token()) == "that" and not _object_noun(ctx)  # not "denied media reports that"
 
 
-def _cond_clause_follows(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) in _CLAUSE_STARTERS
-
-
-def _cond_describe_as(ctx: _Context) -> bool:
-    return any(t.text.lower() == "as" for t in ctx.after[:12])
-
-
 def _cond_epistemic_assume(ctx: _Context) -> bool:
     return _low(ctx.prev_word()) in _SUBJECT_PRONOUNS or _low(ctx.next_token()) == "that"
 
@@ -1486,15 +2166,6 @@ def _cond_not_proposal(ctx: _Context) -> bool:
     return not _person_subject(_subject_word(ctx))
 
 
-def _cond_not_lives(ctx: _Context) -> bool:
-    words = [t.text.lower() for t in itertools.islice((t for t in ctx.next_tokens() if t.kind != "punct"), 3)]
-    return not any(w in _LIVES for w in words)
-
-
-def _cond_discourse_marker(ctx: _Context) -> bool:
-    return _low(ctx.prev_word()) not in _COURSE_NOUNS
-
-
 def _cond_reported_clause(ctx: _Context) -> bool:
     toks = list(itertools.islice(ctx.after, 4))
     if not toks:
@@ -1526,11 +2197,245 @@ def _cond_evidence_clause(ctx: _Context) -> bool:
         clause = ctx.surface.lower().startswith("show")  # "showed what", not "found what appeared to be"
     elif word in ("it", "this"):
         clause = len(toks) > 1 and toks[1].text.lower() in _FINITE_MARKERS  # not "found it difficult"
+    elif ctx.surface.lower().startswith("show"):
+        # a clause without "that" after "show": "the budget papers show the council's reserves have fallen"
+        # (not "police found the car had ...", where "found" is a discovery, not a report)
+        # and only right after the document or pronoun that is its subject (not the noun: "his TV show Pasta
+        # Kings proved a hit")
+        clause = _low(ctx.prev_word()) in _DOCUMENT_NOUNS | _CLAUSE_SHOWERS and _finite_clause(
+            list(itertools.islice(ctx.after, 10)))
     else:
         clause = False
     if not clause:
         return False  # "figures showed a rise", "police found the car"
     return not (_subject_head_words(ctx) & _DATA_NOUNS)  # "figures showed that", "data released ... showed"
+
+
+# Pronouns that can be the subject of "show" + a clause without "that" ("they showed the money had gone").
+_CLAUSE_SHOWERS = frozenset("he she they we".split())
+# Subjects that are issued documents: what they show is reported (METHODS: "a person or document as subject").
+_DOCUMENT_NOUNS = frozenset(
+    "report reports study studies survey surveys poll polls audit audits review reviews inquiry inquiries "
+    "investigation investigations analysis analyses paper papers document documents memo memos letter letters "
+    "filing filings assessment assessments evaluation evaluations dossier dossiers minutes research inspection "
+    "inspections probe".split()
+)
+# Subjects that are data, samples, tests or facts: what they show or confirm is evidence, not a statement.
+_MEASUREMENT_NOUNS = _DATA_NOUNS | frozenset(
+    "result results sample samples test scan evidence fact facts measurements experience history".split()
+)
+# Words on record, read like a document: "the testimony showed that", "his speech showed that".
+_SPOKEN_RECORDS = frozenset("speech speeches interview interviews testimony testimonies words transcript".split())
+# Bodies and people that speak: "the ministry confirmed", "investigators showed that".
+_SPEAKING_BODIES = frozenset(
+    "official officials police authorities authority government ministry agency company firm bank board council "
+    "court commission committee team experts expert spokesman spokeswoman spokesperson laboratory lab league "
+    "union club airline operator regulator who".split()
+)
+# Heads that count what follows "of": "two years of data" -> data.
+_COUNTING_HEADS = frozenset(
+    "years months weeks days decades series set sets batch batches body round rounds piece pieces lot lots".split()
+)
+_PARENTHETICAL_MAX = 6
+
+
+def _subject_words(ctx: _Context) -> tuple[list[Token], bool]:
+    """The subject noun phrase of a verb match, in text order, and whether it opens the sentence.
+
+    Reads back over auxiliaries and adverbs ("has clearly shown"), over a
+    parenthetical between commas of at most six words ("A leaked report,
+    however, shows", "An audit by the comptroller, published in May,
+    showed"), then over the phrase to the clause boundary (punctuation, a
+    conjunction or subordinator, at most ten words).  A relative pronoun
+    right before the verb stands for the noun before it ("a report which
+    showed that" -> "a report"; "who" is kept as a person).
+    """
+    before = ctx.before
+    k = len(before) - 1
+    while k >= 0:
+        tok = before[k]
+        low = tok.text.lower()
+        if tok.kind == "punct" and tok.text in _QUOTE_MARKS:
+            k -= 1
+        elif tok.kind != "punct" and (low in _BETWEEN_SUBJECT_AND_VERB or (
+                tok.text.islower() and low.endswith("ly") and len(low) > 3)):
+            k -= 1
+        elif tok.text == ",":
+            j = k - 1
+            while j >= 0 and before[j].kind != "punct" and k - j <= _PARENTHETICAL_MAX + 1:
+                j -= 1
+            if j >= 0 and before[j].text == "," and j < k - 1:
+                k = j - 1  # ", however," / ", published in May,"
+            else:
+                break
+        else:
+            break
+    words: list[Token] = []
+    while k >= 0 and len(words) < 10:
+        tok = before[k]
+        low = tok.text.lower()
+        if tok.kind == "punct" and (tok.text not in _QUOTE_MARKS or words):
+            break
+        if low in _SUBJECT_BOUNDARY:
+            prev = before[k - 1] if k > 0 else None
+            antecedent = prev is not None and prev.kind == "word" and prev.text.lower() not in _FINITE_MARKERS \
+                and prev.text.lower() not in _IRREGULAR_PAST and not prev.text.lower().endswith("ed")
+            if not words and (low == "which" or (low == "that" and antecedent)):
+                # "a review which showed that"; not "he said that shows that" (a demonstrative subject)
+                k -= 1
+                if k >= 0 and before[k].text == ",":
+                    k -= 1
+                continue  # the antecedent of a relative pronoun
+            if not words and low == "who":
+                words.append(tok)
+            break
+        if tok.kind != "punct":
+            words.append(tok)
+        k -= 1
+    words.reverse()
+    # The phrase opens the sentence, a quotation or what follows a colon: a capital there is no sign of a name.
+    opens = k < 0 or before[k].text in (":", "\u2014") or before[k].text in _QUOTE_MARKS
+    return words, opens
+
+
+def _subject_kind(ctx: _Context) -> str:
+    """What the subject of a verb match is: ``"data"``, ``"document"``, ``"person"`` or ``"other"``.
+
+    The head is the last word of the subject before its first preposition
+    or trailing participle ("Blood samples from the laboratory" -> samples;
+    "A leaked memo seen by the paper" -> memo), or the noun after
+    "of" when the head counts it ("two years of data" -> data).
+
+    - ``"data"``: figures, data, results, samples, tests, scans, facts,
+      evidence ... (:data:`_MEASUREMENT_NOUNS`);
+    - ``"document"``: a report, study, survey, audit, review, inquiry,
+      analysis, memo, letter, filing ... (:data:`_DOCUMENT_NOUNS`), or words
+      on record (*remarks, claims, testimony, speech* ...);
+    - ``"person"``: a personal pronoun or *who*, a body that speaks
+      (*ministry, police, board, laboratory* ...), a noun of persons
+      (-ers, -ors, -ists, -ians: *investigators, researchers, scientists*) or a
+      name (a capitalised word that does not open the sentence, or two
+      capitalised words: "Nordic Rail").  A single capitalised word that
+      opens the sentence is not taken for a name ("Experience shows
+      that");
+    - ``"other"``: anything else, an unknown *it* or *this* included.
+    """
+    words, opens = _subject_words(ctx)
+    lows = [t.text.lower() for t in words]
+    cut = len(lows)
+    for k, w in enumerate(lows):
+        if w in _SUBJECT_PREPOSITIONS and k > 0:
+            cut = k
+            break
+    head_k = cut - 1
+    while head_k > 0 and (lows[head_k] in _IRREGULAR_PARTICIPLES or (
+            lows[head_k].endswith("ed") and len(lows[head_k]) > 4)) and lows[head_k - 1] not in _DETERMINER_WORDS:
+        head_k -= 1  # "a report seen by", "data released on Friday"
+    if head_k < 0:
+        return "other"
+    if lows[head_k] in _COUNTING_HEADS and cut < len(lows) and lows[cut] == "of":
+        rest = [w for w in lows[cut + 1:] if w not in _SUBJECT_PREPOSITIONS]
+        if rest:
+            return _kind_of_head(rest[-1], words[-1], capital_name=False)
+    head = words[head_k]
+    name = head.text[:1].isupper() and (head_k > 0 or not opens or (
+        len(words) > 1 and words[1].text[:1].isupper()))
+    return _kind_of_head(lows[head_k], head, capital_name=name)
+
+
+def _kind_of_head(low: str, tok: Token, *, capital_name: bool) -> str:
+    """The kind of the subject head ``low`` (see :func:`_subject_kind`); ``capital_name``: it reads as a name."""
+    if low in _MEASUREMENT_NOUNS:
+        return "data"
+    if low in _DOCUMENT_NOUNS or low in _CLAIM_NOUNS or low in _SPOKEN_RECORDS:
+        return "document"  # an issued document, or words on record: "the remarks showed he had no interest"
+    if low in _PERSON_PRONOUNS or low == "they" or low in _SPEAKING_BODIES or low in _PERSON_PLURALS \
+            or low in _PERSON_SINGULARS or (len(low) > 5 and low.endswith(("ers", "ors", "ists", "ians"))) \
+            or (len(low) > 5 and tok.text.islower() and low.endswith(("ister", "ector", "ist", "ian", "man", "woman"))):
+        return "person"
+    return "person" if capital_name else "other"
+
+
+def _cond_show_reporter(ctx: _Context) -> bool:
+    """*show* reports (endorsing attribution) only with a person or an issued document as subject.
+
+    "An internal report shows that", "the audit showed that", "investigators
+    showed that" report what the document or person states.  With data, tests,
+    facts or an unknown subject the same words state evidence: "data show
+    that", "lab tests show that", "it shows that" are the booster *show(n)
+    that* (entry ``show that``, :func:`_cond_show_evidence`).
+    """
+    return _subject_kind(ctx) in ("document", "person")
+
+
+def _cond_show_evidence(ctx: _Context) -> bool:
+    """The booster *show(n) that*: the converse of :func:`_cond_show_reporter`, and not the noun ("the show that")."""
+    p = _low(ctx.prev_word())
+    if (p in _DETERMINER_WORDS and p not in ("this", "that", "these", "those")) or p == "'s":
+        return False  # "the show that made her famous" (but "this shows that": a demonstrative subject)
+    return not _cond_show_reporter(ctx)
+
+
+def _cond_speaker_subject(ctx: _Context) -> bool:
+    """False when the subject of a reporting verb is data, a sample, a test or a fact.
+
+    "If the second test confirms the diagnosis", "tests confirmed the virus":
+    evidence confirms, nobody states anything (METHODS: a person or
+    document as subject).  "The laboratory confirmed that" (a body) counts.
+    """
+    return _subject_kind(ctx) != "data"
+
+
+def _cond_not_bare_adjunct(ctx: _Context) -> bool:
+    """False when only a place or time adjunct follows to the end of the clause and nothing is reported.
+
+    "Measles confirmed at two schools" (a headline's reduced passive),
+    "the virus was confirmed in two more regions": what is confirmed is
+    the subject, and no clause, quotation or object follows.  "Confirmed
+    on Monday that ...", '"..., " the ministry confirmed on Monday.' (the
+    words fronted) count.
+    """
+    toks = list(itertools.islice(ctx.next_tokens(), 1))
+    if not toks or toks[0].text.lower() not in _SPEECH_PREPOSITIONS | {"near", "across", "among", "after"}:
+        return True
+    for tok in itertools.islice(ctx.after, 16):
+        low = tok.text.lower()
+        if tok.text in _QUOTE_MARKS or low == "that" or low in _WH_WORDS:
+            return True
+        if tok.kind == "punct" and tok.text in ",.;:!?":
+            break
+    return _fronted_report(ctx)
+
+
+_OBJECT_OPENERS = frozenset("it them him her us me the a an their its his our my your these those this".split())
+
+
+def _cond_not_thing_object(ctx: _Context) -> bool:
+    """False for *confirm* with a pronoun or noun-phrase object, no clause and a subject that does not speak.
+
+    METHODS: *confirmed* reports with a person or document as subject.
+    With a clause ("confirmed the plant would close"), a noun of statement
+    ("confirmed the allegations") or a time adjunct before the clause
+    ("confirmed this week that ...") it counts whatever the subject; with
+    only a thing as object it counts when a speaker vouches for the thing
+    ("the company confirmed the breach": a person or a body that speaks,
+    see :func:`_subject_kind`), not when a document, an event or a process
+    bears it out ("a leaked memo that seems to confirm it", "a second count
+    will only confirm the board's decision"): nothing said is reported.
+    """
+    after = list(itertools.islice(ctx.after, 12))
+    if not after:
+        return True
+    first = after[0].text.lower()
+    if not (first in _OBJECT_OPENERS or first[:1].isdigit()):
+        return True
+    if len(after) > 1 and after[1].text.lower() in _CALENDAR | _CALENDAR_NEXT:
+        return True  # "confirmed this week that ..."
+    if _finite_clause(after) or _statement_noun_phrase(after, denial=False):
+        return True
+    # A speaker who confirms a thing vouches for it ("the company confirmed the breach"); a document, an
+    # event or a process confirms only what it bears out ("a leaked memo that seems to confirm it").
+    return _subject_kind(ctx) == "person"
 
 
 def _subject_head_words(ctx: _Context) -> set[str]:
@@ -1585,19 +2490,27 @@ def _cond_not_schedule(ctx: _Context) -> bool:
     return not (head in _EVENT_NOUNS and calendar)  # "confirmed the meeting on Friday"
 
 
-def _cond_not_quarrel(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) not in _QUARREL
-
-
-def _cond_not_motion(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) not in _MOTION
-
-
-def _cond_not_condemned_to(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) != "to"
+# Pronouns that take up words said before ("dismissed this, saying ...").
+_ANAPHORS = frozenset("this that it these those".split())
+# Words of assurance: a promise or pledge is a statement that can be dismissed ("assurances were dismissed by").
+_ASSURANCES = frozenset("assurance assurances promise promises pledge pledges".split())
 
 
 def _cond_denial_object(ctx: _Context) -> bool:
+    """*dismiss* reports a denial only when what is dismissed is a claim (see the module notes)."""
+    if _passive(ctx):
+        # "Rehn's assurances were dismissed by the federation": the subject is the statement dismissed.
+        for tok in ctx.prev_words():
+            word = tok.text.lower()
+            if word in _BE_FORMS or word in _BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and len(word) > 3):
+                continue
+            if word in _CLAIM_NOUNS or word in _VIEW_NOUNS or word in _ASSURANCES:
+                return True
+            break  # any other subject: read what follows ("it was dismissed as propaganda")
+    after = list(itertools.islice(ctx.next_tokens(), 3))
+    if len(after) > 2 and after[0].text.lower() in _ANAPHORS and after[1].text == "," \
+            and after[2].text.lower() in ("saying", "arguing", "insisting", "adding", "calling"):
+        return True  # "dismissed this, saying stocks are stable": words said before, answered at once
     for n, tok in enumerate(ctx.next_tokens()):
         if tok.kind == "punct" or n >= 8:
             return False
@@ -1634,10 +2547,14 @@ _TIME_WORDS = _CALENDAR | _CALENDAR_NEXT | frozenset(
 
 
 def _time_adjunct_to_end(toks: Sequence[Token]) -> bool:
-    """True when ``toks`` hold only a time adjunct up to the clause end: "last night.", "on Friday,"."""
+    """True when ``toks`` hold only a time adjunct up to the clause end: "last night.", "on Friday,".
+
+    A quotation mark opens words of the clause, not its end: 'claims the "reform" was rushed' has no
+    time adjunct.
+    """
     for n, tok in enumerate(toks):
         if tok.kind == "punct":
-            return n > 0
+            return n > 0 and tok.text not in _QUOTE_MARKS
         if tok.text.lower() not in _TIME_WORDS or n >= 4:
             return False
     return len(toks) > 0
@@ -1657,7 +2574,8 @@ def _finite_clause(toks: Sequence[Token]) -> bool:
     if toks[0].text.lower() in _SUBJECT_PRONOUN_WORDS and len(toks) > 1 and toks[1].kind == "word":
         return True
     n = 0
-    for k, tok in enumerate(toks[:9]):
+    agent = False  # inside the "by" phrase of a participle that modifies the subject
+    for k, tok in enumerate(toks[:12]):
         if tok.kind == "punct":
             return False
         low = tok.text.lower()
@@ -1671,6 +2589,15 @@ def _finite_clause(toks: Sequence[Token]) -> bool:
                 nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
                 if pre not in _DETERMINER_WORDS and pre != "'s" and nxt != "by":
                     return True  # "claimed the plan failed", "admits hackers got in"; not "the revised offer"
+                if nxt == "by" and not agent and pre not in _DETERMINER_WORDS:
+                    # a participle with its agent inside the subject: "claimed the offer tabled by the
+                    # employers fell short": the clause's verb comes after the "by" phrase
+                    agent = True
+                    n += 1
+                    continue
+        if low == "by" and agent:
+            n += 1
+            continue
         if low in _CONJUNCTIONS:
             nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
             if nxt in _FINITE_MARKERS or nxt in _IRREGULAR_PAST or nxt.endswith("ed"):
@@ -1678,7 +2605,7 @@ def _finite_clause(toks: Sequence[Token]) -> bool:
         elif low in _PHRASE_BREAKS:
             return False
         n += 1
-        if n > 6:
+        if n > (10 if agent else 6):
             return False
     return False
 
@@ -1690,7 +2617,10 @@ def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
     counts of fraud", "the figure"), a label of doubt modifies it ("alleged
     interference"), it holds a quotation ('claiming a "historic" win': the
     quoted words are words said) or, after a verb of denial, *any*
-    introduces it ("denied any cover-up", "any wrongdoing").
+    introduces it ("denied any cover-up", "any wrongdoing") or an offence
+    ends it ("denies fraud", "denied two counts of arson": the charge is the
+    accusation denied; not "denied fraud investigators access", where the
+    offence modifies the noun after it).
     """
     for n, tok in enumerate(toks):
         if n >= 5 or tok.kind == "punct" and tok.text not in _QUOTE_MARKS:
@@ -1700,6 +2630,9 @@ def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
         low = tok.text.lower()
         if low in _STATEMENT_NOUNS or low in _DISTANCING_MODIFIERS or (denial and n == 0 and low == "any"):
             return True
+        if denial and low in _OFFENCES and (n + 1 == len(toks) or toks[n + 1].kind == "punct"
+                                            or toks[n + 1].text.lower() in _CONJUNCTIONS):
+            return True  # "denies fraud", "denied murder and arson": the charge he faces, a statement
         if low in _PHRASE_BREAKS:
             return False
     return False
@@ -1728,6 +2661,26 @@ def _act_gerund(ctx: _Context, toks: Sequence[Token]) -> bool:
     return not (surface.startswith("den") and (nxt in ("to", "for") or nxt in _GRANTED))
 
 
+def _admission(ctx: _Context, toks: Sequence[Token]) -> bool:
+    """True when *admit* + *to/into* names a place or body one is admitted to (at most four words on).
+
+    "with nine admitted to hospital", "was admitted to the intensive care
+    unit", "admitted into the academy": an admission, not a concession.
+    "admitted to the charges", "admitted to lying" report what is admitted.
+    """
+    if not ctx.surface.lower().startswith("admit"):
+        return False
+    for n, tok in enumerate(toks):
+        if n >= 4 or tok.kind == "punct":
+            return False
+        low = tok.text.lower()
+        if low in _ADMISSION_PLACES:
+            return True
+        if low in _PHRASE_BREAKS or (n == 0 and low.endswith("ing")):
+            return False  # "admitted to taking too little care": a gerund, the act admitted
+    return False
+
+
 def _cond_statement_object(ctx: _Context) -> bool:
     """A reporting verb counts only when it reports a statement (see the module notes, ``statement_object``)."""
     if len(ctx.surface.split()) > 2:
@@ -1739,11 +2692,14 @@ def _cond_statement_object(ctx: _Context) -> bool:
         # Inverted after a quotation that ends a clause: '"We lost," conceded Nolan'; not a quoted word
         # before its verb ('Some of the "rowers" admitted under the scheme': a reduced passive).
         return True
+    after = _skip_interposed(after)  # "He admitted, however, that ..."
     if not after:
         return _fronted_report(ctx)
     first = after[0]
     if first.text in _QUOTE_MARKS or first.text in _DASHES:
         return True  # 'insisted: "..."', 'denied "any wrongdoing"'
+    if first.text.lower() in ("it", "this") and (len(after) == 1 or after[1].kind == "punct"):
+        return True  # "Wexham Water denied this.": the pronoun stands for what was said (not "this" of time)
     if first.kind == "punct" or _time_adjunct_to_end(after):
         # '"We lost," he conceded.', '..., the supermarket admitted last night.'
         return first.text != "(" and _fronted_report(ctx)
@@ -1751,6 +2707,8 @@ def _cond_statement_object(ctx: _Context) -> bool:
     if word == "that" or word in ("whether", "if", "why", "how", "what", "when", "where"):
         return True
     toks = list(itertools.islice(after, 8))
+    if word in ("to", "into") and _admission(ctx, toks[1:]):
+        return False  # "nine admitted to hospital", "admitted to intensive care"
     if word == "to":
         nxt = toks[1].text.lower() if len(toks) > 1 else ""
         if nxt in ("be", "have", "having") or nxt.endswith("ing"):
@@ -1770,28 +2728,102 @@ def _cond_statement_object(ctx: _Context) -> bool:
         return True  # "he denied it.": the pronoun stands for what was said
     if _act_gerund(ctx, toks):
         return True  # "has always denied using drugs", "admitted taking the money"
-    if _finite_clause(toks):
+    if _finite_clause(list(itertools.islice(after, 12))):
         return True  # "claimed the court had ignored key testimony"
     return _statement_noun_phrase(toks, denial=ctx.surface.lower().startswith("den"))
 
 
+_INTERPOSED = frozenset(
+    "however though nonetheless nevertheless moreover meanwhile too also again later therefore "
+    "instead indeed".split()
+)
+
+
+def _skip_interposed(after: Sequence[Token]) -> Sequence[Token]:
+    """``after`` without an adverb set off by commas right after the verb: ", however, that ..." -> "that ...".
+
+    One or two words between the commas, each a connective (*however,
+    though, too* ...) or an adverb in -ly ("admitted, privately, that"); a
+    name or a clause between commas (", the minister, ...", ", he said,")
+    is not skipped.
+    """
+    if len(after) < 3 or after[0].text != ",":
+        return after
+    for k in (2, 3):
+        if len(after) > k and after[k].text == ",":
+            words = after[1:k]
+            if all(t.kind == "word" and t.text.islower() and (
+                    t.text in _INTERPOSED or (len(t.text) > 4 and t.text.endswith("ly"))) for t in words):
+                return after[k + 1:]
+            break
+    return after
+
+
+_Side = Literal["prev", "next", "next_words", "after"]
+
+
+@dataclass(frozen=True)
+class _WordRule:
+    """A context rule that reads only the words next to a match: is one of them in a closed word class?
+
+    ``side`` says which tokens are read, nearest first: ``"prev"`` the words
+    before the match (:meth:`_Context.prev_words`), ``"next"`` the tokens after
+    it with quotation marks skipped (:meth:`_Context.next_tokens`, punctuation
+    included), ``"next_words"`` the words after it, ``"after"`` every token
+    after it.  The rule holds when one of the ``within`` nearest tokens is in
+    ``words`` (``present=True``), or when none is (``present=False``).
+    """
+
+    side: _Side
+    words: frozenset[str]
+    present: bool = False
+    within: int = 1
+
+    def __call__(self, ctx: _Context) -> bool:
+        if self.side == "prev":
+            tokens: Iterable[Token] = ctx.prev_words()
+        elif self.side == "next":
+            tokens = ctx.next_tokens()
+        elif self.side == "next_words":
+            tokens = (t for t in ctx.next_tokens() if t.kind != "punct")
+        else:
+            tokens = ctx.after
+        found = any(t.text.lower() in self.words for t in itertools.islice(tokens, self.within))
+        return found == self.present
+
+
+# The context rules that only ask whether a word of a closed class stands next to the match.
+_WORD_RULES: dict[str, _WordRule] = {
+    "not_talk_about": _WordRule("prev", _ABOUT_GOVERNORS),  # "talked about"
+    "discourse_marker": _WordRule("prev", _COURSE_NOUNS),  # "a change of course"
+    "not_after_determiner": _WordRule("prev", _ATTRIBUTIVE_PREV | {"'s"}),  # "the accused"
+    "clause_follows": _WordRule("next", _CLAUSE_STARTERS, present=True),  # "said he", "said that"
+    "not_quarrel": _WordRule("next", _QUARREL),  # "argued with"
+    "not_motion": _WordRule("next", _MOTION),  # "echoed through"
+    "not_condemned_to": _WordRule("next", frozenset({"to"})),  # "condemned to death"
+    "not_lives": _WordRule("next_words", _LIVES, within=3),  # "claimed 20 lives"
+    "describe_as": _WordRule("after", frozenset({"as"}), present=True, within=12),  # "described ... as"
+}
+
+
+def _negated(rule: Callable[[_Context], bool]) -> Callable[[_Context], bool]:
+    """The converse of a context rule."""
+    return lambda ctx: not rule(ctx)
+
+
 _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
+    **_WORD_RULES,
     "before_quantity": _cond_before_quantity,
-    "not_talk_about": _cond_not_talk_about,
     "epistemic_modal": _cond_epistemic_modal,
     "not_month": _cond_not_month,
-    "adjective_use": _cond_adjective_use,
-    "verb_use": _cond_verb_use,
+    "adjective_use": _is_attributive,
+    "verb_use": _negated(_is_attributive),
     "verb_not_noun": _cond_verb_not_noun,
     "speech_context": _cond_speech_context,
     "not_passive": _cond_not_passive,
     "that_follows": _cond_that_follows,
-    "clause_follows": _cond_clause_follows,
-    "describe_as": _cond_describe_as,
     "epistemic_assume": _cond_epistemic_assume,
     "not_proposal": _cond_not_proposal,
-    "not_lives": _cond_not_lives,
-    "discourse_marker": _cond_discourse_marker,
     "not_indirect_question": _cond_not_indirect_question,
     "epistemic_possible": _cond_epistemic_possible,
     "epistemic_belief": _cond_epistemic_belief,
@@ -1801,19 +2833,24 @@ _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
     "stance_sure": _cond_stance_sure,
     "predicative_certain": _cond_predicative_certain,
     "stance_really": _cond_stance_really,
-    "label_adjective": _cond_label_adjective,
-    "label_verb": _cond_label_verb,
-    "not_after_determiner": _cond_not_after_determiner,
+    "label_adjective": _is_label_adjective,
+    "label_verb": _negated(_is_label_adjective),
     "reported_clause": _cond_reported_clause,
     "evidence_clause": _cond_evidence_clause,
     "not_schedule": _cond_not_schedule,
-    "not_quarrel": _cond_not_quarrel,
-    "not_motion": _cond_not_motion,
-    "not_condemned_to": _cond_not_condemned_to,
     "denial_object": _cond_denial_object,
     "statement_object": _cond_statement_object,
     "statement_passive": _cond_statement_passive,
     "passive_clause": _cond_passive_clause,
+    "not_turn_out": _cond_not_turn_out,
+    "show_reporter": _cond_show_reporter,
+    "show_evidence": _cond_show_evidence,
+    "speaker_subject": _cond_speaker_subject,
+    "not_bare_adjunct": _cond_not_bare_adjunct,
+    "not_thing_object": _cond_not_thing_object,
+    "not_withheld": _cond_not_withheld,
+    "not_hearsay_passive": _cond_not_hearsay_passive,
+    "not_negated_act": _cond_not_negated_act,
 }
 
 
@@ -2167,7 +3204,12 @@ def find_cues(
         verb_table = pd.DataFrame(verbs, columns=["article_id", "start", "end"])
         speakers = quote_speakers(sentences, quotes, verbs=verb_table, speech_cues=speech, names=False,
                                   max_words=_MAX_SCARE_WORDS)
-        rows.extend(_scare_quotes(sentence_info, spans, speakers, headline_quotes))
+        verb_starts: dict[str, list[int]] = {}
+        for art, start, _ in verbs:
+            verb_starts.setdefault(art, []).append(start)
+        for starts in verb_starts.values():
+            starts.sort()
+        rows.extend(_scare_quotes(sentence_info, spans, speakers, headline_quotes, verb_starts))
 
     out = pd.DataFrame(rows, columns=list(CUE_COLUMNS))
     out = out.astype(
@@ -2396,22 +3438,99 @@ def _is_translation(words: Sequence[str], gloss: Sequence[str]) -> bool:
     return abs(len(gloss) - len(words)) <= 2
 
 
+# Words that open a new clause between a quotation and a later verb: the verb is the new clause's.
+_CLAUSE_OPENERS = frozenset("as while when after because since although though whereas".split())
+_VERB_WINDOW = 200  # characters read on each side of a quotation for its verb
+_NOUN_PHRASE_OPENERS = _DETERMINER_WORDS | _DISTANCING_MODIFIERS | frozenset(
+    "self-proclaimed self-styled self-appointed such".split()
+)
+
+
+# A relative clause set off by commas right after a quotation ('"king of pasta", who owns six restaurants,').
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b[^\"'\u201c\u201d,;:]*,")
+# Auxiliaries that may stand between a quoted subject and its verb ('the so-called "fixer" has admitted').
+_SUBJECT_VERB_FILLERS = frozenset(
+    "is are was were be been being has have had will would could can may might must shall should did does do "
+    "also still now then once".split()
+)
+
+
+def _verb_between(starts: list[int], lo: int, hi: int) -> bool:
+    """True when one of the sorted offsets ``starts`` lies in ``[lo, hi)``."""
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
+def _verb_does_not_attribute(text: str, s: int, e: int, verb: str) -> bool:
+    """True when the verb that the speaker finder took for a short quotation's does not attribute it.
+
+    Two shapes, both with the verb after the quotation and not before it:
+
+    - the quotation is the verb's subject: a noun phrase opened by a
+      determiner or a label ("The self-proclaimed "king of kebabs" denies
+      any wrongdoing", 'the so-called "fixer" admits ...') with nothing but
+      the verb after it, or only auxiliaries and adverbs ('the so-called
+      "fixer" has allegedly admitted'; not a passive with its agent, "was
+      hailed by ministers"), also after a relative clause set off by commas
+      ('The self-proclaimed "king of pasta", who owns six restaurants, was
+      warned ...');
+    - a new clause opens between them ("Minister in 'cash for access' row as
+      aide claims he is 'innocent'": *as* starts the clause of *claims*,
+      which governs only 'clean').
+
+    '"Shameful," says minister' and "'Shameful' says minister" (no noun
+    phrase opens before the quotation) keep the verb.
+    """
+    if not verb or verb == ":":
+        return False
+    pattern = re.compile(r"(?<!\w)" + re.escape(verb) + r"(?!\w)")
+    if pattern.search(text, max(0, s - _VERB_WINDOW), s) is not None:
+        return False  # the verb stands before the quotation: 'called the plan "reckless"'
+    m = pattern.search(text, e, e + _VERB_WINDOW)
+    if m is None:
+        return False
+    gap = text[e:m.start()]
+    gap_words = _WORD_RE.findall(gap)
+    if any(w.lower() in _CLAUSE_OPENERS for w in gap_words) and not any(c in gap for c in "\"'\u201c\u201d"):
+        return True
+    relative = _RELATIVE_GAP.match(gap)
+    if relative is not None:
+        gap = gap[relative.end():]  # ', who is said to be worth 30 million lorns, was warned'
+    rest = _WORD_RE.findall(gap)
+    if any(w.lower() not in _SUBJECT_VERB_FILLERS and not (w.lower().endswith("ly") and len(w) > 4) for w in rest) \
+            or (rest and re.match(r"\s+by\b", text[m.end():]) is not None) or re.fullmatch(r"[\w\s-]*", gap) is None:
+        return False  # not only auxiliaries and adverbs, or a passive with its agent ("was hailed by ministers")
+    before = _WORD_RE.findall(text[:s])
+    return bool(before) and before[-1].lower() in _NOUN_PHRASE_OPENERS
+
+
 def _scare_quotes(
     sentences: Sequence[_SentenceInfo],
     spans: dict[str, SpanIndex],
     speakers: pd.DataFrame,
     headline_quotes: str,
+    verb_starts: dict[str, list[int]] | None = None,
 ) -> list[dict[str, object]]:
     """Scare-quote rows: short quotations without a speaker, not partial quotes, not foreign phrases.
 
     ``speakers`` is :func:`framing.measures.quotes.quote_speakers` of the
     same tables for the quotations of at most four words; a longer quotation
     is never a scare quote but may be the source of a partial quote.
+    ``verb_starts`` (sorted raw offsets of the authorial reporting verbs, by
+    article) tells a quotation with a reporting verb before it in its
+    sentence, which :func:`_verb_does_not_attribute` leaves attributed.
     """
+    verb_starts = verb_starts or {}
     attributed_at = {
         (art, int(start)): found_in != NOT_FOUND
         for art, start, found_in in zip(speakers["article_id"].tolist(), speakers["start"].tolist(),
                                         speakers["found_in"].tolist())
+    }
+    verb_of = {
+        (art, int(start)): str(verb)
+        for art, start, verb, found_in in zip(speakers["article_id"].tolist(), speakers["start"].tolist(),
+                                              speakers["verb"].tolist(), speakers["found_in"].tolist())
+        if found_in == "same_sentence"
     }
     by_sentence_article: dict[str, list[_SentenceInfo]] = {}
     for x in sentences:
@@ -2438,6 +3557,9 @@ def _scare_quotes(
                     j += 1
                 words = tuple(more)
             attributed = attributed_at.get((art, span.start), False) if len(words) <= _MAX_SCARE_WORDS else False
+            if attributed and not _verb_between(verb_starts.get(art, []), sent.start, span.start) \
+                    and _verb_does_not_attribute(sent.text, rel_s, rel_e, verb_of.get((art, span.start), "")):
+                attributed = False  # no reporting verb before it, and the one after it is another clause's
             by_article.setdefault(art, []).append(_Quote(span, sent, words, attributed))
     rows: list[dict[str, object]] = []
     for art in sorted(by_article):

@@ -15,7 +15,8 @@ Rules only (no tagger: nothing is downloaded).  What the rules catch and miss:
 - **Actors**: the canonical names of ``actors.csv`` aliases found in the headline, in order.
 - **Evaluative words**: words with a non-zero valence in VADER's lexicon, plus the documented list
   ``data/lexicons/evaluative_en.csv`` (attack verbs such as "slams", conflict nouns such as "row",
-  words that evaluate ties such as "mend" or "regularize").
+  words that evaluate ties such as "mend" or "regularize"); not a word inside a name
+  (:func:`name_spans`: "energy" in "Energy Board sets tariffs", "justice" in "Ministry of Justice").
 - **Quotation marks**: every quoted span of the headline, marked ``partial`` when one of its content
   words is also quoted in the article's body (the headline repeats a speaker's word) and ``scare``
   otherwise.
@@ -93,11 +94,122 @@ def subject(headline: str) -> str:
     return clause[:end].strip(" ,;:-\u2013\u2014")
 
 
-def evaluative_words(headline: str) -> list[str]:
-    """The headline's evaluative words, lower case, in order (VADER lexicon or the documented list)."""
+#: Head nouns of the names of bodies: "Energy Board", "Justice Ministry", "Ministry of Energy".
+INSTITUTION_HEADS = frozenset(
+    """board commission agency authority ministry council party bank court committee office department
+    union association corporation company group institute fund service trust foundation front alliance
+    movement forces army council assembly parliament senate tribunal regulator league federation
+    organisation organization centre center university college hospital network""".split()
+)
+# Words that join the parts of a name: "Bank of England", "Party for Freedom", "Sisters of Mercy".
+_NAME_JOINERS = frozenset("of for and the de del la al".split())
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def title_case(headline: str) -> bool:
+    """True for a title-case headline: most words of four letters or more after the first are
+    capitalised ("Putin On Upcoming Meeting With Biden"); False for sentence case ("Putin hopes to
+    mend ties")."""
+    words = [m.group() for m in _WORD_RE.finditer(headline)][1:]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long) and sum(_is_capitalised(w) for w in long) >= 0.7 * len(long)
+
+
+def name_spans(headline: str, *, actors: pd.DataFrame | None = None) -> list[tuple[int, int]]:
+    """Character spans of the headline that are names of people or bodies, not words of its own.
+
+    - an alias of ``actors.csv`` (``actor, alias``), in any headline;
+    - the name of a body: one or two capitalised words before a head noun of :data:`INSTITUTION_HEADS`
+      ("Energy Board", "Justice Ministry"), or such a head with "of/for" and capitalised words after
+      it ("Ministry of Energy"); a headline verb or a word of the documented evaluative list is no
+      part of a name ("Minister Slams Energy Board" -> "Energy Board");
+    - in a sentence-case headline, a run of two or more capitalised words, possibly joined by
+      "of/for/and/the" ("Energy Board sets tariffs", "Bank of England holds rates"); not a headline
+      verb or a word of the evaluative list, and not two words in capitals (a tabloid kicker such as
+      "SICK TO THE STOMACH:" is no name).  A title-case headline capitalises every word, so there only
+      the first two rules apply.
+
+    Limits: a sentence-case headline that opens with a capitalised evaluative word before a name
+    ("Tragic Okafor misses out") takes both for one name; a title-case name of a body whose head is
+    not listed ("Hope Street Kitchen") is not found.
+    """
+    words = list(_WORD_RE.finditer(headline))
+    spans: list[tuple[int, int]] = []
+    if actors is not None and not actors.empty:
+        from framing.load.text import drop_invisible, normalise
+        from framing.measures.actors import alias_pattern
+
+        plain = drop_invisible(normalise(headline))
+        if len(plain) == len(headline):
+            for alias in actors["alias"].astype(str):
+                spans.extend(m.span() for m in alias_pattern(alias).finditer(plain))
+    extra = _evaluative_list()
+
+    def joined(a: int, b: int) -> bool:
+        """Only white space and words between words ``a`` and ``b`` ("Russia, US" are two names)."""
+        return not any(ch in ",;:|()[]\"\u201c\u201d\u2013\u2014" for ch in headline[words[a].end():words[b].start()])
+
+    def part_of_name(k: int) -> bool:
+        low = words[k].group().lower()
+        return _is_capitalised(words[k].group()) and low not in HEADLINE_VERBS and low not in extra
+
+    for k, m in enumerate(words):
+        if m.group().lower() not in INSTITUTION_HEADS or not _is_capitalised(m.group()):
+            continue
+        first = k
+        while first > 0 and k - first < 2 and part_of_name(first - 1) and joined(first - 1, first):
+            first -= 1
+        last = k
+        if k + 2 < len(words) and words[k + 1].group().lower() in ("of", "for"):
+            j = k + 2
+            if words[j].group().lower() == "the" and j + 1 < len(words):
+                j += 1
+            while j < len(words) and j - k <= 4 and part_of_name(j) and joined(j - 1, j):
+                last = j
+                j += 1
+        if last > k or first < k:
+            spans.append((words[first].start(), words[last].end()))
+    def shouted(a: int, b: int) -> bool:
+        """Both words in capitals: a tabloid kicker ("DATA DISASTER:", "SICK TO THE STOMACH"), not a name."""
+        return all(len(words[i].group()) > 1 and words[i].group().isupper() for i in (a, b))
+
+    if not title_case(headline):
+        k = 0
+        while k < len(words):
+            if not part_of_name(k):
+                k += 1
+                continue
+            j = k
+            while True:
+                if j + 1 < len(words) and part_of_name(j + 1) and joined(j, j + 1) and not shouted(j, j + 1):
+                    j += 1
+                elif j + 2 < len(words) and words[j + 1].group().lower() in _NAME_JOINERS \
+                        and part_of_name(j + 2) and joined(j, j + 2) and not shouted(j, j + 2):
+                    j += 2
+                else:
+                    break
+            if j > k:
+                spans.append((words[k].start(), words[j].end()))
+            k = j + 1
+    return sorted(set(spans))
+
+
+def evaluative_words(headline: str, *, actors: pd.DataFrame | None = None) -> list[str]:
+    """The headline's evaluative words, lower case, in order (VADER lexicon or the documented list).
+
+    A word inside a name (:func:`name_spans`: an alias of ``actors``, the name of a body, a run of
+    capitalised words in a sentence-case headline) is the name's, not the outlet's: "energy" in
+    "Energy Board sets tariffs" or "justice" in "Justice Ministry" is not listed.
+    """
     lexicon, extra = _vader_lexicon(), _evaluative_list()
+    names = name_spans(headline, actors=actors)
     out = []
     for m in _WORD_RE.finditer(headline):
+        if any(s <= m.start() and m.end() <= e for s, e in names):
+            continue
         low = m.group().lower().replace("\u2019", "'")
         if (lexicon.get(low, 0.0) != 0.0 or low in extra) and low not in out:
             out.append(low)
@@ -187,7 +299,7 @@ def headline_table(
             marks.append(f"'{q}' ({kind})")
         rows.append((
             article, r.outlet, text, subj, "; ".join(_actors_in(subj, actors)), "; ".join(_actors_in(text, actors)),
-            "; ".join(evaluative_words(text)), "; ".join(marks), "; ".join(sorted(units.get(article, []))),
-            "; ".join(sorted(lede.get(article, []))),
+            "; ".join(evaluative_words(text, actors=actors)), "; ".join(marks),
+            "; ".join(sorted(units.get(article, []))), "; ".join(sorted(lede.get(article, []))),
         ))
     return pd.DataFrame(rows, columns=list(HEADLINE_COLUMNS))
