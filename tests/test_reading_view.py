@@ -17,7 +17,7 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr", "col", "are
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "table",
     "caption", "thead", "tbody", "tr", "th", "td", "mark", "div", "span", "em", "main", "article",
-    "details", "summary", "ol", "li", "footer", "nav", "fieldset", "legend", "input", "label", "ul",
+    "details", "summary", "ol", "li", "footer", "nav", "fieldset", "legend", "input", "label", "ul", "sup", "a",
 }
 
 
@@ -328,7 +328,7 @@ def test_nested_and_crossing_cues_nest_properly_and_keep_their_text():
     fragment = sentence_fragment(page, "x-002")
     # Hand-worked: the booster starts inside the hedge and runs past it, so it is cut at the
     # hedge's end; its first piece is marked as continuing.
-    skeleton = re.sub(r' (data-cue|title)="[^"]*"', "", fragment)
+    skeleton = re.sub(r' (data-cue|data-fn|title)="[^"]*"', "", fragment)
     assert skeleton == (
         'He <mark class="cue cue-attribution">said</mark> the plan '
         '<mark class="cue cue-hedge">might '
@@ -336,6 +336,11 @@ def test_nested_and_crossing_cues_nest_properly_and_keep_their_text():
         '<mark class="cue cue-distancing">possibly</mark></mark></mark>'
         '<mark class="cue cue-booster"> work</mark>.'
     )
+    # Footnote numbers follow the order in which the marks close: "said", then "possibly" (the
+    # distancing cue closes inside the hedge that ends at the same letter), the hedge, the booster.
+    numbers = {m.attrs["class"].split()[1]: m.attrs["data-fn"] for m in tree.root.iter()
+               if m.tag == "mark" and "data-fn" in m.attrs}
+    assert numbers == {"cue-attribution": "1", "cue-distancing": "2", "cue-hedge": "3", "cue-booster": "4"}
     marks = marks_by_cue(tree)
     assert len(marks) == 4
     texts_by_category = {}
@@ -360,7 +365,7 @@ def test_identical_spans_of_two_categories_are_both_shown():
         cue(texts, articles, "y", "claimed", "attribution", subcategory="doubting"),
     ]
     page = render(articles, lines, sentences, cues, None, texts)
-    fragment = re.sub(r' (data-cue|title)="[^"]*"', "", sentence_fragment(page, "y-002"))
+    fragment = re.sub(r' (data-cue|data-fn|title)="[^"]*"', "", sentence_fragment(page, "y-002"))
     # Same span: the fixed category order (hedge, booster, distancing, attribution, scare quote)
     # makes the distancing mark the outer one.
     assert fragment == (
@@ -835,3 +840,374 @@ def test_the_fourteen_outlet_fixture_renders_every_sentence_and_lists_the_page_f
     # Each page ends with a teaser of another story ("Read more: ...", once "Related: ..."): none is article text.
     assert sum(line.startswith(("Read more:", "Related:")) for line in listed) == 14
     assert not any(word in row.text for row in corpus.sentences.itertuples() for word in ("Read more:", "Related:"))
+
+
+# ---------------------------------------------------------------------------
+# Sentence anchors, numbered notes, tone colours, speaker labels
+# ---------------------------------------------------------------------------
+
+
+def anchors_of(tree: TreeBuilder) -> list[str]:
+    return [n.attrs["id"] for n in tree.root.iter() if "id" in n.attrs]
+
+
+def test_every_sentence_carries_a_unique_escaped_anchor():
+    articles, lines, sentences, texts = news_corpus()
+    sentences = sentences.copy()
+    sentences.loc[1, "sentence_id"] = 'daily-"2"<b>&'  # a hostile id: written escaped, read back unchanged
+    repeated = pd.concat([sentences, sentences.iloc[[2]]], ignore_index=True)  # one sentence listed twice
+    page = render(articles, lines, repeated, [], None, texts)
+    tree = parse(page)
+    ids = anchors_of(tree)
+    assert len(ids) == len(set(ids))
+    spans = [n for n in tree.root.iter() if "data-sentence" in n.attrs]
+    with_id = [n for n in spans if "id" in n.attrs]
+    assert [n.attrs["id"] for n in with_id] == [f"s-{sid}" for sid in sentences["sentence_id"]]
+    assert 'id="s-daily-&quot;2&quot;&lt;b&gt;&amp;"' in page
+    # The repeated row is drawn but gets no second id.
+    assert len(spans) == len(repeated) and len(with_id) == len(sentences)
+
+
+def test_a_linked_sentence_is_highlighted_and_its_hidden_column_shown():
+    articles, lines, sentences, texts, cues = many_outlets(5)
+    page = render(articles, lines, sentences, cues, None, texts)
+    assert re.search(r"\.s:target \{[^}]*background: var\(--target\)", page)
+    # With the picker, a column holding the target is shown too, after the chosen two, with a note saying why.
+    assert "body:has(#show-all:not(:checked)) .columns > .col:has(.s:target) { display: block; order: 3; }" in page
+    assert page.count('<p class="target-note">') == 5
+    # Two outlets: no picker, every column is always shown, no rule needed.
+    two = render(*many_outlets(2)[:3], many_outlets(2)[4], None, many_outlets(2)[3])
+    assert ":has(.s:target)" not in two
+
+
+def footnotes_of(column: Node) -> dict[str, str]:
+    out = {}
+    for li in (n for n in column.iter() if n.tag == "li" and n.attrs.get("id", "").startswith("fn-")):
+        number = next(c for c in li.children if isinstance(c, Node) and "fn-no" in c.classes()).text()
+        out[number] = li.text()[len(number):].strip()
+    return out
+
+
+def test_every_hover_note_is_also_a_numbered_footnote_of_its_column():
+    articles, lines, sentences, texts = news_corpus()
+    cues = [
+        cue(texts, articles, "daily", "reportedly", "hedge", subcategory="evidential", voice="authorial"),
+        cue(texts, articles, "daily", "said", "attribution", subcategory="neutral"),
+    ]
+    sentiment = pd.DataFrame({"sentence_id": ["daily-002"], "compound": [-0.4939], "label": ["negative"]})
+    page = render(articles, lines, sentences, cues, sentiment, texts)
+    tree = parse(page)
+    (column,) = [n for n in tree.root.iter() if n.tag == "article"]
+    notes = footnotes_of(column)
+    titled = [n for n in column.iter() if "title" in n.attrs]
+    assert len(titled) == 3 and len(notes) == 3
+    for node in titled:
+        letter = next((c for c in node.classes() if c.startswith("cue-")), "")
+        shown = ({"cue-hedge": "H", "cue-attribution": "A"}.get(letter, "")) + node.attrs["data-fn"]
+        assert notes[shown] == node.attrs["title"]
+    # Hand-worked reading order: "reportedly" (H1) and the tone of its sentence (2), then "said" (A3).
+    assert list(notes) == ["H1", "2", "A3"]
+    # Sentences without a sentiment row carry no number and no note.
+    bare = [n for n in column.iter() if "data-sentence" in n.attrs and n.attrs["data-sentence"] != "daily-002"]
+    assert bare and all("data-fn" not in n.attrs and "title" not in n.attrs for n in bare)
+    # On screen the list is folded behind a toggle; in print it is always shown.
+    assert ".footnotes { display: none;" in page and ".notes-toggle:checked ~ .footnotes { display: block; }" in page
+    print_css = page[page.index("@media print {\n  @page"):]
+    assert ".footnotes { display: block;" in print_css
+    assert ".notes-toggle, .notes > label { display: none; }" in print_css
+
+
+def test_footnote_numbers_follow_the_reading_order_hand_worked():
+    # Headline "Talks may collapse, minister warns" (sentence 1), then the body: the headline's hedge and
+    # its tone marker come first, then the body's cue, then the body sentence's marker.
+    articles, lines, sentences, texts = news_corpus()
+    cues = [cue(texts, articles, "daily", "reportedly", "hedge"), cue(texts, articles, "daily", "may", "hedge")]
+    first_body = sentences.loc[sentences["role"] == "body", "sentence_id"].iloc[0]
+    holder = sentences.loc[sentences["text"].str.contains("reportedly"), "sentence_id"].iloc[0]
+    sentiment = pd.DataFrame({"sentence_id": ["daily-001", holder], "compound": [-0.3, 0.2]})
+    tree = parse(render(articles, lines, sentences, cues, sentiment, texts))
+    numbered = {(n.tag, n.attrs.get("data-sentence") or n.text()): n.attrs["data-fn"]
+                for n in tree.root.iter() if "data-fn" in n.attrs}
+    assert numbered == {("mark", "may"): "1", ("span", "daily-001"): "2", ("mark", "reportedly"): "3",
+                        ("span", holder): "4"}
+    assert holder == first_body  # "reportedly" is in the first body sentence
+
+
+def css_var(page: str, name: str) -> str:
+    return re.search(rf"--{name}: (#[0-9a-fA-F]{{6}})", page).group(1).upper()
+
+
+def test_tone_markers_use_no_outlet_colour_and_keep_their_shapes():
+    from framing.present.plots.style import OKABE_ITO
+
+    articles, lines, sentences, texts = news_corpus()
+    page = render(articles, lines, sentences, [], None, texts)
+    palette = {c.upper() for c in OKABE_ITO}
+
+    def rgb(c):
+        return tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))
+
+    markers = {name: css_var(page, name) for name in ("pos", "neg", "neu")}
+    for name, colour in markers.items():
+        assert colour not in palette, name
+        # Not a near copy either: at least 60 apart (RGB distance) from every outlet colour.
+        assert min(sum((a - b) ** 2 for a, b in zip(rgb(colour), rgb(p))) ** 0.5 for p in palette) >= 60, name
+    assert len(set(markers.values())) == 3
+    # The old negative colour was the palette's vermillion: the check above would have caught it.
+    assert "#D55E00" in palette
+    assert re.search(r"\.s-negative::before \{[^}]*background: var\(--neg\)[^}]*border-radius: 1px", page)
+    assert re.search(r"\.s-positive::before \{[^}]*background: var\(--pos\)", page)
+    assert re.search(r"\.s-neutral::before \{[^}]*background: transparent; border-color: var\(--neu\)", page)
+    assert re.search(r"\.s::before \{[^}]*border-radius: 50%", page)  # circles unless squared
+
+
+QUOTE_PARAS = [
+    ['The minister said, "We will not sign this deal."', "Aides said the talks would resume next week."],
+    ['Critics called the plan "a gift to polluters," without naming anyone.'],
+]
+
+
+def quote_row(texts, needle, kind, speaker, speaker_actor="", article_id="q"):
+    start = texts[article_id].index(needle)
+    return {"article_id": article_id, "start": start, "end": start + len(needle), "kind": kind,
+            "speaker": speaker, "speaker_actor": speaker_actor}
+
+
+def speaker_labels(tree: TreeBuilder) -> list[tuple[str, str, str]]:
+    """(sentence id, speaker, kind class) of each speaker label, in page order."""
+    out = []
+
+    def walk(node, sentence):
+        sentence = node.attrs.get("data-sentence", sentence)
+        if node.tag == "sup" and "who" in node.classes() and sentence is not None:  # not the legend's sample
+            out.append((sentence, node.attrs["data-speaker"], sorted(node.classes() - {"who"})[0]))
+        for child in node.children:
+            if isinstance(child, Node):
+                walk(child, sentence)
+
+    walk(tree.root, None)
+    return out
+
+
+def test_quotations_are_labelled_with_their_speaker_without_changing_the_text():
+    articles, lines, sentences, texts = make_corpus(("q", "Q News", "Deal in doubt", QUOTE_PARAS))
+    quotes = pd.DataFrame([
+        quote_row(texts, '"We will not sign this deal."', "direct", "The minister", "Lena <b>Marr</b>"),
+        quote_row(texts, "the talks would resume next week", "indirect", "Aides"),
+        quote_row(texts, '"a gift to polluters,"', "partial", ""),
+        quote_row(texts, "Critics", "scare", "nobody"),  # not a quotation kind: no label
+    ])
+    cues = [cue(texts, articles, "q", "sign", "hedge", voice="quoted")]
+    page = render_reading_view(articles, lines, sentences, pd.DataFrame(cues), None, texts, quotes=quotes)
+    tree = parse(page)
+    assert speaker_labels(tree) == [
+        ("q-002", "Lena <b>Marr</b>", "who-direct"),
+        ("q-003", "Aides", "who-indirect"),
+        ("q-004", "unknown speaker", "who-partial"),
+    ]
+    assert 'data-speaker="Lena &lt;b&gt;Marr&lt;/b&gt;"' in page  # escaped in the attribute
+    for row in sentences.itertuples():  # labels add no text: every sentence reads exactly as its offsets
+        assert strip_tags(sentence_fragment(page, row.sentence_id)) == row.text
+    # The label sits right after the closing quotation mark, outside the hedge mark inside the quotation.
+    assert re.search(r'deal\.&quot;<sup class="who who-direct"', sentence_fragment(page, "q-002"))
+    # The cue inside the quotation names its speaker in its note.
+    (mark,) = [n for n in tree.root.iter() if n.tag == "mark" and "data-cue" in n.attrs]
+    assert mark.attrs["title"].endswith("speaker: Lena <b>Marr</b>")
+    # Without the quotes table: no label, no speaker in the notes.
+    bare = render_reading_view(articles, lines, sentences, pd.DataFrame(cues), None, texts)
+    assert speaker_labels(parse(bare)) == [] and "speaker:" not in bare
+
+
+def test_a_quotation_ending_outside_the_shown_text_gets_no_label():
+    articles, lines, sentences, texts = make_corpus(("q", "Q News", "Deal in doubt", QUOTE_PARAS))
+    menu = texts["q"].index("Home / World")
+    quotes = pd.DataFrame([{"article_id": "q", "start": menu, "end": menu + 4, "kind": "direct", "speaker": "X"}])
+    tree = parse(render_reading_view(articles, lines, sentences, None, None, texts, quotes=quotes))
+    assert speaker_labels(tree) == []
+
+
+# ---------------------------------------------------------------------------
+# The seed event, from its analysis tables: anchors, footnotes, speakers, aligned view
+# ---------------------------------------------------------------------------
+
+MANY_OUTLETS_DIR = SEED_EVENT_DIR.parents[2] / "tests" / "fixtures" / "many-outlets"
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    from framing.pipeline import analyze
+
+    return analyze(SEED_EVENT_DIR)
+
+
+@pytest.fixture(scope="module")
+def many_analysis():
+    from framing.pipeline import analyze
+
+    return analyze(MANY_OUTLETS_DIR)
+
+
+@pytest.fixture(scope="module")
+def seed_pages(seed_analysis):
+    from framing.present.reading_view import reading_view_pages
+
+    return reading_view_pages(seed_analysis)
+
+
+def column_of(tree: TreeBuilder, article_id: str) -> Node:
+    (column,) = [n for n in tree.root.iter() if n.tag == "article" and n.attrs.get("data-article") == article_id]
+    return column
+
+
+def link_targets(page: str, name: str) -> list[str]:
+    return [html.unescape(h.split("#", 1)[1]) for h in re.findall(rf'href="{re.escape(name)}#([^"]*)"', page)]
+
+
+@pytest.mark.parametrize("which", ["seed", "many"])
+def test_front_page_links_resolve_to_sentences_of_the_side_by_side_page(which, request):
+    from framing.compare.differences import differences
+    from framing.present.front_page import render_front_page
+    from framing.present.reading_view import reading_view_pages
+
+    analysis = request.getfixturevalue(f"{which}_analysis")
+    pages = reading_view_pages(analysis)
+    front = render_front_page(analysis, differences(analysis), [], articles_dir=analysis.corpus.folder,
+                              has_side_by_side=True)
+    ids = set(anchors_of(parse(pages["side-by-side.html"])))
+    links = [html.unescape(h) for h in re.findall(r'href="side-by-side\.html#([^"]*)"', front)]
+    assert links, "the front page links no sentence"
+    assert [x for x in links if x not in ids] == []
+    # The aligned view links every sentence it shows to the same anchors.
+    from_aligned = [html.unescape(h) for h in re.findall(r'href="side-by-side\.html#([^"]*)"', pages["aligned.html"])]
+    assert from_aligned and [x for x in from_aligned if x not in ids] == []
+    assert 'href="aligned.html"' in pages["side-by-side.html"]
+    assert 'href="side-by-side.html"' in pages["aligned.html"]
+
+
+def test_seed_hover_notes_each_have_their_footnote(seed_pages):
+    tree = parse(seed_pages["side-by-side.html"])
+    checked = 0
+    for column in (n for n in tree.root.iter() if n.tag == "article"):
+        notes = footnotes_of(column)
+        letters = {f"cue-{c}": L for c, L in (("hedge", "H"), ("booster", "B"), ("distancing", "D"),
+                                               ("attribution", "A"), ("scare_quote", "Q"))}
+        titled = [n for n in column.iter() if "title" in n.attrs]
+        assert len(titled) == len(notes)
+        for node in titled:
+            letter = "".join(letters[c] for c in node.classes() if c in letters)
+            assert notes[letter + node.attrs["data-fn"]] == node.attrs["title"]
+            checked += 1
+    assert checked > 40
+
+
+def test_seed_peskov_quotations_are_labelled_in_press_tv_only(seed_analysis, seed_pages):
+    tree = parse(seed_pages["side-by-side.html"])
+    labels = {a: [n.attrs["data-speaker"] for n in column_of(tree, a).iter() if n.tag == "sup"]
+              for a in ("presstv", "sputnik")}
+    # Press TV quotes Peskov five times: two direct quotations in one sentence, one partial ("a positive
+    # step"), two reported (that the powers disagree; that Biden's remarks showed no interest).
+    assert sum("Peskov" in s for s in labels["presstv"]) == 5
+    assert not any("Peskov" in s for s in labels["sputnik"])
+    assert any("Putin" in s for s in labels["sputnik"])  # Sputnik's quotations are labelled too
+
+
+def aligned_rows(page: str) -> dict[str, dict[str, Node]]:
+    """unit id -> outlet number -> cell."""
+    tree = parse(page)
+    rows = {}
+    for section in (n for n in tree.root.iter() if n.tag == "section" and "unit-row" in n.classes()):
+        rows[section.attrs["data-unit"]] = {c.attrs["data-outlet"]: c for c in section.children
+                                            if isinstance(c, Node) and "cell" in c.classes()}
+    return rows
+
+
+def test_seed_aligned_view_puts_what_both_tell_on_one_row_and_marks_what_one_leaves_out(seed_pages):
+    page = seed_pages["aligned.html"]
+    assert "<script" not in page.lower() and "http" not in page.replace("http-equiv", "")
+    rows = aligned_rows(page)
+    columns = re.findall(r'<div class="cell outlet-head" data-outlet="(\d)"><p class="outlet">([^<]*)</p>', page)
+    number = {name: i for i, name in columns}
+    sputnik, presstv = number["Sputnik International"], number["Press TV"]
+
+    def clauses(cell):  # the shaded words that tell the unit, spaces normalised
+        return " ".join(" ".join(n.text().split()) for n in cell.iter() if n.tag == "b")
+
+    # Press TV's sentence on Washington trying to "hold back" Russia tells three units; the row of the
+    # "hold back" unit is the one whose shaded clause says it.
+    (hold_back,) = [u for u, cells in rows.items() if "hold back Russia" in clauses(cells[presstv])]
+    assert "none" in rows[hold_back][sputnik].classes()
+    assert rows[hold_back][sputnik].text() == "not reported"
+    # Sputnik "mend[ing]" relations and Press TV "regularize" them: one row, told by both.
+    both = [u for u, cells in rows.items()
+            if "mend" in clauses(cells[sputnik]) and "regularize" in clauses(cells[presstv])]
+    assert len(both) == 1
+    assert all("told" in rows[both[0]][k].classes() for k in (sputnik, presstv))
+    # Units in the lede are marked, per cell and per row.
+    assert 'class="lede-tag">lede</span>' in page and "in-lede" in page
+
+
+def test_aligned_view_escapes_text_and_says_not_reported():
+    from framing.present.reading_view import render_aligned_view
+
+    articles, lines, sentences, texts = make_corpus(
+        ("a", "Alpha <i>Wire</i>", "Talks <script>x()</script> resume", [["The envoy said <b>yes</b> & left."]]),
+        ("b", "Beta News", "Talks resume", [["Nothing here."]]),
+    )
+    s1 = sentences[sentences["article_id"] == "a"].iloc[1]
+    units = pd.DataFrame({"unit_id": ["u1", "u2"], "label": ["x", "y"], "n_articles": [1, 1], "n_outlets": [1, 1],
+                          "outlets": ["Alpha <i>Wire</i>", "Beta News"]})
+    s2 = sentences[sentences["article_id"] == "b"].iloc[1]
+    unit_sentences = pd.DataFrame([
+        {"unit_id": "u1", "article_id": "a", "outlet": "Alpha <i>Wire</i>", "sentence_id": s1.sentence_id,
+         "similarity": 1.0, "paragraph": 1, "in_headline": False, "in_lede": True, "start": s1.start,
+         "end": s1.start + 14},
+        {"unit_id": "u2", "article_id": "b", "outlet": "Beta News", "sentence_id": s2.sentence_id,
+         "similarity": 1.0, "paragraph": 1, "in_headline": False, "in_lede": False, "start": s2.start, "end": s2.end},
+    ])
+    page = render_aligned_view(articles, sentences, units, unit_sentences, None, title="<T>")
+    tree = parse(page)  # well formed
+    assert "<b>yes</b>" not in page and "&lt;b&gt;yes&lt;/b&gt; &amp; left." in page
+    assert "Alpha &lt;i&gt;Wire&lt;/i&gt;" in page and "<script>" not in page
+    rows = aligned_rows(page)
+    assert rows["u1"]["1"].text() == "not reported" and rows["u2"]["0"].text() == "not reported"
+    assert "The envoy said" in rows["u1"]["0"].text()
+    (clause,) = [n for n in rows["u1"]["0"].iter() if n.tag == "b"]
+    assert clause.text() == "The envoy said"  # the clause of the unit, shaded
+    assert "lede" in rows["u1"]["0"].text() and "lede" not in rows["u2"]["1"].text()
+    assert sum("none" in n.classes() for n in tree.root.iter() if n.tag == "div") == 2
+
+
+def test_unit_order_follows_the_first_article_and_slots_the_others_in_hand_worked():
+    from framing.present.reading_view import unit_order
+
+    def rows(outlet, units):
+        return [{"unit_id": u, "outlet": outlet, "article_id": outlet.lower(), "paragraph": i + 1, "start": 10 * i}
+                for i, u in enumerate(units)]
+
+    # A tells 1 2 3; B tells 2 9 3 (9 after 2); C tells 8 1 (8 just before 1); D shares nothing (last).
+    frame = pd.DataFrame(rows("A", ["u1", "u2", "u3"]) + rows("B", ["u2", "u9", "u3"]) + rows("C", ["u8", "u1"])
+                         + rows("D", ["u7"]))
+    assert unit_order(frame, ["A", "B", "C", "D"]) == ["u8", "u1", "u2", "u9", "u3", "u7"]
+    assert unit_order(frame, ["B", "A", "C", "D"]) == ["u8", "u1", "u2", "u9", "u3", "u7"]
+    # Where the articles run in different orders, the first outlet's order wins and the rest follow it.
+    frame = pd.DataFrame(rows("A", ["u1", "u2", "u3"]) + rows("B", ["u3", "u9", "u1"]))
+    assert unit_order(frame, ["A", "B"]) == ["u1", "u2", "u3", "u9"]
+    assert unit_order(frame, ["B", "A"]) == ["u3", "u9", "u1", "u2"]
+
+
+def test_many_outlets_aligned_view_reuses_the_two_outlet_picker(many_analysis):
+    from framing.present.reading_view import reading_view_pages
+
+    page = reading_view_pages(many_analysis)["aligned.html"]
+    tree = parse(page)
+    groups = radio_groups(tree)
+    assert list(groups) == ["left", "right"] and len(groups["left"]) == 14
+    (show_all,) = [n for n in tree.root.iter() if n.tag == "input" and n.attrs.get("id") == "show-all"]
+    assert "checked" not in show_all.attrs
+    pair = "body:has(#show-all:not(:checked))"
+    for i in (0, 13):
+        assert f'{pair}:has(#left-{i}:checked) .unit-row > .cell[data-outlet="{i}"] {{ display: block; order: 1; }}' \
+            in page
+        assert f"{pair}:has(#right-{i}:checked) .unit-row.has-{i} {{ display: grid; }}" in page
+    rows = aligned_rows(page)
+    assert rows and all(len(cells) == 14 for cells in rows.values())

@@ -17,6 +17,10 @@ import pandas as pd
 #: Statements per outlet on the front page.
 PER_OUTLET = 6
 SIDE_BY_SIDE = "side-by-side.html"
+#: The aligned reading view: one row per fact or remark, one column per outlet.
+ALIGNED = "aligned.html"
+#: The teaching pack's first page (the pack is :mod:`framing.present.teaching`; its pages sit beside it).
+TEACHING = "teaching/lesson-plan.html"
 
 
 def sentence_anchor(sentence_id: str) -> str:
@@ -80,6 +84,7 @@ def render_front_page(
     articles_dir: Path,
     has_side_by_side: bool,
     salience: str = "",
+    has_teaching: bool = False,
 ) -> str:
     """HTML text of the front page.
 
@@ -98,6 +103,9 @@ def render_front_page(
         Whether the evidence sentences can link to ``side-by-side.html``.
     salience : str
         One line on word salience (:func:`framing.compare.differences.salience_line`).
+    has_teaching : bool
+        Whether the class section links to the teaching pack (``teaching/``: lesson plan, worksheet,
+        glossary, answer key, coding sheet).
     """
     articles = analysis.corpus.articles
     sentences = analysis.corpus.sentences
@@ -152,7 +160,8 @@ def render_front_page(
                        f'<p class="links"><a href="{_e(page.full)}">For analysts (with code)</a> · '
                        f'<a href="{_e(page.student)}">For students (no code)</a></p></li>')
     side = (f'<p class="side"><a href="{SIDE_BY_SIDE}">The articles side by side, every cue highlighted</a></p>'
-            if has_side_by_side else "")
+            f'<p class="side"><a href="{ALIGNED}">The articles lined up fact by fact: what each tells and leaves out'
+            '</a></p>' if has_side_by_side else "")
     lesson = """<ol class="lesson">
 <li><strong>5 minutes:</strong> read the headlines above aloud. Who does each one make act? Which words judge?</li>
 <li><strong>10 minutes:</strong> in pairs, read the first two differences of each outlet and find the sentences in
@@ -163,6 +172,15 @@ article miss it?</li>
 <li><strong>10 minutes:</strong> discuss: which of these choices could be the reporter's, the editor's or the
 translator's? What would you need to know to tell?</li>
 </ol>"""
+    if has_teaching:
+        folder = TEACHING.rsplit("/", 1)[0]
+        lesson += (f'<p class="side">To print for the class: <a href="{TEACHING}">lesson plan</a> · '
+                   f'<a href="{folder}/worksheet.html">worksheet</a> · <a href="{folder}/glossary.html">glossary</a> · '
+                   f'<a href="{folder}/answer-key.html">answer key</a> (for the teacher) · '
+                   f'<a href="{folder}/coding-sheet.html">frame coding sheet</a>.</p>'
+                   '<p>A follow-up lesson: students code the frame of each article by hand (the coding sheet, or the '
+                   'frame-coding notebook, which saves their answers) and then measure how far they agree (the '
+                   'coder-agreement notebook).</p>')
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
