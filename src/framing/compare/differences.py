@@ -10,7 +10,6 @@ compared.  Everything is computed from the folder's own tables: nothing here kno
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 import pandas as pd
@@ -309,7 +308,9 @@ _DETERMINER = re.compile(r"(?:A|An|The|One|Some|Two|Three|Several|Many|Its|His|H
 
 
 def _in_sentence(speaker: str) -> str:
-    """A speaker as written inside a sentence: "A teacher from Kessler" -> "a teacher from Kessler" (names unchanged)."""
+    """A speaker as written inside a sentence: "A teacher from Kessler" -> "a teacher from Kessler".
+
+    Names keep their capitals."""
     if _DETERMINER.match(speaker):
         return speaker[0].lower() + speaker[1:]
     return speaker
@@ -344,7 +345,8 @@ def voice_differences(sources: pd.DataFrame, quotes: pd.DataFrame, outlets: Sequ
             evidence = ";".join(sorted(spoken.unique()))
             others = _others(outlet, outlets)
             none = "no other outlet quotes" if len(others) > 1 else f"{others[0]} does not quote"
-            rows.append((outlet, "voice", f"Quotes {_in_sentence(str(r.speaker))} ({n} {'quotation' if n == 1 else 'quotations'}); "
+            who = _in_sentence(str(r.speaker))
+            rows.append((outlet, "voice", f"Quotes {who} ({n} {'quotation' if n == 1 else 'quotations'}); "
                          f"{none} {'them' if str(r.speaker_type) in ('document', 'anonymous') else 'this speaker'}.",
                          evidence, f"{n} quotations", (1, n)))
     return rows
