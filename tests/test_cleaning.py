@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.core import paths
-from framing.load.cleaning import classify_lines, split_lines
+from framing.load.cleaning import classify_lines, is_navigation, split_lines
 from framing.load.corpus import load_corpus
 
 SEED = paths.SEED_EVENT_DIR
@@ -437,6 +437,139 @@ def load_page(raw: str):
     from framing.load.corpus import parse_page
 
     return parse_page(raw, article_id="a", outlet="Harbour Herald")
+
+
+# --- the headline of a page without one in articles.csv ------------------------------------------------------
+
+HEAD = "Storm damage closes the northern quay until June"
+
+
+def headline_of(raw: str, outlet: str = "Harbour Herald") -> list[str]:
+    return [ln.text for ln in classify_lines(raw, outlet=outlet, headline="") if ln.role == "headline"]
+
+
+@pytest.mark.parametrize("line", [
+    "Home | World | Business", "News > Europe", "Home \u203a Regions \u203a Coventry & Warwickshire",
+    "Listen \u2022 News \u2022 Community \u2022 Events", "Watch live | News | Weather | Traffic",
+    "Politics  Business  Opinion  Culture  Sport", "Home / Regions / Kessler Valley", "| Nation | World |",
+    "WORLD NEWS", "BREAKING", "ANALYSIS:",
+])
+def test_navigation(line):
+    assert is_navigation(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Opinion | Why the port strike matters",  # a kicker before a bar: the rest is a clause, not a menu item
+    "Dockers walk out | Talks with the port authority collapse after six hours",
+    "Fuel prices > wages, union says in its annual report",  # sentence punctuation inside an item
+    "AC/DC fans queue overnight for stadium tickets",  # a slash without spaces is no separator
+    "Ceasefire holds in the north as aid trucks arrive",
+    "LIGHTS OUT FOR KESSLER!", "PORT STRIKE ENDS TONIGHT",  # headlines in capitals have more than two words
+    "Board votes  to shut the plant early",  # a doubled space inside a sentence: items start in lower case
+    "Ana Ruiz", "Harbour news today",
+])
+def test_not_navigation(line):
+    assert not is_navigation(line)
+
+
+def test_a_menu_is_never_the_headline():
+    for menu in ("Home | World | Business | Opinion", "Local News | Sport | Obituaries | Classifieds",
+                 "Politics  Business  Opinion  Culture", "News > Europe > Harbour Towns"):
+        raw = f"HARBOUR HERALD\n{menu}\n{HEAD}\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+        assert headline_of(raw) == [HEAD], menu
+    # negative: without the menu the first title-like line is the headline, as before
+    assert headline_of(f"Harbour towns count the cost of the storm\n{HEAD}\n{PARA}\n") == [
+        "Harbour towns count the cost of the storm"]
+
+
+def test_a_headline_with_a_kicker_before_a_bar_is_the_headline():
+    raw = f"Home | World | Opinion\nOpinion | Why the port strike matters\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+    assert headline_of(raw) == ["Opinion | Why the port strike matters"]
+
+
+def test_a_section_label_in_capitals_is_never_the_headline():
+    raw = f"BREAKING\nWORLD NEWS\n{HEAD}\n{PARA}\n"
+    r = roles_of(raw)
+    assert headline_of(raw) == [HEAD]
+    assert r["BREAKING"][0] == r["WORLD NEWS"][0] == "chrome"
+    # a page with nothing but the label above its paragraphs has no headline rather than "BREAKING"
+    assert headline_of(f"BREAKING\n{PARA}\n{PARA2}\n") == []
+
+
+def test_a_headline_in_capitals_with_an_exclamation_mark_is_the_headline():
+    raw = (f"HARBOUR HERALD\nNews | Sport | Money\nQUAY SHUT FOR SUMMER!\n"
+           f"Fishermen fear for their season as repairs drag on\nBy Ana Ruiz\n{PARA}\n{PARA2}\n")
+    r = roles_of(raw)
+    assert r["QUAY SHUT FOR SUMMER!"][0] == "headline"
+    assert r["Fishermen fear for their season as repairs drag on"][0] == "standfirst"
+    # negative: a short exclamation after the headline stays a paragraph of the article
+    raw = f"{HEAD}\nThe quay is shut for the whole summer!\n{PARA}\n"
+    assert headline_of(raw) == [HEAD]
+    assert roles_of(raw)["The quay is shut for the whole summer!"][0] == "body"
+
+
+def test_a_long_question_headline_is_the_headline_not_the_first_paragraph():
+    head = "Ferry fares to fall by a third next month, but will the operators pass it on?"
+    raw = f"Harbour Herald\nNews | Travel\n{head}\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+    assert headline_of(raw) == [head]
+    # negative: a question of two sentences is a paragraph, and the title above it stays the headline
+    para = "Who pays for the repairs? The council says the port authority must, and the authority disagrees?"
+    raw = f"{HEAD}\n{para}\n{PARA}\n"
+    assert headline_of(raw) == [HEAD] and roles_of(raw)[para][0] == "body"
+
+
+def test_a_masthead_tagline_above_a_menu_is_not_the_headline():
+    raw = f"Harbour Herald\nThe Voice of the Northern Coast\nNews\nSport\nWeather\nPuzzles\n{HEAD}\n{PARA}\n"
+    assert headline_of(raw) == [HEAD]
+    # negative: the author's name and job title under a headline are no menu
+    raw = f"{HEAD}\nAna Ruiz\nTransport reporter\n{PARA}\n"
+    assert headline_of(raw) == [HEAD]
+
+
+def test_a_title_that_ends_with_a_date_after_a_separator_is_a_story_list_item():
+    raw = f"Ferry fares rise again on the island routes | 14 May 2025\n{HEAD}\n{PARA}\n"
+    assert headline_of(raw) == [HEAD]
+    # negative: a headline that names a date in its words stays the headline
+    raw = f"Dock strike called for June 3 as talks with the port fail\n{HEAD}\n{PARA}\n"
+    assert headline_of(raw) == ["Dock strike called for June 3 as talks with the port fail"]
+
+
+def test_a_title_of_more_than_25_words_gives_way_to_a_headline_after_it():
+    long = ("Harbour towns along the northern coast count the cost of the storm that closed quays, "
+            "flooded streets and cut power to thousands of homes over three days")
+    raw = f"{long}\n{HEAD}\n{PARA}\n"
+    assert headline_of(raw) == [HEAD]
+    # negative: when it is the only candidate, it is still taken
+    assert headline_of(f"{long}\n{PARA}\n") == [long]
+
+
+# --- a broadcaster's promotion of itself ---------------------------------------------------------------------
+
+PROMOTIONS = [
+    "Harbour FM broadcasts on 101.2 FM along the northern coast.",
+    "Coast Radio can be heard on 88 FM and online.",
+    "Our reporter Ana Ruiz is at the quay tonight and will have more on the evening bulletin.",
+    "Ana Ruiz will bring you the latest in tonight's Harbour News at 6pm.",
+]
+NOT_PROMOTIONS = [
+    "The station, which broadcasts on 101.2 FM, was taken off air by the storm on Monday.",
+    "Harbour FM broadcasts on 101.2 FM to about 20,000 listeners, the regulator said.",
+    "The minister will have more to say on the budget next week.",
+    "The broadcaster said it will have more staff in the newsroom by June.",
+    "The union will have more to say in the evening news conference.",
+    "Speaking to the station's evening bulletin, the mayor said the quay would reopen in June.",
+]
+
+
+@pytest.mark.parametrize("line", PROMOTIONS)
+def test_a_broadcasters_promotion_of_itself_is_chrome(line):
+    r = roles_of(f"{HEAD}\n{PARA}\n{line}\n{PARA2}\n")
+    assert r[line] == ("chrome", "the broadcaster's promotion of itself (its frequency, or a trail for a programme)")
+
+
+@pytest.mark.parametrize("line", NOT_PROMOTIONS)
+def test_a_paragraph_about_a_station_or_a_programme_stays_body(line):
+    assert roles_of(f"{HEAD}\n{PARA}\n{line}\n{PARA2}\n")[line][0] == "body"
 
 
 # --- cleaning grows in step with the page -----------------------------------------------------------------------

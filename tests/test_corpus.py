@@ -393,3 +393,25 @@ def test_english_folder_excludes_nothing():
 
     c = load_corpus(SEED)
     assert excluded_table(c).empty and c.non_english.empty
+
+
+def test_headlines_are_found_on_pages_with_menus_when_articles_csv_gives_none(tmp_path):
+    """The many-outlets pages open with mastheads, menus and breadcrumbs; with an empty headline column every
+    page's headline is still the one its articles.csv names."""
+    import shutil
+
+    import pandas as pd
+
+    source = Path(__file__).parent / "fixtures" / "many-outlets"
+    meta = pd.read_csv(source / "articles.csv", dtype=str, keep_default_na=False)
+    for name in meta["file"]:
+        shutil.copy(source / name, tmp_path / name)
+    meta.assign(headline="").to_csv(tmp_path / "articles.csv", index=False)
+    corpus = load_corpus(tmp_path)
+    found = corpus.lines[corpus.lines["role"] == "headline"]
+    assert found["article_id"].is_unique
+    assert dict(zip(found["article_id"], found["text"])) == dict(zip(meta["article_id"], meta["headline"]))
+    assert (meta["headline"].str.split().str.len() >= 4).all()  # the truth holds real headlines, not labels
+    # the headline is the first sentence of each article
+    firsts = corpus.sentences.sort_values("start").groupby("article_id")["text"].first()
+    assert firsts.to_dict() == dict(zip(meta["article_id"], meta["headline"]))

@@ -309,3 +309,93 @@ def test_a_wide_table_scrolls_inside_its_box_in_a_browser(tmp_path):
     scroll_width, width, page_width = box
     assert width <= 800 < scroll_width  # the table is wider than its box, and the box scrolls
     assert page_width <= 1000  # the page itself does not
+
+
+# --------------------------------------------------------------------------- helpers that take tables
+
+def _two_outlet_tables() -> dict:
+    """The hand-made article above and a second one from another outlet, as the tables a notebook holds."""
+    raw_b = "The ferry might run late on Friday. Crews said the sea was calm."
+    cut = raw_b.index(". ") + 1
+    sentences = pd.concat([_sentences(), pd.DataFrame({
+        "article_id": ["b", "b"], "outlet": ["Coast Courier"] * 2, "sentence_id": ["b-001", "b-002"],
+        "paragraph": [1, 1], "role": ["body", "body"], "voice": ["authorial", "authorial"],
+        "start": [0, cut + 1], "end": [cut, len(raw_b)], "text": [raw_b[:cut], raw_b[cut + 1:]]})],
+        ignore_index=True)
+    hedge_b = {**_cue(0, "might", "hedge", "", "authorial", "might"), "article_id": "b", "outlet": "Coast Courier",
+               "sentence_id": "b-001", "start": raw_b.index("might"), "end": raw_b.index("might") + 5}
+    cues = pd.concat([_cues(), pd.DataFrame([hedge_b])], ignore_index=True)
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Harbour Gazette", "Coast Courier"],
+                             "headline": ["", ""], "published": ["2024-05-01", "2024-05-01"],
+                             "event": ["Port reopening (invented)", "Port reopening (invented)"]})
+    terms = pd.DataFrame({"outlet": ["Harbour Gazette", "Harbour Gazette", "Coast Courier"],
+                          "term": ["port", "deal", "ferry"], "count": [1, 1, 1], "log_odds_z": [0.4, 1.2, 0.9]})
+    return {"articles": articles, "sentences": sentences, "cues": cues, "texts": {"a": RAW, "b": raw_b},
+            "terms": terms}
+
+
+def test_explorer_table_takes_the_tables_it_reads():
+    t = _two_outlet_tables()
+    hedges = explore.explorer_table(cues=t["cues"], sentences=t["sentences"], texts=t["texts"], category="hedge")
+    assert hedges[["outlet", "match"]].values.tolist() == [["Harbour Gazette", "may"], ["Coast Courier", "might"]]
+    one = explore.explorer_table(cues=t["cues"], sentences=t["sentences"], texts=t["texts"], category="hedge",
+                                 outlet="Coast Courier")
+    assert one["match"].tolist() == ["might"] and one["left"].tolist() == ["The ferry "]
+    # with category "term" and no term, the outlet's term of highest log-odds z is shown ("deal": 1.2 > 0.4)
+    tokens = pd.DataFrame({"article_id": ["a"], "outlet": ["Harbour Gazette"], "sentence_id": ["a-001"],
+                           "token_id": [4], "start": [RAW.index("deal")], "end": [RAW.index("deal") + 4],
+                           "token": ["deal"], "lower": ["deal"], "kind": ["word"], "voice": ["authorial"]})
+    deal = explore.explorer_table(cues=t["cues"], sentences=t["sentences"], texts=t["texts"], tokens=tokens,
+                                  terms=t["terms"], outlet="Harbour Gazette", category="term")
+    assert deal["term"].tolist() == ["deal"] and deal["match"].tolist() == ["deal"]
+    # without the terms table there is no term to choose, hence no line
+    assert explore.explorer_table(cues=t["cues"], sentences=t["sentences"], texts=t["texts"], tokens=tokens,
+                                  category="term").empty
+    with pytest.raises(TypeError):
+        explore.explorer_table(t["cues"], t["sentences"], t["texts"])  # the tables are keyword-only
+
+
+def test_evidence_explorer_takes_the_tables_it_reads():
+    t = _two_outlet_tables()
+    box = explore.evidence_explorer(cues=t["cues"], sentences=t["sentences"], texts=t["texts"], terms=t["terms"])
+    assert [v for _, v in box.outlet.options] == [None, "Harbour Gazette", "Coast Courier"]
+    assert "2 line(s)" in box.output.outputs[0]["data"]["text/html"]
+    box.outlet.value = "Coast Courier"
+    assert "1 line(s)" in box.output.outputs[0]["data"]["text/html"]
+    # the "term" category offers the outlet's terms; without tokens it shows no line rather than failing
+    box.category.value = "term"
+    assert [v for _, v in box.term.options] == ["ferry"]
+    assert "0 line(s)" in box.output.outputs[0]["data"]["text/html"]
+    ordered = explore.evidence_explorer(cues=t["cues"], sentences=t["sentences"], texts=t["texts"],
+                                        outlets=["Coast Courier", "Harbour Gazette"])
+    assert [v for _, v in ordered.outlet.options] == [None, "Coast Courier", "Harbour Gazette"]
+
+
+def test_reading_excerpt_takes_the_tables_it_reads():
+    t = _two_outlet_tables()
+    tables = {k: t[k] for k in ("articles", "sentences", "texts", "cues")}
+    one = explore.reading_excerpt(**tables, lines=None, sentiment=None, limit=1).data
+    both = explore.reading_excerpt(**tables, lines=None, sentiment=None).data
+    column = "&lt;article class=&quot;col&quot;"
+    assert one.count(column) == 1 and both.count(column) == 2
+    assert "Harbour Gazette" in one and "Coast Courier" not in one.split("framing-cap-note")[0]
+    assert "Showing 1 of 2 articles" in one and "framing-cap-note" not in both
+    assert "Port reopening (invented)" in both  # the page title names the event
+    assert "<script>alert" not in both and "alert(1)" in both  # the article's script tag is text, escaped
+    with pytest.raises(TypeError):
+        explore.reading_excerpt(t["articles"], None, t["sentences"], t["texts"], t["cues"], None)
+
+
+def test_wrappers_taking_an_analysis_give_what_the_table_helpers_give(seed_analysis):
+    c = seed_analysis.corpus
+    tables = {"cues": seed_analysis["cues"], "sentences": c.sentences, "texts": c.texts, "tokens": c.tokens,
+              "terms": seed_analysis["terms"]}
+    for category in ("attribution", "term"):
+        pd.testing.assert_frame_equal(explore.explorer_static(seed_analysis, category=category),
+                                      explore.explorer_table(**tables, category=category))
+    old = explore.reading_view_excerpt(seed_analysis, limit=1).data
+    new = explore.reading_excerpt(articles=c.articles, lines=c.lines, sentences=c.sentences, texts=c.texts,
+                                  cues=seed_analysis["cues"], sentiment=seed_analysis["sentiment"], limit=1).data
+    assert old == new
+    box = explore.evidence_explorer(**tables)
+    assert [v for _, v in box.outlet.options][1:] == list(c.outlets)

@@ -197,3 +197,23 @@ def test_rank_overlap_of_a_single_outlet_folder_is_empty():
     assert rankings.empty
     overlap = rank_overlap(rankings, baseline="baseline")
     assert overlap.empty and list(overlap.columns) == list(OVERLAP_COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    from framing.pipeline import analyze
+
+    return analyze(n_boot=200, n_perm=200)
+
+
+def test_term_evidence_from_tables_equals_the_analysis_wrapper(seed_analysis):
+    from framing.measures.sensitivity import term_evidence, top_term_evidence
+
+    c = seed_analysis.corpus
+    direct = term_evidence(terms=seed_analysis["terms"], tokens=c.tokens, sentences=c.sentences, texts=c.texts,
+                           outlets=c.outlets, n_terms=2, per_term=2)
+    pd.testing.assert_frame_equal(direct, top_term_evidence(seed_analysis, n_terms=2, per_term=2))
+    assert len(direct) > 0
+    # every line's match is the term it stands for, read from the raw text
+    for r in direct.itertuples(index=False):
+        assert r.match.lower() == r.term

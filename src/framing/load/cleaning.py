@@ -27,14 +27,18 @@ How a line gets its role
    site notices and related-story links.
 2. Lines no rule takes are read alone: a dateline or a date line is a
    ``byline`` (:func:`is_date_line`); a line mostly in another script than
-   the article's language is chrome; an author's biography is held back
-   for step 5.
+   the article's language is chrome, and so is a broadcaster's promotion
+   of itself (its frequency, or a trail: "... will have more on the
+   evening bulletin."); an author's biography is held back for step 5.
 3. The headline is the line that matches the metadata headline (a second
-   copy, in a share widget, is chrome); without one, the first title-like
-   line (four or more words, no full stop) before the first paragraph of
-   :data:`MIN_LEAD_WORDS` words or more (items of a news ticker are shorter)
-   that does not name the outlet itself.  A masthead, agency name, caption
-   or paragraph is never promoted to headline.
+   copy, in a share widget, is chrome); without one, the first line before
+   the first paragraph of :data:`MIN_LEAD_WORDS` words or more (items of a
+   news ticker are shorter) that reads like a headline: a title-like line
+   (four or more words, no full stop) or one sentence ending with ``!`` or
+   ``?``, of 4 to :data:`MAX_HEADLINE_WORDS` words, with no date after a
+   separator at its end and no menu under it (:func:`_guess_headline`).  A
+   masthead, agency name, caption, paragraph, menu, breadcrumb or section
+   label (:func:`is_navigation`) is never promoted to headline.
 4. A body paragraph has four or more words and ends like a sentence (``.``,
    ``!``, ``?``, optionally followed by closing quotes or brackets).  Short
    lines without sentence punctuation are chrome.
@@ -414,6 +418,19 @@ _RELATED_LABEL_RE = re.compile(
 )
 #: A sentence end inside a line (". " before a capital): a line with one is a paragraph, not a title.
 _INNER_SENTENCE_END_RE = re.compile(r"[a-z0-9][.!?][\"')\]]*\s+[\"'(]?[A-Z]")
+#: A broadcaster's promotion of itself inside the article text: its frequency ("Frontier Radio broadcasts on
+#: 97.4 FM across the valley.") or a trail for a programme ("... will have more on the evening bulletin.").  The
+#: station line is one clause that starts with the name; a sentence about a station ("The station, which
+#: broadcasts on 97.4 FM, was ...") has more.  The trail ends with the programme.
+_STATION_ID_RE = re.compile(
+    r"^[A-Z][\w&'\u2019.\-]*(?: [A-Z0-9][\w&'\u2019.\-]*){0,4} (?:broadcasts|is broadcast|can be heard|is on air|"
+    r"airs) (?:on|at) \d{2,3}(?:[.,]\d{1,2})? ?(?:FM|AM|MHz|kHz)\b[^.,;]*[.!]?$")
+_PROGRAMME_TRAIL_RE = re.compile(
+    r"(?i)\bwill (?:have|bring you) (?:more|the latest|the full story|a full report)\b[^.]{0,40}?\b(?:on|in) "
+    r"(?:the |our |tonight's |this evening's |tomorrow's )?(?:[\w'\u2019]+ ){0,3}"
+    r"(?:bulletin|news|programme|program|show)(?: at [\w:. ]{1,12}?)?\s*[.!]?$")
+#: A line ending with an exclamation or a question mark (a headline may, a paragraph before the article rarely).
+_CALL_END_RE = re.compile(r"[!?][\"'\u2019\u201d)\]]*\s*$")
 _ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|\u2026)[\"')\]]*\s*$")
 
 #: A paragraph of the article, not a short item of a news ticker, has at least this many words (used to find
@@ -498,18 +515,11 @@ def classify_lines(
         ruled.append(by_rule)
     page = _Page(norms, roles, reasons, ruled)
 
-    # The headline: the first line that matches the metadata; else the first title-like line before the first
-    # paragraph of the article (not an item of a news ticker) that does not name the outlet.
+    # The headline: the first line that matches the metadata; else the line before the first paragraph of the
+    # article that reads like a headline (see _guess_headline).
     head_idx = next((i for i, r in enumerate(roles) if r == "headline"), None)
     if head_idx is None and not want_headline:
-        body_idx = page.indices("body")
-        fallback = body_idx[0] if body_idx else len(roles)
-        lead = next((i for i in body_idx if _n_words(norms[i]) >= MIN_LEAD_WORDS), fallback)
-        for i in range(lead):
-            if roles[i] == "title" and outlet_key not in _squash(spans[i][2]):
-                head_idx = i
-                roles[i], reasons[i] = "headline", "first title-like line before the first paragraph"
-                break
+        head_idx = _guess_headline(page, outlet_key)
     if head_idx is not None:  # a second copy of the headline (printed twice, or in a share widget) is chrome
         head_key = " ".join(norms[head_idx].split()).casefold()
         for i in range(len(roles)):
@@ -576,6 +586,121 @@ def classify_lines(
     return [
         Line(n + 1, s, e, t, roles[n], reasons[n], leads[n]) for n, (s, e, t) in enumerate(spans)
     ]
+
+
+#: What separates the items of a menu or a breadcrumb: a bar, an angle bracket or quote, an arrow, a bullet, a
+#: middle dot, or a slash between spaces ("Home | World | Business", "News > Europe", "Home / News / Region";
+#: "AC/DC" and "Covid/flu" hold no separator).
+_NAV_SEP_RE = re.compile(r"\s*[|>\u203a\u00bb\u2192\u2022\u00b7]\s*|\s+/\s+")
+#: Menu items set apart by runs of spaces or tabs ("Politics  Business  Opinion").
+_NAV_SPACE_RE = re.compile(r"\s{2,}|\t")
+#: One item of a menu: words and the characters of names, no sentence punctuation ("Local News", "Watch live",
+#: "Military & Defense"); at most three words (:func:`is_navigation`).
+_NAV_ITEM_RE = re.compile(r"^(?=[^\W_])[\w'\u2019.&+\-]+(?: [\w'\u2019.&+\-]+)*$")
+#: A date or a time after a separator at the end of a line ("... | 14 May 2025", "... - 16:42"): the line is an
+#: item of a list of stories, not the article's headline.
+_STAMP_TAIL_RE = re.compile(
+    r"(?:\s+(?:[|\u2013\u2014\u2022\u00b7]|-{1,2})\s+|\s*[|\u2022\u00b7]\s*)([^|\u2022\u00b7]+)$")
+_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+#: The headline is at most this many words: a longer line before the first paragraph is a summary or a teaser.
+MAX_HEADLINE_WORDS = 25
+#: A line followed by this many menu items (short lines without sentence punctuation) heads a menu: a masthead's
+#: tagline or a section title, not the headline.
+MENU_ITEMS_BELOW = 3
+
+
+def _is_menu_item(item: str) -> bool:
+    item = item.strip()
+    return bool(_NAV_ITEM_RE.match(item)) and (item[0].isupper() or item[0].isdigit()) and _n_words(item) <= 3
+
+
+def is_navigation(text: str) -> bool:
+    """True when ``text`` reads as site navigation rather than as a title.
+
+    Navigation is a menu or a breadcrumb, or a section label:
+
+    * two or more items separated by ``|``, ``>``, ``›``, ``»``, ``→``,
+      ``•``, ``·`` or a slash between spaces, or three or more items
+      separated by runs of spaces, every item one to three words with a
+      capital first letter and no sentence punctuation ("Home | World |
+      Business", "News > Europe", "Politics  Business  Opinion");
+    * one or two words in capitals ("WORLD NEWS", "BREAKING").
+
+    A title with a section kicker before a bar ("Opinion | Why the port
+    strike matters") is no navigation, since its second item is a clause
+    of its own and not a menu item: such a line can be the headline, and
+    the whole line, kicker included, is then the headline.  A title of
+    short capitalised items only ("Kessler Ridge | Plant Closes") cannot be
+    told from a menu and counts as one.
+    """
+    text = text.strip().rstrip(":").strip()
+    if not text:
+        return False
+    words = text.split()
+    if len(words) <= 2 and text.isupper() and all(any(c.isalpha() for c in w) for w in words) \
+            and not _SENTENCE_END_RE.search(text):
+        return True
+    if _NAV_SEP_RE.search(text):
+        items = [x for x in _NAV_SEP_RE.split(text) if x.strip()]
+        if len(items) >= 2 and all(_is_menu_item(x) for x in items):
+            return True
+    items = [x for x in _NAV_SPACE_RE.split(text) if x.strip()]
+    return len(items) >= 3 and all(_is_menu_item(x) for x in items)
+
+
+def _ends_with_stamp(text: str) -> bool:
+    """True when a date, a time or a dateline closes ``text`` after a separator ("... | 14 May 2025")."""
+    m = _STAMP_TAIL_RE.search(text)
+    if m is None:
+        return False
+    tail = m.group(1).strip()
+    return is_date_line(tail) or bool(_TIME_RE.match(tail)) or bool(_DATELINE_LINE_RE.match(tail))
+
+
+def _reads_like_headline(page: _Page, i: int) -> bool:
+    """A headline has 4 to 25 words, no date or time after a separator, and heads no menu."""
+    if not 4 <= _n_words(page.norms[i]) <= MAX_HEADLINE_WORDS or _ends_with_stamp(page.norms[i]):
+        return False
+    below, j = 0, page.next_text(i)
+    while j is not None and below < MENU_ITEMS_BELOW and page.roles[j] == "chrome" and not page.ruled[j] \
+            and (_n_words(page.norms[j]) <= 3 or is_navigation(page.norms[j])):
+        below += 1
+        j = page.next_text(j)
+    return below < MENU_ITEMS_BELOW
+
+
+def _guess_headline(page: _Page, outlet_key: str) -> int | None:
+    """Find the headline of a page whose metadata gives none; its index, now with the role ``headline``.
+
+    The candidates are the lines before the first paragraph of
+    :data:`MIN_LEAD_WORDS` words or more (items of a news ticker are
+    shorter): title-like lines (four or more words, no full stop) and lines
+    of one sentence and at most :data:`MAX_HEADLINE_WORDS` words that end
+    with an exclamation or a question mark ("LIGHTS OUT FOR KESSLER!",
+    "Prices to fall - but will shops pass it on?"), which never count as
+    that first paragraph.  A line a page rule gave another role (menus, widgets,
+    captions, bylines, see the ``reason`` column of the lines table), a
+    line that names the outlet (a masthead) and a line of navigation
+    (:func:`is_navigation`) is never one.  Of the candidates, the first
+    that reads like a headline wins (4 to :data:`MAX_HEADLINE_WORDS` words,
+    no date or time after a separator at its end, and not followed by
+    :data:`MENU_ITEMS_BELOW` menu items, as a masthead's tagline is); when
+    none does, the first candidate.
+    """
+    roles, norms = page.roles, page.norms
+    calls = {i for i in page.indices("body") if _n_words(norms[i]) <= MAX_HEADLINE_WORDS
+             and _CALL_END_RE.search(norms[i]) and not _INNER_SENTENCE_END_RE.search(norms[i])}
+    body_idx = [i for i in page.indices("body") if i not in calls] or page.indices("body")
+    fallback = body_idx[0] if body_idx else len(roles)
+    lead = next((i for i in body_idx if _n_words(norms[i]) >= MIN_LEAD_WORDS), fallback)
+    candidates = [i for i in range(lead) if (roles[i] == "title" or i in calls)
+                  and outlet_key not in _squash(norms[i]) and not is_navigation(norms[i])]
+    if not candidates:
+        return None
+    best = next((i for i in candidates if _reads_like_headline(page, i)), candidates[0])
+    page.set(best, "headline", "first line before the first paragraph that reads like a headline (not a "
+                               "masthead, menu, breadcrumb or section label)")
+    return best
 
 
 @dataclass
@@ -774,6 +899,8 @@ def _read_alone(norm: str, language: str) -> tuple[str, str]:
     words = _n_words(norm)
     if words >= 4 and _BIO_RE.match(norm):
         return "bio", "author biography?"
+    if _STATION_ID_RE.match(norm) or _PROGRAMME_TRAIL_RE.search(norm):
+        return "chrome", "the broadcaster's promotion of itself (its frequency, or a trail for a programme)"
     if words >= 4 and _SENTENCE_END_RE.search(norm):
         return "body", "paragraph: four or more words ending like a sentence"
     if words >= 4 and norm.endswith(":"):

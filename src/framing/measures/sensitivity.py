@@ -352,12 +352,27 @@ def top_term_evidence(
         ``sentence_id`` and ``left, match, right`` (raw text, see
         :func:`framing.measures.evidence.kwic`).  Outlets in the corpus's order.
     """
+    corpus = analysis.corpus
+    return term_evidence(terms=analysis["terms"], tokens=corpus.tokens, sentences=corpus.sentences,
+                         texts=corpus.texts, outlets=corpus.outlets, n_terms=n_terms, per_term=per_term,
+                         ngram=ngram, width=width)
+
+
+def term_evidence(
+    *, terms: pd.DataFrame, tokens: pd.DataFrame, sentences: pd.DataFrame, texts: dict, outlets=None,
+    n_terms: int = 3, per_term: int = 3, ngram: int = 1, width: int = 45
+) -> pd.DataFrame:
+    """Keyword-in-context lines for each outlet's most typical terms, from the tables themselves.
+
+    The same lines as :func:`top_term_evidence`, which passes an analysis's ``terms`` table and its
+    corpus's ``tokens``, ``sentences``, ``texts`` (article id -> raw text) and ``outlets`` (the order of
+    the outlets in the result; default: their order in ``terms``).  See :func:`top_term_evidence` for
+    the options and the columns.
+    """
     from framing.measures.evidence import find_term, kwic
 
-    corpus = analysis.corpus
-    terms = analysis["terms"]
+    outlets = list(pd.unique(terms["outlet"])) if outlets is None else list(outlets)
     chosen = top_terms(terms, ngram=ngram).groupby("outlet", sort=False).head(n_terms)
-    tokens = corpus.tokens
     spans: list[pd.DataFrame] = []
     for rec in chosen.itertuples(index=False):
         hits = find_term(tokens[tokens["outlet"] == rec.outlet], rec.term).head(per_term)
@@ -365,8 +380,8 @@ def top_term_evidence(
                                  log_odds_z=rec.log_odds_z, count=rec.count))
     if not spans:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    lines = kwic(corpus.sentences, corpus.texts, pd.concat(spans, ignore_index=True), width=width)
-    order: dict[Any, int] = {o: i for i, o in enumerate(corpus.outlets)}
+    lines = kwic(sentences, texts, pd.concat(spans, ignore_index=True), width=width)
+    order: dict[Any, int] = {o: i for i, o in enumerate(outlets)}
     lines = lines.assign(_o=lines["outlet"].map(order)).sort_values(["_o", "rank", "term", "article_id", "start"],
                                                                      kind="mergesort")
     return lines[EVIDENCE_COLUMNS].reset_index(drop=True)

@@ -4,9 +4,12 @@ Every function here either returns a tidy pandas DataFrame (to be displayed as i
 escapes the article text) or HTML built with every piece of article text passed through
 :func:`html.escape`.  Article text is untrusted: nothing here puts it into a page unescaped.
 
-The interactive :func:`explorer` needs a running kernel; a page exported to HTML keeps no widget
-state, so a notebook that shows the explorer follows it with :func:`explorer_static`, the same
-evidence for one default choice as a plain table.
+The functions take the tables they read (keyword-only), not the whole analysis: a notebook or the
+report build passes ``cues``, ``sentences``, ``texts`` and so on as it has them.  The interactive
+:func:`evidence_explorer` needs a running kernel; a page exported to HTML keeps no widget state, so a
+notebook that shows the explorer follows it with :func:`explorer_table`, the same evidence for one
+default choice as a plain table.  :func:`explorer`, :func:`explorer_static` and
+:func:`reading_view_excerpt` take a :class:`framing.pipeline.Analysis` and hand its tables on.
 
 A table that grows with the articles folder is shown through :func:`capped_view`: at most a set
 number of rows, chosen by a rule the note under the table states in plain words, with a link to the
@@ -211,33 +214,61 @@ def term_choices(
     return [str(t) for t in counts["term"]][:limit]
 
 
-def explorer_static(
-    analysis, *, outlet: str | None = None, category: Category = "hedge", term: str | None = None
+def explorer_table(
+    *,
+    cues: pd.DataFrame,
+    sentences: pd.DataFrame,
+    texts: dict[str, str],
+    tokens: pd.DataFrame | None = None,
+    terms: pd.DataFrame | None = None,
+    outlet: str | None = None,
+    category: Category = "hedge",
+    term: str | None = None,
 ) -> pd.DataFrame:
-    """The evidence the :func:`explorer` shows for one choice, as a plain table.
+    """The evidence the :func:`evidence_explorer` shows for one choice, as a plain table.
 
     A page exported to HTML keeps no widget state, so show this after the explorer.
 
     Parameters
     ----------
-    analysis : framing.pipeline.Analysis
-        Uses ``analysis["cues"]`` and ``analysis.corpus`` (sentences, texts, tokens).
+    cues : DataFrame
+        ``cues.csv`` (:func:`framing.measures.cues.find_cues`).
+    sentences, texts, tokens : DataFrame, dict, DataFrame
+        ``Corpus.sentences``, ``Corpus.texts`` and ``Corpus.tokens`` (tokens needed only for
+        ``category="term"``).
+    terms : DataFrame, optional
+        ``terms.csv`` (:mod:`framing.measures.salience`): with ``category="term"`` and no ``term``,
+        the outlet's most typical term (:func:`term_choices`) is used; without it, no term.
     outlet, category, term
-        As in :func:`cue_evidence`; with ``category="term"`` and no ``term`` the most typical
-        term of the outlet (:func:`term_choices`) is used.
+        As in :func:`cue_evidence`.
 
     Returns
     -------
     DataFrame
         Columns ``outlet, sentence_id, category, subcategory, voice, term, left, match, right``.
     """
-    c = analysis.corpus
     if category == "term" and term is None:
-        choices = term_choices(analysis["cues"], analysis.tables.get("terms"), category="term", outlet=outlet)
+        choices = term_choices(cues, terms, category="term", outlet=outlet)
         term = choices[0] if choices else None
-    return cue_evidence(
-        analysis["cues"], c.sentences, c.texts, tokens=c.tokens, outlet=outlet, category=category, term=term
-    )
+    return cue_evidence(cues, sentences, texts, tokens=tokens, outlet=outlet, category=category, term=term)
+
+
+def _explorer_tables(analysis) -> dict:
+    """The tables of an analysis that :func:`explorer_table` and :func:`evidence_explorer` read."""
+    c = analysis.corpus
+    return {"cues": analysis["cues"], "sentences": c.sentences, "texts": c.texts, "tokens": c.tokens,
+            "terms": analysis.tables.get("terms")}
+
+
+def explorer_static(
+    analysis, *, outlet: str | None = None, category: Category = "hedge", term: str | None = None
+) -> pd.DataFrame:
+    """:func:`explorer_table` of an analysis: its cues and terms, and its corpus's sentences, texts and tokens.
+
+    Kept for notebooks that pass the whole :class:`framing.pipeline.Analysis`; new code calls
+    :func:`explorer_table` with the tables it has.
+    """
+    return explorer_table(**_explorer_tables(analysis), outlet=outlet, category=category, term=term)
 
 
 _STATIC_NOTE = "[Evidence explorer: its menus appear when this notebook runs in JupyterLab.]"
@@ -257,19 +288,32 @@ def _explorer_box_class():
     return ExplorerBox
 
 
-def explorer(analysis):
+def evidence_explorer(
+    *,
+    cues: pd.DataFrame,
+    sentences: pd.DataFrame,
+    texts: dict[str, str],
+    tokens: pd.DataFrame | None = None,
+    terms: pd.DataFrame | None = None,
+    outlets: Sequence[str] | None = None,
+):
     """An interactive evidence browser: outlet, category and term -> keyword-in-context lines.
 
     Parameters
     ----------
-    analysis : framing.pipeline.Analysis
+    cues, sentences, texts, tokens, terms
+        As in :func:`explorer_table` (without ``tokens`` the ``"term"`` category finds nothing;
+        without ``terms`` it offers no term).
+    outlets : sequence of str, optional
+        The outlets offered, in this order; by default those of ``sentences`` in their order
+        there (the order of ``articles.csv``).
 
     Returns
     -------
     ipywidgets.VBox
         Three dropdowns (``outlet``: an outlet or all; ``category``: a cue category or ``"term"``;
         ``term``: filled from the cues of that category, or from the salience terms) above an
-        ``ipywidgets.Output`` holding :func:`evidence_html` of :func:`cue_evidence`, at most 100
+        ``ipywidgets.Output`` holding :func:`evidence_html` of :func:`explorer_table`, at most 100
         lines of it shared among the outlets (:func:`cap_rows`) and :func:`cap_note` under them when
         lines were left out.  The widgets are also reachable as attributes ``outlet``, ``category``,
         ``term`` and ``output`` of the returned box.  Changing a dropdown redraws the output.
@@ -277,7 +321,7 @@ def explorer(analysis):
     import ipywidgets as w
 
     _ExplorerBox = _explorer_box_class()
-    outlets = list(analysis.corpus.outlets)
+    outlets = list(dict.fromkeys(sentences["outlet"])) if outlets is None else list(outlets)
     outlet = w.Dropdown(options=[("all outlets", None), *[(o, o) for o in outlets]], value=None,
                         description="Outlet")
     category = w.Dropdown(options=list(EXPLORER_CATEGORIES), value="hedge", description="Category")
@@ -285,8 +329,7 @@ def explorer(analysis):
     output = w.Output()
 
     def refill(_change=None):
-        choices = term_choices(analysis["cues"], analysis.tables.get("terms"), category=category.value,
-                               outlet=outlet.value)
+        choices = term_choices(cues, terms, category=category.value, outlet=outlet.value)
         first = [] if category.value == "term" else [("(all)", None)]
         options = first + [(t, t) for t in choices]
         term.options = options or [("(none found)", None)]
@@ -294,7 +337,11 @@ def explorer(analysis):
         redraw()
 
     def redraw(_change=None):
-        table = explorer_static(analysis, outlet=outlet.value, category=category.value, term=term.value)
+        if category.value == "term" and (tokens is None or term.value is None):
+            table = _empty(EVIDENCE_COLUMNS)
+        else:
+            table = explorer_table(cues=cues, sentences=sentences, texts=texts, tokens=tokens, terms=terms,
+                                   outlet=outlet.value, category=category.value, term=term.value)
         shown = cap_rows(table, limit=_EXPLORER_ROWS, each=["outlet"])
         note = cap_note(len(shown), len(table), what="lines", full="sentences" if category.value == "term" else "cues",
                         each=["outlet"], html=True)
@@ -311,6 +358,15 @@ def explorer(analysis):
     box = _ExplorerBox([w.HBox([outlet, category, term]), output])
     box.outlet, box.category, box.term, box.output = outlet, category, term, output
     return box
+
+
+def explorer(analysis):
+    """:func:`evidence_explorer` of an analysis, offering the outlets of its corpus.
+
+    Kept for notebooks that pass the whole :class:`framing.pipeline.Analysis`; new code calls
+    :func:`evidence_explorer` with the tables it has.
+    """
+    return evidence_explorer(**_explorer_tables(analysis), outlets=analysis.corpus.outlets)
 
 
 def table_view(table: pd.DataFrame, *, precision: int = 2):
@@ -872,37 +928,68 @@ ARTICLES_SHOWN = 8
 """Articles a page shows side by side by default: two per outlet when four outlets are compared."""
 
 
-def reading_view_excerpt(
-    analysis, *, limit: int = ARTICLES_SHOWN, height: int = 1400, title: str = "Side-by-side reading view"
+def reading_excerpt(
+    *,
+    articles: pd.DataFrame,
+    lines: pd.DataFrame | None,
+    sentences: pd.DataFrame,
+    texts: dict[str, str],
+    cues: pd.DataFrame | None,
+    sentiment: pd.DataFrame | None,
+    quotes: pd.DataFrame | None = None,
+    limit: int = ARTICLES_SHOWN,
+    height: int = 1400,
+    title: str = "Side-by-side reading view",
 ) -> HTML:
     """The side-by-side reading view of a few articles, embedded, with a note when others are left out.
 
     Parameters
     ----------
-    analysis : framing.pipeline.Analysis
+    articles, lines, sentences, texts
+        ``Corpus.articles``, ``Corpus.lines`` (``None`` leaves out the removed page text),
+        ``Corpus.sentences`` and ``Corpus.texts``; only the rows of the articles shown are read.
+    cues, sentiment : DataFrame or None
+        ``cues.csv`` and ``sentiment.csv``, the highlights and tones of the view.
+    quotes : DataFrame, optional
+        ``quotes.csv``: labels quotations with their speaker.
     limit : int
         Most articles shown, shared among the outlets: the first of each outlet in the order of
-        ``articles.csv`` (:func:`cap_rows` with ``each=["outlet"]``).
+        ``articles`` (:func:`cap_rows` with ``each=["outlet"]``).
     height, title
         As in :func:`embed_html_document`.
 
     Returns
     -------
     IPython.display.HTML
-        :func:`framing.present.reading_view.corpus_reading_view` of the chosen articles (its legend counts the
-        cues of those articles only) in a sandboxed iframe, followed by :func:`cap_note` linking the
-        full page, ``side-by-side.html`` of the built reports, when articles were left out.
+        :func:`framing.present.reading_view.render_reading_view` of the chosen articles (its legend counts
+        the cues of those articles only; its title names the event of ``articles`` when it has one) in a
+        sandboxed iframe, followed by :func:`cap_note` linking the full page, ``side-by-side.html`` of the
+        built reports, when articles were left out.
     """
-    from dataclasses import replace
-
     from IPython.display import HTML
 
-    from framing.present.reading_view import corpus_reading_view
+    from framing.present.reading_view import render_reading_view
     from framing.present.report import SIDE_BY_SIDE_PAGE
 
-    articles = analysis.corpus.articles
     shown = cap_rows(articles, limit=limit, each=["outlet"])
-    part = corpus_reading_view(replace(analysis.corpus, articles=shown), analysis["cues"], analysis["sentiment"])
+    event = next((e for e in shown["event"] if e), "") if "event" in shown.columns else ""
+    part = render_reading_view(shown, lines, sentences, cues, sentiment, texts,
+                               title=f"Side by side: {event}" if event else "Side-by-side reading", quotes=quotes)
     frame = embed_html_document(part, height=height, title=title)
     note = cap_note(len(shown), len(articles), what="articles", full=SIDE_BY_SIDE_PAGE, each=["outlet"], html=True)
     return HTML(frame.data + note)
+
+
+def reading_view_excerpt(
+    analysis, *, limit: int = ARTICLES_SHOWN, height: int = 1400, title: str = "Side-by-side reading view"
+) -> HTML:
+    """:func:`reading_excerpt` of an analysis: its corpus's articles, lines, sentences and texts, its cues and
+    sentiment.
+
+    Kept for notebooks that pass the whole :class:`framing.pipeline.Analysis`; new code calls
+    :func:`reading_excerpt` with the tables it has.
+    """
+    c = analysis.corpus
+    return reading_excerpt(articles=c.articles, lines=c.lines, sentences=c.sentences, texts=c.texts,
+                           cues=analysis["cues"], sentiment=analysis["sentiment"], limit=limit, height=height,
+                           title=title)
