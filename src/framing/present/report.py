@@ -32,6 +32,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from framing.core import interrupts, paths
@@ -218,7 +219,7 @@ def build_reports(
             for warning in strip_warnings(nb):
                 say(f"warning in {path.name} (left out of its pages): {warning}")
         exporters = _exporters()
-        pages = [_export(nb, path, staging, exporters) for path, nb in zip(notebooks, executed)]
+        pages = [_export(nb, path, staging, exporters, tables) for path, nb in zip(notebooks, executed)]
         for name in keep:
             if (out / name).is_file() and name not in (extra_pages or {}):
                 shutil.copy2(out / name, staging / name)
@@ -413,16 +414,21 @@ def notebook_summary(nb) -> str:
 
     The text comes from the first markdown cell tagged ``summary`` when there is one; otherwise from
     the markdown cells in order.  In either case the summary is the first paragraph (block of
-    non-blank lines) that is not a heading, a list, a quotation, a table or a fence, stripped of
+    non-blank lines, a heading line ending a block) that is not a heading, a list or a label over a
+    list, a quotation, a table or a fence, stripped of
     markdown markup and joined into one line, cut at about 300 characters on a word boundary.
     Returns ``""`` when no markdown paragraph exists.
     """
     markdown = [c for c in nb.cells if c.cell_type == "markdown"]
     tagged = [c for c in markdown if "summary" in _tags(c)]
     for cell in tagged[:1] or markdown:
-        for block in re.split(r"\n\s*\n", cell.source):
+        # a heading line ends a paragraph as a blank line does
+        source = re.sub(r"(?m)^#.*$", "", cell.source)
+        for block in re.split(r"\n\s*\n", source):
             text = block.strip()
             if not text or re.match(r"(#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|<)", text):
+                continue
+            if re.search(r"(?m)^\s*([-*+]|\d+[.)])\s", text):  # a label over a list ("What you will learn" 1. ...)
                 continue
             line = _plain(" ".join(text.split()))
             if len(line) > _SUMMARY_MAX_CHARS:
@@ -650,7 +656,7 @@ def _exporters():
     return full, student
 
 
-def _export(nb, path: Path, folder: Path, exporters) -> ReportPage:
+def _export(nb, path: Path, folder: Path, exporters, tables: Mapping[str, object] | None = None) -> ReportPage:
     import copy
 
     full_exporter, student_exporter = exporters
@@ -664,10 +670,14 @@ def _export(nb, path: Path, folder: Path, exporters) -> ReportPage:
     )
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
+    notice = left_out_notice(tables or {}, lexicon_measures(nb))
+    if notice:
+        _insert_after_title(nb, notice)
     describe_images(nb)
-    for exporter, name in ((full_exporter, page.full), (student_exporter, page.student)):
+    for exporter, name, version in ((full_exporter, page.full, page_cells(nb, student=False)),
+                                    (student_exporter, page.student, student_notebook(nb))):
         resources = {"metadata": {"name": path.stem, "path": str(path.parent)}}
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        body, _ = exporter.from_notebook_node(version, resources=resources)
         (folder / name).write_text(body, encoding="utf-8")
     return page
 
@@ -749,3 +759,353 @@ def describe_images(nb) -> int:
                 meta["alt"] = sentence
                 described += 1
     return described
+
+
+# ---------------------------------------------------------------------------------------------------
+# who each cell is for: the analyst's page and the student's page
+
+STUDENT_TAG = "student"
+"""Cells tagged so are shown on the student page only: plain-language explanations and questions."""
+
+FULL_ONLY_TAGS = frozenset({"analyst", "teacher"})
+"""Cells tagged with one of these are shown on the full page only: formulas, method detail, text about code."""
+
+EMPTY_TABLE_KEY = "empty"
+"""Key of a code cell's ``metadata["framing"]`` giving the sentence that replaces its table when it is empty."""
+
+EMPTY_DROPS_KEY = "when_empty_drop"
+"""Key of a code cell's ``metadata["framing"]``: ids of the cells that describe its table, left out when it is empty."""
+
+
+def page_cells(nb, *, student: bool):
+    """A copy of ``nb`` with the cells of one page: the student page or the full (analyst) page.
+
+    The full page leaves out the cells tagged ``student``; the student page leaves out the cells tagged
+    ``analyst`` or ``teacher`` (see :data:`STUDENT_TAG`, :data:`FULL_ONLY_TAGS`).  Untagged cells are on both.
+    """
+    import copy
+
+    out = copy.copy(nb)
+    drop = FULL_ONLY_TAGS if student else frozenset({STUDENT_TAG})
+    out.cells = [c for c in nb.cells if not drop & set(_tags(c))]
+    return out
+
+
+def student_notebook(nb):
+    """The notebook as the student page shows it: its student cells and outputs readers can read.
+
+    Starting from :func:`page_cells` with ``student=True``, each output of a code cell is kept, changed or
+    dropped (code itself is never shown: the student exporter hides every input):
+
+    * charts and other pictures are kept;
+    * HTML tables are kept with readable column labels (:func:`student_table_html`); a table with no row
+      becomes one sentence, "No ... in these articles." (from the cell's ``metadata["framing"]["empty"]``,
+      else from the ``what="..."`` its source passes to ``capped_view``), and the cells whose ids the cell's
+      ``metadata["framing"]["when_empty_drop"]`` lists (the sentences that describe the table) are left out;
+    * a table's index of row numbers (0, 1, 2 ...) is not shown;
+    * other HTML (the side-by-side articles, the renderings) is kept as it is;
+    * printed text is kept (the warnings among it are taken out for both pages: :func:`strip_warnings`);
+    * an output that is only a Python value's text (a list, a Series, a string in quotes, a widget) is
+      dropped: it is the analyst's view of the data, not a sentence.
+
+    Returns a new notebook; ``nb`` is not changed.
+    """
+    import copy
+
+    out = page_cells(nb, student=True)
+    out.cells = [copy.deepcopy(c) for c in out.cells]
+    empty_drops: set[str] = set()
+    for cell in out.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            kind = output.get("output_type")
+            if kind == "stream":  # printed sentences (warnings are taken out before: strip_warnings)
+                kept.append(output)
+                continue
+            if kind not in ("display_data", "execute_result"):
+                continue
+            data = output.get("data", {})
+            if any(k.startswith("image/") for k in data):
+                output["data"] = {k: v for k, v in data.items() if k.startswith("image/") or k == "text/plain"}
+                kept.append(output)
+            elif "text/html" in data:
+                text = data["text/html"]
+                text = "".join(text) if isinstance(text, list) else text
+                shown = student_table_html(text, empty=_empty_sentence(cell))
+                if shown.startswith('<p class="framing-empty-table">'):
+                    empty_drops.update(cell.get("metadata", {}).get("framing", {}).get(EMPTY_DROPS_KEY, []))
+                output["data"] = {"text/html": shown}
+                kept.append(output)
+        cell.outputs = kept
+    out.cells = [c for c in out.cells if c.get("id") not in empty_drops]
+    return out
+
+
+def _empty_sentence(cell) -> str:
+    """The sentence that stands for an empty table of ``cell``."""
+    given = cell.get("metadata", {}).get("framing", {}).get(EMPTY_TABLE_KEY)
+    if given:
+        return str(given)
+    match = re.search(r"""\bwhat\s*=\s*(["'])(.+?)\1""", cell.get("source", ""))
+    what = match.group(2) if match else "rows to show"
+    return f"No {what} in these articles."
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_CELL = re.compile(r"(<(th|td)\b[^>]*>)(.*?)(</\2>)", re.S | re.I)
+_BODY_ROW = re.compile(r"<tbody\b[^>]*>\s*<tr\b", re.S | re.I)
+_LIST_REPR = re.compile(r"""\[\s*(?:(["'])(?:(?!\1).)*\1\s*(?:,\s*(["'])(?:(?!\2).)*\2\s*)*)?\]""")
+_CAP_LINKS = re.compile(r"The full (?:table|page)s? (?:is|are) (.*?) in the built reports\.", re.S)
+_MISSING = {"nan", "NaN", "<NA>", "None", "NaT", "nat", "[]", "{}", "()"}
+
+
+def student_table_html(text: str, *, empty: str = "No rows to show in these articles.") -> str:
+    """HTML of a table output made readable for students.
+
+    Every header cell (``<th>``) that is a column name shows its label from
+    :func:`framing.present.labels.column_label`; every data cell that is a name in code
+    (``scare_quote``) its :func:`~framing.present.labels.value_label`; missing values (NaN, ``<NA>``,
+    None) show as an empty cell; ``True`` / ``False`` as "yes" / "no"; a Python list of strings as the
+    strings joined by commas.  Cells holding markup are left as they are.  When every table of ``text``
+    has a body without rows, the whole output becomes ``<p>`` with ``empty``.  The note under a capped
+    table links its full table as "the full table" rather than by its file name.
+    """
+    tables = _TABLE.findall(text)
+    if tables and not any(_BODY_ROW.search(t) for t in tables):
+        return f'<p class="framing-empty-table">{html.escape(empty)}</p>'
+    text = _TABLE.sub(lambda m: _CELL.sub(_student_cell, _without_row_numbers(m.group(0))), text)
+    return _CAP_LINKS.sub(_student_cap_links, text)
+
+
+_ROW = re.compile(r"<tr\b[^>]*>\s*(<th\b[^>]*>(.*?)</th>)", re.S | re.I)
+
+
+def _without_row_numbers(table: str) -> str:
+    """``table`` without its first column when that column is an unnamed index of row numbers (0, 1, 2 ...)."""
+    head, sep, body = table.partition("<tbody")
+    rows = _ROW.findall(body)
+    if not sep or not rows or len(rows) != len(re.findall(r"<tr\b", body, re.I)):
+        return table
+    if not all(re.fullmatch(r"\s*\d+\s*", inner) for _, inner in rows):
+        return table
+    if not all(not re.sub(r"<[^>]+>|&nbsp;", "", inner).strip() for _, inner in _ROW.findall(head)):
+        return table
+    strip = lambda m: m.group(0).replace(m.group(1), "", 1)  # noqa: E731
+    return _ROW.sub(strip, head) + sep + _ROW.sub(strip, body)
+
+
+def _student_cell(match: re.Match) -> str:
+    from framing.present.labels import column_label, value_label
+
+    opening, tag, inner, closing = match.groups()
+    if "<" in inner:  # markup of its own: leave it
+        return match.group(0)
+    value = html.unescape(inner).strip()
+    if value in _MISSING:
+        shown = ""
+    elif value in ("True", "False"):
+        shown = "yes" if value == "True" else "no"
+    elif _LIST_REPR.fullmatch(value):
+        shown = ", ".join(m[1] for m in re.findall(r"""(["'])((?:(?!\1).)*)\1""", value))
+    elif tag.lower() == "th":
+        shown = column_label(value)
+    else:
+        shown = value_label(value)
+    if shown == value:
+        return match.group(0)
+    return f"{opening}{html.escape(shown, quote=False)}{closing}"
+
+
+def _student_cap_links(match: re.Match) -> str:
+    links = re.findall(r'<a href="([^"]*)">', match.group(1))
+    if not links:
+        return match.group(0)
+    named = [f'<a href="{href}">the full {"page" if href.endswith(".html") else "table"}</a>' for href in links]
+    return "All of them are in " + " and ".join(named) + "."
+
+
+# ---------------------------------------------------------------------------------------------------
+# articles left out of the English word-list measures
+
+LEXICON_METADATA = "lexicon_measures"
+"""Key of a notebook's ``metadata["framing"]``: the English word-list measures its page shows.
+
+Its value is a list of names from :data:`framing.core.vocabulary.LEXICON_MEASURES` (``salience``, ``cues``,
+``sentiment``, ``summary``); the page then says at its top which articles those measures left out, and why.
+"""
+
+_MEASURE_WORDS = {
+    "salience": "the word counts",
+    "cues": "the hedges and reporting verbs",
+    "sentiment": "the tone scores",
+    "summary": "the comparisons of the outlets",
+}
+
+
+def lexicon_measures(nb) -> list[str]:
+    """The English word-list measures a notebook's page shows (:data:`LEXICON_METADATA`), in its order."""
+    framing_meta = nb.metadata.get("framing", {}) or {}
+    return [str(m) for m in framing_meta.get(LEXICON_METADATA, [])]
+
+
+def left_out_notice(tables: Mapping[str, object], measures: Sequence[str]) -> str:
+    """HTML of the note at the top of a page: which articles its measures left out, and why.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        The analysis tables; ``excluded`` (articles not in English, one row per article and measure it was
+        left out of) and ``skipped`` (files that could not be read) are used.
+    measures : sequence of str
+        The English word-list measures the page shows (:func:`lexicon_measures`).  No measure, no note.
+
+    Returns
+    -------
+    str
+        ``""`` when the page shows no such measure or no article was left out; otherwise a
+        ``<div class="framing-left-out">`` with one sentence per article, every piece of data escaped.
+    """
+    if not measures:
+        return ""
+    lines: list[str] = []
+    excluded = tables.get("excluded")
+    if excluded is not None and len(excluded):
+        rows = excluded[excluded["measure"].isin(list(measures))]
+        for _, group in rows.groupby("article_id", sort=False):
+            first = group.iloc[0]
+            name = _article_name(first)
+            which = [_MEASURE_WORDS.get(m, str(m)) for m in dict.fromkeys(group["measure"])]
+            reason = str(first.get("reason", "") or "").strip().rstrip(".")
+            why = f"it is not in English ({reason})" if reason else "it is not in English"
+            lines.append(f"{name} is left out of {_in_words_list(which)}: {why}. "
+                         "These measures use English word lists.")
+    skipped = tables.get("skipped")
+    if skipped is not None and len(skipped):
+        for _, row in skipped.iterrows():
+            name = printable(str(row.get("file", "") or row.get("article_id", "")))
+            reason = str(row.get("reason", "") or "").strip().rstrip(".")
+            lines.append(f"{name} could not be read, so it is in no measure" + (f": {reason}." if reason else "."))
+    if not lines:
+        return ""
+    items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
+    return ('<div class="framing-left-out" style="border-left:4px solid #b26b00;background:#fff8ec;'
+            'padding:.5em 1em;margin:.5em 0 1em">'
+            f"<p><strong>Articles left out of this page</strong></p><ul>{items}</ul></div>")
+
+
+def _article_name(row) -> str:
+    outlet = str(row.get("outlet", "") or "").strip()
+    file = str(row.get("file", "") or row.get("article_id", "")).strip()
+    return printable(f"The article of {outlet} ({file})" if outlet else f"The article {file}")
+
+
+def _in_words_list(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _insert_after_title(nb, notice_html: str) -> None:
+    """Put a markdown cell holding ``notice_html`` right after the notebook's first markdown cell."""
+    from nbformat.v4 import new_markdown_cell
+
+    cell = new_markdown_cell(notice_html)
+    cell["id"] = "left-out-notice"
+    at = next((i + 1 for i, c in enumerate(nb.cells) if c.cell_type == "markdown"), 0)
+    nb.cells.insert(at, cell)
+
+
+# ---------------------------------------------------------------------------------------------------
+# what a student page may not show
+
+
+class _VisibleText(HTMLParser):
+    """Visible text of a page, split into prose and table cells (``<style>``, ``<script>``, ``<title>`` left out)."""
+
+    _HIDDEN = frozenset({"style", "script", "title", "head", "template"})
+    _BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "br", "table", "ul",
+                         "ol", "blockquote", "section", "main"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.cell: list[str] | None = None
+        self.cells: list[str] = []
+        self.prose: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in self._BLOCKS and self.cell is None:
+            self.prose.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in ("td", "th") and self.cell is not None:
+            self.cells.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag in self._BLOCKS and self.cell is None:
+            self.prose.append("\n")
+
+    def handle_data(self, data):
+        if self.hidden:
+            return
+        (self.cell if self.cell is not None else self.prose).append(data)
+
+
+#: What a student page must not show, with the pattern that finds it in the page's prose (text outside tables).
+PROSE_PROBLEMS: dict[str, re.Pattern] = {
+    "code": re.compile(r"(?m)^\s*(?:import \w|from [\w.]+ import |def \w+\(|class \w+[(:])|==|!=|"
+                       r"\b(?:pd|np|plt|df|ax|fig|explore|plots|views|analysis|corpus)\.\w|\b\w+\.\w+\([^)]*\)|"
+                       r"<(?:Figure|matplotlib|IPython|pandas)\b|\bStyler\b"),
+    "formula": re.compile(r"\\(?:frac|sqrt|sum|log|ln|alpha|delta|cdot|times|left|right|mathrm|text)\b|"
+                          r"\$[^$\n]+\$|[√Σ∑÷≤≥±αδωχ²₂]|\b\w[\w')\]]*\s*=\s*[^\s=]"),
+    "raw value": re.compile(r"\bNaN\b|<NA>|\bNaT\b|\bdtype\b|\bName: \w+|\bLength: \d|"
+                            r"(?:[=(\[,:]\s*)None\b|\bNone\s*[,)\]]|\b(?:True|False)\b(?!\s+[a-z])"),
+    "list or dict": re.compile(r"""\[\s*(["'])[^"'\n]*\1\s*(?:,|\])|\[\s*\d+(?:\.\d+)?\s*,\s*\d|"""
+                               r"""\{\s*(["'])[^"'\n]*\2\s*:"""),
+    "identifier": re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b|\banalysis\[|\[\s*[\"']\w+[\"']\s*\]"),
+}
+
+#: What no table cell of a student page may hold: a raw value, a list or dict, a name in code.
+CELL_PROBLEMS: dict[str, re.Pattern] = {
+    "raw value": re.compile(r"NaN|<NA>|NaT|None|True|False|nan|\[\]|\{\}|.*\bdtype\b.*"),
+    "list or dict": re.compile(r"""\[.*\]|\{\s*(["']).*\1\s*:.*\}"""),
+    "identifier": re.compile(r".*\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b.*|.*\banalysis\[.*"),
+}
+
+
+def student_page_problems(page_html: str) -> list[str]:
+    """What a student page shows that it should not: code, formulas, raw Python values, names in code.
+
+    The page's visible text is read (nothing inside ``<style>``, ``<script>`` or ``<title>``), prose apart
+    from table cells.  The prose is checked against :data:`PROSE_PROBLEMS`: code (imports, calls such as
+    ``plots.plot_x(...)``, ``==``), formulas (LaTeX, maths signs such as √ Σ ÷ ≤ ², or an equation
+    ``word = something``), raw values (NaN, ``<NA>``, ``dtype``, None or True/False as a value), list and dict
+    reprs, and names in code (``counted_as_scare_quote``, ``analysis["cues"]``).  Each table cell is checked
+    against :data:`CELL_PROBLEMS`, as a whole: a cell that *is* NaN, None, True, ``[...]``, or holds a name
+    in code.  Article text in a cell is not checked for formulas, because articles may hold them.
+
+    Returns
+    -------
+    list of str
+        ``"kind: excerpt"`` for each problem found, in page order (prose first); empty when the page is clean.
+    """
+    parser = _VisibleText()
+    parser.feed(page_html)
+    parser.close()
+    prose = "".join(parser.prose)
+    found: list[str] = []
+    for kind, pattern in PROSE_PROBLEMS.items():
+        for match in pattern.finditer(prose):
+            start, end = max(0, match.start() - 40), min(len(prose), match.end() + 40)
+            found.append(f"{kind}: {' '.join(prose[start:end].split())}")
+    for cell in parser.cells:
+        for kind, pattern in CELL_PROBLEMS.items():
+            if pattern.fullmatch(cell):
+                found.append(f"{kind} in a table cell: {cell[:120]}")
+                break
+    return found
