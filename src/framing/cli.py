@@ -17,6 +17,7 @@ commands:
   init ARTICLES_DIR                    write a first articles.csv for a folder of .txt/.html files
   analyze ARTICLES_DIR --out OUT_DIR   write the tables (CSV) for an articles folder
   report [ARTICLES_DIR] --out DIR      run every notebook and write the offline HTML reports
+  corpus INPUT --out OUT_DIR           tables for a large corpus (a folder or a CSV/JSONL/Parquet file), streamed
 
 A page that cannot be read is left out with a notice and listed in skipped.csv (--strict refuses the
 folder instead); articles not in English are left out of the measures built on English word lists and
@@ -51,6 +52,26 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=None,
                    help="report folder: a new or empty folder, or one framing wrote before (default: reports/)")
     r.add_argument("--strict", action="store_true", help=_STRICT_HELP)
+    c = sub.add_parser("corpus", help="write the tables for a large corpus, streamed in chunks (one machine or a "
+                       "Dask cluster)")
+    c.add_argument("input", type=Path, help="articles folder, or a table file (.csv, .jsonl, .parquet) with one "
+                   "article per row")
+    c.add_argument("--out", type=Path, required=True, help="folder for the tables (CSV, and Parquet by outlet)")
+    c.add_argument("--columns", default=None,
+                   help="column names of a table file, e.g. outlet=media_name,text=content,headline=title,"
+                        "published=publish_date (fields: outlet, text, article_id, headline, published, url, "
+                        "language)")
+    c.add_argument("--workers", type=int, default=None,
+                   help="local processes for the per-article work (default: the cores of this machine)")
+    c.add_argument("--scheduler", default=None,
+                   help="address of a Dask scheduler (e.g. tcp://10.0.0.5:8786): run the per-article work on its "
+                        "workers")
+    c.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
+    c.add_argument("--progress", action="store_true",
+                   help="show progress bars on stderr even when it is not a terminal")
+    c.add_argument("--exact-text", action="store_true", help="write text cells exactly as they are (see analyze)")
+    c.add_argument("--all-languages", action="store_true",
+                   help="score articles in another language with the English word lists too")
     return p
 
 
@@ -70,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "init":
             return _init(args.articles_dir)
+        if args.command == "corpus":
+            return _corpus(args)
         articles_dir, out = _folders(args)
         output = OutputFolder(out, kind=kind, inputs=(articles_dir,))
         if args.command == "analyze":
@@ -79,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"error: {exc}")
         return 2
     except KeyboardInterrupt as exc:
-        _say(f"interrupted; {_what_was_left(output, kind)}")
+        if args.command == "corpus":
+            _say("interrupted; the finished chunks are kept: run the same command again to resume")
+        else:
+            _say(f"interrupted; {_what_was_left(output, kind)}")
         return interrupts.exit_status(exc)
     finally:
         interrupts.uninstall()
@@ -135,6 +161,25 @@ def _say_left_out(result, out: Path) -> None:
         n = excluded["article_id"].nunique()
         _say(f"left {n} article(s) not in English out of {', '.join(dict.fromkeys(excluded['measure']))}; "
              f"{out / 'excluded.csv'} says why (--all-languages keeps them in)")
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from framing.scale.run import run_corpus
+
+    if args.workers is not None and args.workers < 1 or args.chunk_size < 1:
+        _say("error: --workers and --chunk-size must be 1 or more")
+        return 2
+    result = run_corpus(args.input, args.out, columns=args.columns, workers=args.workers, scheduler=args.scheduler,
+                        chunk_size=args.chunk_size, all_languages=args.all_languages, exact_text=args.exact_text,
+                        progress=True if args.progress else None, on_notice=lambda n: _say(f"notice: {n}"))
+    _say(f"wrote {len(result.tables)} tables for {result.n_articles} articles to {result.out}")
+    if result.n_skipped:
+        _say(f"left out {result.n_skipped} article(s) that could not be read; {result.out / 'skipped.csv'} lists "
+             "each with its fix")
+    if result.n_excluded:
+        _say(f"left {result.n_excluded} article(s) not in English out of the measures built on English word lists; "
+             f"{result.out / 'excluded.csv'} says why (--all-languages keeps them in)")
+    return 0
 
 
 def _init(articles_dir: Path) -> int:

@@ -1,0 +1,115 @@
+"""Time ``framing corpus`` on generated corpora: throughput, scaling, memory, one process against two workers.
+
+Each run is ``framing corpus FOLDER --out OUT`` as a fresh process (tables written, work folder removed),
+inside a small wrapper process whose ``getrusage(RUSAGE_CHILDREN)`` gives the peak memory of the run
+(the largest of the command and its worker processes).  Corpora come from the generator of
+``bench_analyze.py`` (sentences of the seed articles shuffled into new articles, fixed seed).
+
+Prints, for each size (default 2,000 and 20,000 articles): seconds, articles per minute and peak memory;
+then the time ratio of the largest to the smallest size against the ratio of their sizes, and at the
+smallest size the time of one process against two workers.
+
+Usage: ``python benchmarks/bench_corpus.py [--sizes 2000,20000] [--workers 2] [--outlets 4] [--profile]``
+
+``--profile`` runs the per-article work of one chunk of 200 articles under cProfile and prints the
+functions with the most time of their own and the most time in all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+WRAPPER = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - t0
+if done.returncode:
+    sys.stderr.write(done.stderr)
+    raise SystemExit(done.returncode)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "cpu": use.ru_utime + use.ru_stime, "peak_mb": use.ru_maxrss / 1024}))
+"""
+
+
+def timed_run(folder: Path, out: Path, workers: int) -> dict:
+    cmd = [sys.executable, "-m", "framing.cli", "corpus", str(folder), "--out", str(out), "--workers", str(workers)]
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"framing corpus failed on {folder}:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def profile(folder: Path, n: int = 200) -> None:
+    import cProfile
+    import pstats
+
+    from framing.load.sentences import split_sentences
+    from framing.measures.sentiment import load_analyzer
+    from framing.scale import chunks, inputs
+
+    split_sentences("Models load here. Not in the profile.")
+    load_analyzer()
+    records = list(inputs.records(inputs.open_source(folder), []))[:n]
+    chunks.map_chunk(0, records[:5], chunks.Settings())
+    prof = cProfile.Profile()
+    prof.enable()
+    chunks.map_chunk(0, records, chunks.Settings())
+    prof.disable()
+    stats = pstats.Stats(prof, stream=sys.stdout)
+    print(f"\nper-article work of {len(records)} articles under cProfile, by own time:")
+    stats.sort_stats("tottime").print_stats(15)
+    print("by time in all (the measures' entry points):")
+    stats.sort_stats("cumulative").print_stats(25)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="2000,20000")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--outlets", type=int, default=4)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    from bench_analyze import make_corpus
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folders = {}
+        for n in sizes:
+            folders[n] = tmp / f"corpus-{n}"
+            folders[n].mkdir()
+            make_corpus(folders[n], n, args.outlets)
+        results = {}
+        print(f"framing corpus, {args.workers} workers (a fresh process per run; indicative on a shared machine):")
+        print("   articles    seconds   articles/min   cpu seconds   peak memory")
+        for n in sizes:
+            r = timed_run(folders[n], tmp / f"out-{n}", args.workers)
+            results[n] = r
+            print(f"  {n:9,} {r['seconds']:10.1f} {60 * n / r['seconds']:14,.0f} {r['cpu']:13.1f} "
+                  f"{r['peak_mb']:10,.0f} MB")
+        if len(sizes) > 1:
+            small, large = min(sizes), max(sizes)
+            ratio = results[large]["seconds"] / results[small]["seconds"]
+            print(f"time {large:,} / {small:,} articles: {ratio:.2f} x for {large / small:.0f} x the articles "
+                  f"(target: <= {1.1 * large / small:.0f} x)")
+        small = min(sizes)
+        one = timed_run(folders[small], tmp / f"out-{small}-one", 1)
+        speedup = one["seconds"] / results[small]["seconds"]
+        print(f"one process at {small:,} articles: {one['seconds']:.1f} s, {one['cpu']:.1f} cpu s "
+              f"({60 * small / one['seconds']:,.0f} articles/min, peak {one['peak_mb']:,.0f} MB); "
+              f"{args.workers} workers take {1 / speedup:.2f} x its time ({speedup:.2f} x its throughput)")
+        if args.profile:
+            profile(folders[small])
+
+
+if __name__ == "__main__":
+    main()
