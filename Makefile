@@ -35,12 +35,12 @@ lint: $(STAMP) ## ruff, and no notebook committed with outputs
 	$(BIN)/python -m framing.notebooks check notebooks
 
 unit: $(STAMP) ## unit and property tests
-	$(BIN)/python -m pytest -q --ignore=tests/test_browser.py
+	$(BIN)/python -m pytest -q --ignore-glob='tests/test_browser*.py'
 
 notebooks: report ## execute every notebook on ARTICLES (the report build runs each once and stops at a failing cell)
 
 browser: report ## build the reports, then load every page in headless Chromium
-	FRAMING_REPORTS_DIR="$$FRAMING_REPORTS" $(BIN)/python -m pytest -q tests/test_browser.py
+	FRAMING_REPORTS_DIR="$$FRAMING_REPORTS" $(BIN)/python -m pytest -q tests/test_browser*.py
 
 test: lint unit browser ## everything: lint, unit tests, every notebook (run once, by the report build), browser test
 
