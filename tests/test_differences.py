@@ -148,3 +148,33 @@ def test_a_described_speaker_reads_in_lower_case_inside_the_statement():
     assert _in_sentence("Dmitry Peskov") == "Dmitry Peskov"
     assert _in_sentence("Anna Berg") == "Anna Berg"
     assert _in_sentence("Theresa May") == "Theresa May"
+
+
+def test_word_choices_leave_out_other_forms_of_one_word_but_keep_degree_and_synonyms():
+    from framing.compare.differences import _word_choices
+
+    # another form of the same word is not a choice of words
+    assert _word_choices("The board said the earlier closure would help the region.",
+                         "The board said the early date to close would help the region.") == []
+    # a superlative against the plain adjective, and a different verb, are choices
+    assert ("lowest", "low") in _word_choices("Relations are at the lowest level.", "Relations are at a low level.")
+    assert ("mending", "regularize") in _word_choices("We need to try finding ways of mending the relations.",
+                                                      "We need to find ways to regularize these relations.")
+
+
+def test_rate_statements_give_value_and_interval_in_the_same_units():
+    from framing.compare.differences import rate_differences
+
+    summary = pd.DataFrame([
+        {"outlet": "A", "measure": "cue_rate", "category": "attribution", "voice": "authorial", "value": 125.0,
+         "ci_low": 57.16, "ci_high": 237.29, "p_value": 0.026, "verdict": "differs", "n_units": 1,
+         "unit": "article"},
+        {"outlet": "B", "measure": "share_negative", "category": "", "voice": "authorial", "value": 0.25,
+         "ci_low": 0.123, "ci_high": 0.456, "p_value": 0.01, "verdict": "differs", "n_units": 1, "unit": "article"},
+        {"outlet": "C", "measure": "cue_rate", "category": "hedge", "voice": "authorial", "value": 3.0,
+         "ci_low": 1.0, "ci_high": 9.0, "p_value": 0.5, "verdict": "no difference", "n_units": 1, "unit": "article"},
+    ])
+    rows = {r[0]: r[2] for r in rate_differences(summary)}
+    assert "125.0 reporting verbs per 1,000 of its own words (95% interval 57.2 to 237.3)" in rows["A"]
+    assert "25% of its sentences have a negative tone (95% interval 12% to 46%)" in rows["B"]
+    assert "C" not in rows  # p above alpha: no statement

@@ -200,8 +200,9 @@ def headline_differences(headlines: pd.DataFrame, sentences: pd.DataFrame, outle
 
 def _word_choices(mine: str, theirs: str) -> list[tuple[str, str]]:
     """Pairs of words with the same meaning group and different wording (``mending`` / ``regularize``,
-    ``lowest`` / ``low``): translation and paraphrase choices between two renderings of one remark."""
-    from framing.measures.alignment import content_words, normal_form, stem
+    ``lowest`` / ``low``): translation and paraphrase choices between two renderings of one remark.  Another
+    form of the same word ("closure" / "close") is not a choice (:func:`framing.measures.alignment.same_root`)."""
+    from framing.measures.alignment import content_words, normal_form, same_root, stem
 
     own = {}
     for w in content_words(mine):
@@ -209,8 +210,8 @@ def _word_choices(mine: str, theirs: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for w in content_words(theirs):
         form = normal_form(w)
-        if form not in own or stem(own[form]) == stem(w):
-            continue  # the same word, or another form of it ("find" / "finding")
+        if form not in own or stem(own[form]) == stem(w) or same_root(own[form], w):
+            continue  # the same word, or another form of it ("find" / "finding", "closure" / "close")
         if all(form != normal_form(a) for a, _ in pairs):
             pairs.append((own[form], w))
     return pairs
@@ -364,15 +365,16 @@ def rate_differences(summary: pd.DataFrame) -> list[tuple]:
     rows = []
     hits = summary[summary["p_value"] < ALPHA]
     for r in hits.itertuples(index=False):
-        interval = f"95% interval {r.ci_low:.2f} to {r.ci_high:.2f}"
-        if r.measure == "cue_rate":
+        if r.measure == "cue_rate":  # the value and its interval in the same units and precision
             kind = "attribution" if r.category == "attribution" else "hedging"
             what = (f"It uses {r.value:.1f} {_RATE_WORDS.get(r.category, r.category)} per 1,000 "
-                    f"{_VOICE_WORDS.get(r.voice, 'words')} ({interval})")
+                    f"{_VOICE_WORDS.get(r.voice, 'words')} (95% interval {r.ci_low:.1f} to {r.ci_high:.1f})")
         elif r.measure == "mean_compound":
-            kind, what = "tone", f"Its sentences' mean tone score is {r.value:.2f} on a scale of -1 to +1 ({interval})"
+            kind, what = "tone", (f"Its sentences' mean tone score is {r.value:.2f} on a scale of -1 to +1 "
+                                  f"(95% interval {r.ci_low:.2f} to {r.ci_high:.2f})")
         else:
-            kind, what = "tone", f"{r.value:.0%} of its sentences have a negative tone ({interval})"
+            kind, what = "tone", (f"{r.value:.0%} of its sentences have a negative tone "
+                                  f"(95% interval {r.ci_low:.0%} to {r.ci_high:.0%})")
         rows.append((r.outlet, kind, f"{what}; {r.verdict}.", "", f"{r.n_units} {r.unit}", (0, 0)))
     return rows
 
