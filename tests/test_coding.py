@@ -88,6 +88,21 @@ def test_a_second_save_gets_a_new_name_and_leaves_the_first_file_as_it_was(tmp_p
     assert read.loc[read["item"] == "conflict_1", "answer"].tolist() == ["no"]
 
 
+def test_sentence_text_is_kept_from_spreadsheet_formulas_and_read_back_exactly(tmp_path):
+    rows = rows_of("Ines", {("a1", "problem"): "a1-002"})
+    rows.loc[0, "sentence_text"] = '=HYPERLINK("http://example.invalid","click")'
+    rows.loc[0, "outlet"] = "Harbour Post"
+    path = coding.write_coding(rows, tmp_path, "Ines")
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert written[0]["sentence_text"].startswith("'=")  # a spreadsheet shows it as text
+    assert written[0]["outlet"] == "Harbour Post"  # plain text is left alone
+    read = coding.read_codings(tmp_path)
+    assert read.loc[0, "sentence_text"] == '=HYPERLINK("http://example.invalid","click")'
+
+
 def test_an_existing_file_of_another_origin_is_not_overwritten_either(tmp_path):
     (tmp_path / "ines.csv").write_text("my own notes\n", encoding="utf-8")
     path = coding.write_coding(rows_of("Ines", {("a1", "human_1"): "no"}), tmp_path, "Ines")

@@ -234,3 +234,8 @@ DifferenceKind = Literal["omission", "lede", "voice", "headline", "rendering", "
 DIFFERENCE_KINDS: tuple[str, ...] = get_args(DifferenceKind)
 #: ``differences.csv``: one row per statement about an outlet.
 DIFFERENCE_COLUMNS = ("outlet", "kind", "statement", "evidence", "strength", "rank")
+
+CODING_COLUMNS = ("coder", "article_id", "outlet", "item", "kind", "answer", "sentence_id", "sentence_text", "saved_at")
+"""Columns of a coder's CSV: one row per article x question.  ``kind`` is ``function`` (Entman; ``answer``
+is the chosen ``sentence_id`` or ``none``) or ``frame`` (Semetko & Valkenburg; ``answer`` is ``yes`` or
+``no``); ``sentence_text`` repeats the chosen sentence so the file reads on its own."""

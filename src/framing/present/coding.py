@@ -40,16 +40,14 @@ from typing import Literal
 
 import pandas as pd
 
+from framing.core.outputs import guard_formulas, unguard_formulas
+from framing.core.vocabulary import CODING_COLUMNS
+
 CODING_ENV = "FRAMING_CODING_DIR"
 """Environment variable naming the coding folder (overrides the folder beside the articles)."""
 
 CODING_SUFFIX = "-coding"
 """The coding folder of ``…/my-event`` is ``…/my-event-coding``."""
-
-CODING_COLUMNS = ("coder", "article_id", "outlet", "item", "kind", "answer", "sentence_id", "sentence_text", "saved_at")
-"""Columns of a coder's CSV: one row per article x question.  ``kind`` is ``function`` (Entman; ``answer``
-is the chosen ``sentence_id`` or ``none``) or ``frame`` (Semetko & Valkenburg; ``answer`` is ``yes`` or
-``no``); ``sentence_text`` repeats the chosen sentence so the file reads on its own."""
 
 FORM_NOTE = ("The coding form needs a running notebook (make lab). On paper: teaching/coding-sheet.html in the "
              "reports; the questions are listed above.")
@@ -254,7 +252,8 @@ def write_coding(rows: pd.DataFrame, folder: str | os.PathLike[str], coder: str)
         with handle:
             writer = csv.writer(handle)
             writer.writerow(CODING_COLUMNS)
-            for r in rows[list(CODING_COLUMNS)].itertuples(index=False):
+            # sentence text is article text: kept from being read as a formula in a spreadsheet
+            for r in guard_formulas(rows[list(CODING_COLUMNS)]).itertuples(index=False):
                 writer.writerow(["" if pd.isna(v) else str(v) for v in r])
         return path
     raise FileExistsError(f"{out} holds too many files of coder {slug}")
@@ -273,6 +272,7 @@ def read_codings(folder: str | os.PathLike[str]) -> pd.DataFrame:
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         if not set(CODING_COLUMNS) <= set(table.columns):
             continue
+        table = unguard_formulas(table)
         frames.append(table[list(CODING_COLUMNS)].assign(file=path.name))
     if not frames:
         return pd.DataFrame(columns=[*CODING_COLUMNS, "file"])
