@@ -147,7 +147,7 @@ def test_rows_without_an_id_are_numbered_by_row(tmp_path):
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False,
-                                  check_categorical=False)
+                                  check_column_type=False, check_categorical=False)
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +361,7 @@ def test_actor_sentiment_and_excluded_articles_as_in_event_mode(folder_with_acto
     got = read_table(tmp_path / "out" / "actor_sentiment.csv")
     want = event.tables["actor_sentiment"]
     assert want["n_sentences"].sum() > 0
-    pd.testing.assert_frame_equal(got, want, check_dtype=False, rtol=1e-8)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False, check_column_type=False, rtol=1e-8)
     excluded = read_table(tmp_path / "out" / "excluded.csv")
     assert set(excluded["article_id"]) == {"de1"} == set(event.tables["excluded"]["article_id"])
     assert list(excluded["measure"]) == list(event.tables["excluded"]["measure"])
