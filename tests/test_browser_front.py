@@ -60,7 +60,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def seed_reports() -> Path:
-    folder = Path(os.environ.get("FRAMING_REPORTS_DIR") or paths.REPORT_DIR)
+    folder = Path(os.environ.get("FRAMING_REPORTS_DIR") or paths.REPORT_DIR).resolve()
     if not (folder / "index.html").is_file():
         pytest.skip(f"no built reports in {folder} (run `make report` first, or set FRAMING_REPORTS_DIR)")
     return folder
@@ -84,7 +84,7 @@ def many_reports(tmp_path_factory) -> Path:
 
 def screenshot_folder(request) -> Path | None:
     """``<reports>/screenshots`` of the seed reports when they are built, else None."""
-    folder = Path(os.environ.get("FRAMING_REPORTS_DIR") or paths.REPORT_DIR)
+    folder = Path(os.environ.get("FRAMING_REPORTS_DIR") or paths.REPORT_DIR).resolve()
     return folder / "screenshots" if (folder / "index.html").is_file() else None
 
 
