@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -28,33 +27,6 @@ PAPER = ("A4", "Letter")
 #: Most pages a pack page may take (the worksheet of the seed event: two A4 pages).
 MOST_PAGES = {teaching.WORKSHEET: 2, teaching.LESSON_PLAN: 3, teaching.GLOSSARY: 4, teaching.ANSWER_KEY: 4,
               teaching.CODING_SHEET: 4}
-
-
-def _on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _missing(reason: str):
-    if _on_ci():
-        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed")
-    executable = shutil.which("chromium")
-    if executable is None:
-        _missing("chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
