@@ -450,12 +450,12 @@ def parse_page(
                 article_id, outlet, sid, 0 if ln.role == "headline" else paragraph, ln.role,
                 voice, ln.start + s, ln.start + e, ln.text[s:e],
             ))
-            for k, tok in enumerate(tokenize(norm[s:e], offset=s)):
+            for k, tok in enumerate(tokenize(norm[s:e])):
                 # no quotation touches an authorial sentence, so none touches its tokens
                 tvoice = "authorial" if voice == "authorial" else (
-                    "quoted" if index.voice_of(tok.start, tok.end) == "quoted" else "authorial")
+                    "quoted" if index.voice_of(s + tok.start, s + tok.end) == "quoted" else "authorial")
                 tok_rows.append((
-                    article_id, outlet, sid, k, ln.start + tok.start, ln.start + tok.end,
+                    article_id, outlet, sid, k, ln.start + s + tok.start, ln.start + s + tok.end,
                     tok.text, tok.text.lower(), tok.kind, tvoice,
                 ))
     return PageTables(lines, sent_rows, tok_rows, quote_rows)
@@ -507,6 +507,7 @@ MIN_LETTERS_FOR_SCRIPT = 40
 #: Share of words a language's function words must reach to name the language.
 MIN_FUNCTION_SHARE = 0.10
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN_RE = re.compile(r"[^\x00-\u024f]")  # characters after Latin Extended-B
 
 
 class LanguageGuess(NamedTuple):
@@ -569,20 +570,21 @@ def guess_language(text: str) -> LanguageGuess | None:
     language identification schemes"); it knows only the languages listed and
     needs no data files.
     """
-    letters = [c for c in text if c.isalpha()]
-    other = [c for c in letters if ord(c) > 0x24F]
-    words = [w.lower() for w in _LETTER_RUN_RE.findall(text)]
-    shares = {code: sum(1 for w in words if w in profile) / max(len(words), 1)
+    n_letters = sum(map(str.isalpha, text))
+    other = [c for c in _BEYOND_LATIN_RE.findall(text) if c.isalpha()]
+    words = Counter(w.lower() for w in _LETTER_RUN_RE.findall(text))
+    n_words = max(sum(words.values()), 1)
+    shares = {code: sum(n for w, n in words.items() if w in profile) / n_words
               for code, profile in FUNCTION_WORDS.items()}
     english = shares["en"]
-    if len(other) >= MIN_LETTERS_FOR_SCRIPT and len(other) > len(letters) / 2:
+    if len(other) >= MIN_LETTERS_FOR_SCRIPT and len(other) > n_letters / 2:
         cyrillic = {c: shares[c] for c in ("ru", "uk")}
         best = max(cyrillic, key=cyrillic.get)
         if cyrillic[best] >= MIN_FUNCTION_SHARE:
             return LanguageGuess(best, LANGUAGE_NAMES[best], cyrillic[best], english, "function words")
         script, n = Counter(_script(c) for c in other).most_common(1)[0]
-        return LanguageGuess("und", f"{script.title()} script", n / len(letters), english, "script")
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return LanguageGuess("und", f"{script.title()} script", n / n_letters, english, "script")
+    if sum(words.values()) < MIN_WORDS_FOR_LANGUAGE:
         return None
     best = max(shares, key=lambda code: (shares[code], code == "en"))
     if shares[best] < MIN_FUNCTION_SHARE:

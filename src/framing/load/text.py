@@ -693,14 +693,24 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ``relations``, whose start and end span the raw characters, the soft
     hyphen included.
     """
+    tokens = _tokens_of(text)
+    if not offset:
+        return list(tokens)
+    return [Token(t.start + offset, t.end + offset, t.text, t.kind) for t in tokens]
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens_of(text: str) -> tuple[Token, ...]:
+    # Loading a page and several measures tokenize the same sentence; the tokens at offset 0 are kept for the
+    # most recent sentences (a tuple of tuples, so no caller can change what another one reads).
     vis = visible(text)
     if vis.where is None:
-        return _tokenize(text, offset)
+        return tuple(_tokenize(text, 0))
     out = []
     for tok in _tokenize(vis.text, 0):
         start, end = vis.span(tok.start, tok.end)
-        out.append(Token(start + offset, end + offset, tok.text, tok.kind))
-    return out
+        out.append(Token(start, end, tok.text, tok.kind))
+    return tuple(out)
 
 
 _KINDS = {"abbr": "abbreviation", "num": "number"}

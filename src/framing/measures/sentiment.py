@@ -155,6 +155,20 @@ def _vader_word_spans(text: str, emojis: Mapping[str, str]) -> tuple[str, list[t
     ``(word, start, end)`` in ``text``; a word from an emoji description
     spans that emoji.
     """
+    if emojis.keys().isdisjoint(text):  # the usual case: every character is itself
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        spans = []
+        for m in _WORD_RUN_RE.finditer(stripped):
+            token = m.group()
+            word = token.strip(string.punctuation)
+            if len(word) <= 2:
+                word, offset = token, 0
+            else:
+                offset = len(token) - len(token.lstrip(string.punctuation))
+            first = lead + m.start() + offset
+            spans.append((word, first, first + len(word)))
+        return stripped, spans
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -328,15 +342,14 @@ def score_sentences(sentences: pd.DataFrame) -> SentimentTables:
         for word, start, end, valence in scores.drivers:
             s, e = seen.span(start, end)
             driver_rows.append((rec["article_id"], rec["sentence_id"], word, base + s, base + e, valence))
+        # the drivers come in text order, so this is join_drivers' string for the sentence
+        shown = format_drivers([(d.word, d.valence) for d in scores.drivers])
         rows.append((rec["article_id"], rec["outlet"], rec["sentence_id"], rec["voice"], scores.compound,
-                     scores.pos, scores.neu, scores.neg, label_of(scores.compound)))
+                     scores.pos, scores.neu, scores.neg, label_of(scores.compound), shown))
     drivers = pd.DataFrame(driver_rows, columns=SENTIMENT_DRIVER_COLUMNS)
     drivers = drivers.astype({"start": "int64", "end": "int64", "valence": "float64"})
-    sentiment = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c != "drivers"])
-    sentiment = sentiment.astype({c: "float64" for c in ("compound", "pos", "neu", "neg")})
-    shown = join_drivers(drivers)
-    sentiment["drivers"] = pd.Series([shown.get(sid, "") for sid in sentiment["sentence_id"]], index=sentiment.index,
-                                     dtype="str")
+    sentiment = pd.DataFrame(rows, columns=[*(c for c in SENTENCE_COLUMNS if c != "drivers"), "drivers"])
+    sentiment = sentiment.astype({**{c: "float64" for c in ("compound", "pos", "neu", "neg")}, "drivers": "str"})
     return SentimentTables(sentiment[SENTENCE_COLUMNS], drivers)
 
 
