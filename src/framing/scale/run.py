@@ -14,11 +14,12 @@ permutation counts).  It holds a marker ``.framing-work.json`` (made by the suit
 file per finished chunk.  A run with the same key resumes from it (finished chunks are not redone); a run
 with another key never reads it.  It is removed once the tables are written.
 
-Tables.  Row tables (``lines, sentences, quotes, cues, sentiment, sentiment_drivers``) are written as
-Parquet, partitioned by outlet: ``<name>/outlet=<outlet>/part-0.parquet`` (the outlet percent-encoded;
-``pandas.read_parquet("<out>/<name>")`` reads them back with the ``outlet`` column); rows come in input
-order within each outlet.  The per-outlet and per-article tables are CSV.  Alignment (content units) and
-the differences drawn from it are event-mode work and are not computed.
+Tables.  Row tables (``lines, sentences, quotes, cues, sentiment, sentiment_drivers``, and
+``article_units``: each article's numerator and denominator of every summary measure, the units the summary
+resamples) are written as Parquet, partitioned by outlet: ``<name>/outlet=<outlet>/part-0.parquet`` (the
+outlet percent-encoded; ``pandas.read_parquet("<out>/<name>")`` reads them back with the ``outlet`` column);
+rows come in input order within each outlet.  The per-outlet and per-article tables are CSV.  Alignment
+(content units) and the differences drawn from it are event-mode work and are not computed.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from framing.scale.chunks import ChunkResult, Settings, map_chunk
 WORK_MARKER = ".framing-work.json"
 WORK_PREFIX = ".framing-work-"
 #: Row tables written as Parquet partitioned by outlet.
-PARQUET_TABLES = ("lines", "sentences", "quotes", "cues", "sentiment", "sentiment_drivers")
+PARQUET_TABLES = ("lines", "sentences", "quotes", "cues", "sentiment", "sentiment_drivers", "article_units")
 #: Articles per chunk by default.
 CHUNK_SIZE = 100
 EVENT_ONLY_NOTICE = ("content units, coverage, renderings, headline framing and the differences between outlets "
@@ -271,14 +272,9 @@ class _Partitioned:
 
 
 def _outlet_part(folder: Path, name: str, outlet: str, columns: list[str] | None = None) -> pd.DataFrame:
-    import urllib.parse
+    from framing.scale.results import CorpusTables
 
-    import pyarrow.parquet as pq
-
-    path = folder / name / f"outlet={urllib.parse.quote(str(outlet), safe='')}" / "part-0.parquet"
-    if not path.is_file():
-        return pd.DataFrame(columns=columns or [])
-    return pq.read_table(path, columns=columns).to_pandas().assign(outlet=outlet)
+    return CorpusTables(folder).rows(name, outlets=[outlet], columns=columns)
 
 
 def reduce_all(work: WorkFolder, staging: Path, skipped_before: list, *, n_boot: int, n_perm: int,

@@ -31,6 +31,8 @@ Modules
     How top-term rankings move with the settings.
 ``selection``
     Which outlet tells which content unit, and where.
+``articles``
+    Per-article measures of a corpus run, one box per outlet.
 
 Conventions shared by all charts
 --------------------------------
@@ -69,6 +71,7 @@ Conventions shared by all charts
 
 from __future__ import annotations
 
+from framing.present.plots.articles import plot_article_distributions
 from framing.present.plots.cues import CUE_CATEGORIES, plot_attribution_profile, plot_cue_rates
 from framing.present.plots.frame import INTERVAL_NOTE, SIGNIFICANCE_NOTE
 from framing.present.plots.salience import (
@@ -127,6 +130,7 @@ __all__ = [
     "outlet_colors",
     "outlet_styles",
     "plot_actor_sentiment",
+    "plot_article_distributions",
     "plot_attribution_profile",
     "plot_coverage",
     "plot_cue_rates",
