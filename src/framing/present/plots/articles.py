@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from framing.present.chart_labels import chart_text
 from framing.present.plots.frame import Frame, begin, display_names, panel_title
 from framing.present.plots.layout import PanelGrid, make_room, rows_height
-from framing.present.plots.marks import outlet_axis, row_guides, sort_outlets
-from framing.present.plots.style import INK, OutletStyle
+from framing.present.plots.marks import hbox, outlet_axis, row_guides, sort_outlets
+from framing.present.plots.style import INK
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,25 +36,6 @@ def measure_label(measure: str, category: str, voice: str) -> str:
     whose = {"authorial": "the outlet's own words", "quoted": "quoted words", "reported": "reported speech"}
     tail = f" ({whose[voice]})" if voice in whose else ""
     return f"{plural} {_UNITS.get(measure, '')}{tail}".strip()
-
-
-def _box(ax: Axes, values: np.ndarray, y: float, style: OutletStyle, *, dots: bool) -> None:
-    """A horizontal box of ``values`` at row ``y``: box = quartiles, line = median, whiskers to the furthest
-    value within 1.5 box lengths, a dot per article when ``dots``, a black diamond at the mean."""
-    q1, median, q3 = np.percentile(values, [25, 50, 75])
-    reach = 1.5 * (q3 - q1)
-    low = float(values[values >= q1 - reach].min())
-    high = float(values[values <= q3 + reach].max())
-    ax.plot([low, q1], [y, y], color=style.color, linewidth=1, zorder=2)
-    ax.plot([q3, high], [y, y], color=style.color, linewidth=1, zorder=2)
-    ax.barh(y, q3 - q1, left=q1, height=0.6, color=style.color, alpha=0.25, edgecolor=style.color,
-            hatch=style.hatch, linewidth=1, zorder=2)
-    ax.plot([median, median], [y - 0.3, y + 0.3], color=INK, linewidth=1.2, zorder=3)
-    if dots:
-        offsets = np.random.default_rng(0).uniform(-0.2, 0.2, size=len(values))
-        ax.scatter(values, y + offsets, s=12, color=style.color, marker=style.marker, edgecolors=INK,
-                   linewidths=0.3, zorder=3)
-    ax.scatter([float(values.mean())], [y], marker="D", s=34, color=INK, zorder=4)
 
 
 def plot_article_distributions(
@@ -122,7 +101,7 @@ def plot_article_distributions(
             if len(values):
                 dots = len(values) <= dots_max
                 hidden |= not dots
-                _box(panel, values, y, styles[outlet], dots=dots)
+                hbox(panel, values, y, styles[outlet], dots=dots)
         panel_title(panel, measure_label(measure, category, voice))
         if measure == "mean_compound":
             panel.set_xlim(-1.05, 1.05)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.text import Annotation
 
+    from framing.present.plots.style import OutletStyle
+
 
 def tag(
     ax: Axes,
@@ -134,3 +136,27 @@ def row_guides(ax: Axes) -> None:
     """Faint horizontal lines at the y ticks, so a row can be followed from panel to panel."""
     ax.grid(axis="y", color="#E3E3E3", linewidth=0.7)
     ax.set_axisbelow(True)
+
+
+def hbox(ax: Axes, values: np.ndarray, y: float, style: OutletStyle, *, dots: bool = True) -> None:
+    """A horizontal box-and-strip of ``values`` at height ``y``.
+
+    Box = quartiles, line = median, whiskers to the furthest value within 1.5 box lengths, a dot per value
+    (spread up and down by a fixed pseudo-random offset, seed 0) when ``dots``, a black diamond at the mean.
+    """
+    import numpy as np
+
+    q1, median, q3 = np.percentile(values, [25, 50, 75])
+    reach = 1.5 * (q3 - q1)
+    low = float(values[values >= q1 - reach].min())
+    high = float(values[values <= q3 + reach].max())
+    ax.plot([low, q1], [y, y], color=style.color, linewidth=1, zorder=2)
+    ax.plot([q3, high], [y, y], color=style.color, linewidth=1, zorder=2)
+    ax.barh(y, q3 - q1, left=q1, height=0.6, color=style.color, alpha=0.25, edgecolor=style.color,
+            hatch=style.hatch, linewidth=1, zorder=2)
+    ax.plot([median, median], [y - 0.3, y + 0.3], color=INK, linewidth=1.2, zorder=3)
+    if dots:
+        offsets = np.random.default_rng(0).uniform(-0.2, 0.2, size=len(values))
+        ax.scatter(values, y + offsets, s=14, color=style.color, marker=style.marker, edgecolors=INK,
+                   linewidths=0.3, zorder=3)
+    ax.scatter([float(values.mean())], [y], marker="D", s=36, color=INK, zorder=4)

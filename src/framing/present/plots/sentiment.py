@@ -22,7 +22,7 @@ from framing.core.vocabulary import POSITIVE_THRESHOLD, VOICES
 from framing.present.chart_labels import chart_text
 from framing.present.plots.frame import Frame, begin, display_names, panel_title, require, wrapped
 from framing.present.plots.layout import PANEL_MIN_INCHES, PanelGrid, make_room, many, rows_height
-from framing.present.plots.marks import dodge, outlet_axis, row_guides, sort_outlets, tag
+from framing.present.plots.marks import dodge, hbox, outlet_axis, row_guides, sort_outlets, tag
 from framing.present.plots.style import INK, SMALL, OutletStyle
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -328,24 +328,6 @@ def plot_sentiment_distribution(
     return ax
 
 
-def _hbox(ax: Axes, values: np.ndarray, y: float, style: OutletStyle) -> None:
-    """A horizontal box-and-strip of ``values`` at height ``y``: box = quartiles, line = median,
-    whiskers to the furthest value within 1.5 box lengths, a dot per value, a black diamond at the mean."""
-    q1, median, q3 = np.percentile(values, [25, 50, 75])
-    reach = 1.5 * (q3 - q1)
-    low = float(values[values >= q1 - reach].min())
-    high = float(values[values <= q3 + reach].max())
-    ax.plot([low, q1], [y, y], color=style.color, linewidth=1, zorder=2)
-    ax.plot([q3, high], [y, y], color=style.color, linewidth=1, zorder=2)
-    ax.barh(y, q3 - q1, left=q1, height=0.6, color=style.color, alpha=0.25, edgecolor=style.color,
-            hatch=style.hatch, linewidth=1, zorder=2)
-    ax.plot([median, median], [y - 0.3, y + 0.3], color=INK, linewidth=1.2, zorder=3)
-    offsets = np.random.default_rng(0).uniform(-0.2, 0.2, size=len(values))
-    ax.scatter(values, y + offsets, s=14, color=style.color, marker=style.marker, edgecolors=INK,
-               linewidths=0.3, zorder=3)
-    ax.scatter([float(values.mean())], [y], marker="D", s=36, color=INK, zorder=4)
-
-
 def _distribution_panels(
     ax: Axes,
     frame: Frame,
@@ -370,7 +352,7 @@ def _distribution_panels(
         for y, outlet in enumerate(order):
             values = part.loc[part["outlet"] == outlet, "compound"].to_numpy(dtype=float)
             if len(values):
-                _hbox(panel, values, y, styles[outlet])
+                hbox(panel, values, y, styles[outlet])
         if voice is not None:
             panel_title(panel, f"{chart_text(voice)}\nn = {_sentences(len(part))}")
         row_guides(panel)
