@@ -9,7 +9,12 @@ Prints, for each size (default 2,000 and 20,000 articles): seconds, articles per
 then the time ratio of the largest to the smallest size against the ratio of their sizes, and at the
 smallest size the time of one process against two workers.
 
-Usage: ``python benchmarks/bench_corpus.py [--sizes 2000,20000] [--workers 2] [--outlets 4] [--profile]``
+With ``--scattertext-python PATH`` (an interpreter that has Scattertext, which this suite does not depend on),
+it also times ``scattertext_baseline.py`` (Scattertext's corpus build, scaled F-scores and informative-prior
+log-odds for every outlet) on the smallest corpus, interleaved with the corpus run, and prints the ratio.
+
+Usage: ``python benchmarks/bench_corpus.py [--sizes 2000,20000] [--workers 2] [--outlets 4] [--profile]
+[--scattertext-python PATH] [--rounds 2]``
 
 ``--profile`` runs the per-article work of one chunk of 200 articles under cProfile and prints the
 functions with the most time of their own and the most time in all.
@@ -48,6 +53,34 @@ def timed_run(folder: Path, out: Path, workers: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def timed_command(cmd: list[str]) -> dict:
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{cmd[0]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def against_scattertext(folder: Path, tmp: Path, python: str, workers: int, rounds: int, n: int) -> None:
+    """Scattertext's baseline and the corpus run on the same folder, in turn, ``rounds`` times each."""
+    import statistics
+
+    baseline = [python, str(HERE / "scattertext_baseline.py"), str(folder), str(tmp / "scattertext-out")]
+    ours = {w: [] for w in sorted({1, workers})}
+    theirs = []
+    for r in range(rounds):
+        theirs.append(timed_command(baseline))
+        for w in ours:
+            ours[w].append(timed_run(folder, tmp / f"vs-{w}-{r}", w))
+    st = statistics.median(x["seconds"] for x in theirs)
+    st_mb = max(x["peak_mb"] for x in theirs)
+    print(f"\nside by side on {n:,} articles ({rounds} round(s), medians):")
+    print(f"  Scattertext corpus build + scaled F-scores + log-odds: {st:.1f} s, peak {st_mb:,.0f} MB")
+    for w, runs in ours.items():
+        sec = statistics.median(x["seconds"] for x in runs)
+        print(f"  framing corpus, {w} worker(s): {sec:.1f} s, peak {max(x['peak_mb'] for x in runs):,.0f} MB; "
+              f"{sec / st:.2f} x Scattertext's time")
+
+
 def profile(folder: Path, n: int = 200) -> None:
     import cProfile
     import pstats
@@ -77,6 +110,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--outlets", type=int, default=4)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--scattertext-python", default=None)
+    ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args()
     from bench_analyze import make_corpus
 
@@ -107,6 +142,8 @@ def main() -> None:
         print(f"one process at {small:,} articles: {one['seconds']:.1f} s, {one['cpu']:.1f} cpu s "
               f"({60 * small / one['seconds']:,.0f} articles/min, peak {one['peak_mb']:,.0f} MB); "
               f"{args.workers} workers take {1 / speedup:.2f} x its time ({speedup:.2f} x its throughput)")
+        if args.scattertext_python:
+            against_scattertext(folders[small], tmp, args.scattertext_python, args.workers, args.rounds, small)
         if args.profile:
             profile(folders[small])
 

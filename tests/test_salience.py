@@ -880,3 +880,21 @@ def test_top_terms_one_tie_rule():
     assert top_terms(t, n=1, ties="first")["term"].tolist() == ["beta", "x"]
     with pytest.raises(ValueError):
         top_terms(t, ties="dense")
+
+
+def test_term_table_from_counts_of_parts_equals_term_table_of_the_whole():
+    # counts of two halves of a corpus, added term by term, give the table of the whole corpus
+    from pathlib import Path
+
+    from framing.load.corpus import load_corpus
+    from framing.measures.salience import ngram_counts, term_table, term_table_from_counts
+
+    tokens = load_corpus(Path(__file__).parent / "fixtures" / "three-outlets").tokens
+    ids = sorted(tokens["article_id"].unique())
+    halves = [tokens[tokens["article_id"].isin(ids[::2])], tokens[tokens["article_id"].isin(ids[1::2])]]
+    parts = [ngram_counts(h)[1] for h in halves]
+    summed = pd.concat(parts).groupby(["outlet", "ngram", "term"], sort=True)["count"].sum().reset_index()
+    whole = term_table(tokens)
+    got = term_table_from_counts(summed, sorted(tokens["outlet"].unique()))
+    pd.testing.assert_frame_equal(got, whole)
+    assert len(whole) > 100 and whole["count"].sum() > 0

@@ -800,15 +800,21 @@ def scaled_f_score(
 # ---------------------------------------------------------------------------
 
 
-def _ngram_counts(
+def ngram_counts(
     tokens: pd.DataFrame,
     *,
-    ngram_orders: Iterable[int],
-    lowercase: bool,
-    stopwords: Stopwords,
-    include_numbers: bool,
+    ngram_orders: Iterable[int] = (1, 2),
+    lowercase: bool = True,
+    stopwords: Stopwords = "default",
+    include_numbers: bool = False,
 ) -> tuple[list[str], pd.DataFrame]:
-    """Return the sorted outlet names and a long count table (outlet, ngram, term, count)."""
+    """The sorted outlet names and the long count table ``outlet, ngram, term, count`` that
+    :func:`term_table` rests on (options as there).
+
+    Counts of separate parts of a corpus (chunks of articles) add up, term by term, to the counts of the
+    whole: an n-gram never crosses a sentence, so :func:`term_table_from_counts` of the summed parts is
+    :func:`term_table` of the whole.
+    """
     orders = sorted({int(n) for n in ngram_orders})
     if not orders or orders[0] < 1:
         raise ValueError("ngram_orders must hold positive integers")
@@ -1047,13 +1053,41 @@ def term_table(
     ``g2_williams``, ``fisher_p`` and ``log_ratio`` are then NaN and
     ``low_expected`` False.
     """
-    outlets, counts = _ngram_counts(
+    outlets, counts = ngram_counts(
         tokens,
         ngram_orders=ngram_orders,
         lowercase=lowercase,
         stopwords=stopwords,
         include_numbers=include_numbers,
     )
+    return term_table_from_counts(counts, outlets, ngram_orders=ngram_orders, prior=prior, log_odds=log_odds,
+                                  alpha_0=alpha_0, min_count=min_count)
+
+
+def term_table_from_counts(
+    counts: pd.DataFrame,
+    outlets: Sequence[str],
+    *,
+    ngram_orders: Iterable[int] = (1, 2),
+    prior: Prior = "informative",
+    log_odds: LogOddsChoice = "auto",
+    alpha_0: float | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """:func:`term_table` from term counts: the same columns, formulas and order.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        ``outlet, ngram, term, count`` (:func:`ngram_counts`, or the sum of its tables over parts of a
+        corpus).
+    outlets : sequence of str
+        Every outlet whose tokens were counted; an outlet whose terms were all filtered out keeps rows of
+        zeros.  Taken in sorted order.
+    ngram_orders, prior, log_odds, alpha_0, min_count
+        As in :func:`term_table`.
+    """
+    outlets = sorted(outlets)
     if prior not in ("informative", "uninformative"):
         raise ValueError(f"unknown prior {prior!r}")
     method = _resolve_method(log_odds, len(outlets))
@@ -1173,7 +1207,7 @@ def pairwise_log_odds(
     for name in (outlet_a, outlet_b):
         if str(name) not in present:
             raise ValueError(f"outlet {name!r} has no tokens")
-    outlets, counts = _ngram_counts(
+    outlets, counts = ngram_counts(
         sub,
         ngram_orders=ngram_orders,
         lowercase=lowercase,

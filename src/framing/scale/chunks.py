@@ -134,7 +134,7 @@ def map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> Ch
 
 def _map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> ChunkResult:
     from framing.measures.cues import cue_rates, find_cues
-    from framing.measures.salience import _ngram_counts
+    from framing.measures.salience import ngram_counts
     from framing.measures.sentiment import actor_sentiment, score_sentences
     from framing.measures.speakers import find_quotes, sentence_voices, with_reported_voice
     from framing.pipeline import _lines_table, summary_units
@@ -196,7 +196,7 @@ def _map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> C
     # Without articles left out, the measured tables are the whole chunk's: no second relabelling.
     all_sentences = (m_sentences if not excluded_ids
                      else sentence_voices(sentences, with_reported_voice(tokens, quote_table)))
-    _, term_counts = _ngram_counts(m_tokens, ngram_orders=(1, 2), lowercase=True, stopwords="default",
+    _, term_counts = ngram_counts(m_tokens, ngram_orders=(1, 2), lowercase=True, stopwords="default",
                                    include_numbers=False)
     units = summary_units(SimpleNamespace(tokens=m_tokens, sentences=m_sentences), cues, sentiment)
     keys = ["outlet", "article_id", "measure", "category", "voice"]

@@ -34,69 +34,12 @@ def sum_term_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 def terms_from_counts(counts: pd.DataFrame, outlets: list[str], *, ngram_orders=(1, 2), prior="informative",
                       log_odds="auto", alpha_0: float | None = None, min_count: int = 1) -> pd.DataFrame:
-    """The term table of :func:`framing.measures.salience.term_table` from summed term counts.
+    """The term table of :func:`framing.measures.salience.term_table` from summed term counts
+    (:func:`framing.measures.salience.term_table_from_counts` of :func:`sum_term_counts`)."""
+    from framing.measures.salience import term_table_from_counts
 
-    Parameters
-    ----------
-    counts : DataFrame
-        ``outlet, ngram, term, count`` (:func:`sum_term_counts`).
-    outlets : list of str
-        Every outlet whose tokens were counted (an outlet whose terms were all filtered out keeps rows of
-        zeros, as in ``term_table``).
-
-    The columns, their formulas and the sort order are those of ``term_table``: log-odds z (Monroe,
-    Colaresi & Quinn 2008), G² with and without Williams's correction (Dunning 1993), Fisher's exact p and
-    Log Ratio (Hardie 2014), each outlet against the others pooled.
-    """
-    from framing.core.vocabulary import TERM_TABLE_COLUMNS
-    from framing.measures import salience as s
-
-    outlets = sorted(outlets)
-    method = s._resolve_method(log_odds, len(outlets))
-    blocks = []
-    for n in sorted({int(k) for k in ngram_orders}):
-        matrix = s._count_matrix(counts, outlets, n, min_count)
-        if matrix.shape[1] == 0:
-            continue
-        y = matrix.to_numpy()
-        n_out = y.sum(axis=1)
-        corpus = y.sum(axis=0)
-        z, reach = s._log_odds_block(y, method, prior, alpha_0)
-        tests = {name: np.full(y.shape, np.nan) for name in ("g2", "g2_williams", "fisher_p", "log_ratio", "low")}
-        if len(outlets) > 1:
-            for i in range(len(outlets)):
-                rest = corpus - y[i]
-                sizes = {"n_target": n_out[i], "n_reference": n_out.sum() - n_out[i]}
-                tests["g2"][i] = s.log_likelihood_g2(y[i], rest, **sizes)
-                tests["g2_williams"][i] = s.log_likelihood_g2(y[i], rest, correction="williams", **sizes)
-                tests["fisher_p"][i] = s.fisher_exact_p(y[i], rest, **sizes)
-                tests["log_ratio"][i] = s.log_ratio(y[i], rest, **sizes)
-                tests["low"][i] = s.min_expected(y[i], rest, **sizes)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rate = 1000.0 * y / n_out[:, None]
-        n_terms = y.shape[1]
-        blocks.append(pd.DataFrame({
-            "outlet": np.repeat(np.array(outlets, dtype=object), n_terms),
-            "term": np.tile(matrix.columns.to_numpy(dtype=object), len(outlets)),
-            "ngram": np.int64(n),
-            "count": y.ravel().astype(np.int64),
-            "n_tokens": np.repeat(n_out, n_terms).astype(np.int64),
-            "rate_per_1k": np.where(np.repeat(n_out, n_terms) > 0, rate.ravel(), np.nan),
-            "log_odds_z": z.ravel(),
-            "z_attainable": reach.ravel(),
-            "log_odds_method": method,
-            "g2": tests["g2"].ravel(),
-            "g2_williams": tests["g2_williams"].ravel(),
-            "fisher_p": tests["fisher_p"].ravel(),
-            "low_expected": tests["low"].ravel() < s.LOW_EXPECTED,
-            "log_ratio": tests["log_ratio"].ravel(),
-        }))
-    if not blocks:
-        return s._empty(TERM_TABLE_COLUMNS)
-    table = pd.concat(blocks, ignore_index=True)
-    table = table.sort_values(["outlet", "ngram", "log_odds_z", "term"], ascending=[True, True, False, True],
-                              na_position="last", kind="mergesort")
-    return table.loc[:, list(TERM_TABLE_COLUMNS)].reset_index(drop=True)
+    return term_table_from_counts(counts, outlets, ngram_orders=ngram_orders, prior=prior, log_odds=log_odds,
+                                  alpha_0=alpha_0, min_count=min_count)
 
 
 def cue_rates_from_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
