@@ -14,7 +14,10 @@ it also times ``scattertext_baseline.py`` (Scattertext's corpus build, scaled F-
 log-odds for every outlet) on the smallest corpus, interleaved with the corpus run, and prints the ratio.
 
 Usage: ``python benchmarks/bench_corpus.py [--sizes 2000,20000] [--workers 2] [--outlets 4] [--profile]
-[--scattertext-python PATH] [--rounds 2]``
+[--scattertext-python PATH] [--dask] [--rounds 2]``
+
+``--dask`` starts a local ``dask scheduler`` and two single-threaded ``dask worker`` processes and times a run
+sent to them (``--scheduler``) against one process, in turn.
 
 ``--profile`` runs the per-article work of one chunk of 200 articles under cProfile and prints the
 functions with the most time of their own and the most time in all.
@@ -23,10 +26,12 @@ functions with the most time of their own and the most time in all.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,6 +56,69 @@ def timed_run(folder: Path, out: Path, workers: int) -> dict:
     if done.returncode:
         raise SystemExit(f"framing corpus failed on {folder}:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def local_cluster(tmp: Path, n_workers: int = 2):
+    """A ``dask scheduler`` and ``n_workers`` single-threaded ``dask worker`` processes on this machine."""
+    from distributed import Client
+
+    dask = Path(sys.executable).with_name("dask")
+    scheduler_file = tmp / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    procs = [subprocess.Popen([str(dask), "scheduler", "--scheduler-file", str(scheduler_file), "--port", "0",
+                               "--host", "127.0.0.1", "--no-dashboard"], **quiet)]
+    try:
+        deadline = time.monotonic() + 30
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for _ in range(n_workers):
+            procs.append(subprocess.Popen([str(dask), "worker", "--scheduler-file", str(scheduler_file), "--nthreads",
+                                           "1", "--no-nanny", "--host", "127.0.0.1", "--no-dashboard"], **quiet))
+        with Client(scheduler_file=str(scheduler_file), timeout=30) as client:
+            client.wait_for_workers(n_workers, timeout=60)
+            address = client.scheduler.address
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def against_dask(folder: Path, tmp: Path, rounds: int, n: int) -> None:
+    """One process against a local scheduler with two workers, in turn, ``rounds`` times each."""
+    import statistics
+
+    one, cluster = [], []
+    with local_cluster(tmp) as address:
+        for r in range(rounds):
+            one.append(timed_run(folder, tmp / f"one-{r}", 1))
+            cmd = [sys.executable, "-m", "framing.cli", "corpus", str(folder), "--out", str(tmp / f"dask-{r}"),
+                   "--scheduler", address]
+            cluster.append(timed_command(cmd))
+    a = statistics.median(x["seconds"] for x in one)
+    b = statistics.median(x["seconds"] for x in cluster)
+    print(f"\nDask on {n:,} articles ({rounds} round(s), medians): one process {a:.1f} s, a local scheduler with two "
+          f"workers {b:.1f} s: {a / b:.2f} x the single-process throughput (target: >= 1.6 x)")
+
+
+def vader_floor(out: Path, n: int) -> None:
+    """The time vaderSentiment alone takes to score the sentences of a finished run, on one core."""
+    import pandas as pd
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    texts = pd.read_parquet(out / "sentences", columns=["text"])["text"].tolist()
+    vader = SentimentIntensityAnalyzer()
+    t0 = time.process_time()
+    for text in texts:
+        vader.polarity_scores(text)
+    seconds = time.process_time() - t0
+    print(f"\nvaderSentiment alone on the {len(texts):,} sentences of {n:,} articles: {seconds:.1f} cpu s, "
+          f"{1000 * seconds / n:.1f} ms an article, at most {60 * n / seconds:,.0f} articles a minute on one core")
 
 
 def timed_command(cmd: list[str]) -> dict:
@@ -112,6 +180,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--scattertext-python", default=None)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--dask", action="store_true")
     args = ap.parse_args()
     from bench_analyze import make_corpus
 
@@ -142,8 +211,11 @@ def main() -> None:
         print(f"one process at {small:,} articles: {one['seconds']:.1f} s, {one['cpu']:.1f} cpu s "
               f"({60 * small / one['seconds']:,.0f} articles/min, peak {one['peak_mb']:,.0f} MB); "
               f"{args.workers} workers take {1 / speedup:.2f} x its time ({speedup:.2f} x its throughput)")
+        vader_floor(tmp / f"out-{small}-one", small)
         if args.scattertext_python:
             against_scattertext(folders[small], tmp, args.scattertext_python, args.workers, args.rounds, small)
+        if args.dask:
+            against_dask(folders[small], tmp, args.rounds, small)
         if args.profile:
             profile(folders[small])
 
