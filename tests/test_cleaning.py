@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from framing.core import paths
@@ -597,33 +595,3 @@ def test_cleaning_work_grows_in_step_with_the_page():
         return work_of(classify_lines, raw, outlet="Harbour Herald")
 
     assert_in_step(growth(work, layout_page, 40))
-
-
-def test_joined_page_rules_match_exactly_the_lines_some_rule_matches():
-    # The package's rules are tried as one alternation first; on every line of every fixture page (and on
-    # lines built to hit single rules) the joined pattern must agree with the rules tried one by one.
-    from framing.load.cleaning import _any_rule_pattern, default_rules
-
-    rules = default_rules()
-    joined = _any_rule_pattern(tuple(r.pattern.pattern for r in rules))
-    assert joined is not None
-    lines = {"Copyright 2024 Harbour Gazette. All rights reserved.", "Skip to main content", "EN | FR | DE",
-             "Listen to this article", "The minister said the talks would resume on Monday.", ""}
-    for page in (Path(__file__).parent / "fixtures").rglob("*.txt"):
-        lines.update(ln.strip() for ln in page.read_text(encoding="utf-8", errors="replace").splitlines())
-    hits = 0
-    for line in sorted(lines):
-        one_by_one = any(r.matches(line) for r in rules)
-        hits += one_by_one
-        assert (joined.search(line) is not None) == one_by_one, line
-    assert hits >= 4  # the built lines above hit rules; the check is not vacuous
-
-
-def test_rules_that_cannot_be_joined_are_tried_one_by_one():
-    from framing.load.cleaning import _any_rule_pattern
-
-    assert _any_rule_pattern((r"(?x) ^ menu  # a comment",)) is None
-    assert _any_rule_pattern((r"(\w+) \1",)) is None
-    assert _any_rule_pattern((r"(?P<w>\w+) end",)) is None
-    assert _any_rule_pattern((r"(?i)^menu$", r"^Share$")).search("MENU")
-    assert not _any_rule_pattern((r"(?i)^menu$", r"^Share$")).search("SHARE")

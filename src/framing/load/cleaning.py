@@ -89,7 +89,6 @@ those of the raw text.
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -492,9 +491,6 @@ def classify_lines(
     """
     rules = default_rules() if rules is None else rules
     active = [r for r in rules if not r.outlet or r.outlet.casefold() == outlet.casefold()]
-    # rules of the user's own files run on a time limit, one by one; the package's rules are joined
-    any_rule = (_any_rule_pattern(tuple(r.pattern.pattern for r in active))
-                if active and all(r.guarded is None for r in active) else None)
     try:
         pub = date.fromisoformat(published) if published else None
     except ValueError:
@@ -513,7 +509,7 @@ def classify_lines(
             reasons.append("HTML tags only, nothing drawn")
             ruled.append(False)
             continue
-        role, reason, by_rule = _first_pass(norm, active, language, want_headline, any_rule)
+        role, reason, by_rule = _first_pass(norm, active, language, want_headline)
         roles.append(role)
         reasons.append(reason)
         ruled.append(by_rule)
@@ -878,45 +874,15 @@ def _truncated_last_paragraph(page: _Page) -> int | None:
     return None
 
 
-_INLINE_FLAGS_RE = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-@functools.lru_cache(maxsize=64)
-def _any_rule_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern that matches a line when any of ``patterns`` does, or None when they cannot be joined.
-
-    Each pattern becomes one branch ``(?flags:body)`` of an alternation, its leading inline flags scoped to its
-    branch.  Patterns with back references, verbose mode or named groups are not joined (their meaning could
-    change); then every rule is tried on its own.
-    """
-    branches = []
-    for pattern in patterns:
-        m = _INLINE_FLAGS_RE.match(pattern)
-        flags, body = (m.group(1), pattern[m.end():]) if m else ("", pattern)
-        if "x" in flags or "(?P" in body or re.search(r"\\[1-9]", body) or _INLINE_FLAGS_RE.search(body):
-            return None
-        branches.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
-    try:
-        return re.compile("|".join(branches))
-    except re.error:
-        return None
-
-
-def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str,
-                any_rule: re.Pattern[str] | None = None) -> tuple[str, str, bool]:
-    """Role and reason of one line read alone, and whether a page rule (or the metadata headline) gave them.
-
-    ``any_rule`` (from :func:`_any_rule_pattern`) matches when some rule does: a line it does not match skips
-    the rules, which are then tried one by one, in order, only on lines that one of them matches.
-    """
+def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str) -> tuple[str, str, bool]:
+    """Role and reason of one line read alone, and whether a page rule (or the metadata headline) gave them."""
     if not norm:
         return "blank", "empty line", False
     if want_headline and " ".join(norm.split()).casefold() == want_headline:
         return "headline", "matches the headline in articles.csv", True
-    if any_rule is None or any_rule.search(norm) is not None:
-        for rule in rules:
-            if rule.matches(norm):
-                return rule.role, rule.reason, True
+    for rule in rules:
+        if rule.matches(norm):
+            return rule.role, rule.reason, True
     role, reason = _read_alone(norm, language)
     return role, reason, False
 
