@@ -260,3 +260,13 @@ def test_loader_offsets_survive_files_on_disk(raw_a, raw_b):
     assert list(c.articles.n_sentences) == [int(n.get("a", 0)), int(n.get("b", 0))]
 
 
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \"'.\u00a0\u2007\u202f\u2009\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
+                                             "\u201a\u201b\u2032\u2033\u00b4\u0060")), max_size=30))
+def test_normalise_is_the_one_for_one_character_map(text):
+    # the shortcut for text with nothing to change gives what the character map gives
+    from framing.load.text import _NORMALISE, normalise
+
+    assert normalise(text) == text.translate(_NORMALISE)
+    assert len(normalise(text)) == len(text)

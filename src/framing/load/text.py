@@ -56,6 +56,9 @@ SINGLE_EITHER = "'"
 QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
 
 
+_TO_NORMALISE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_NORMALISE)) + "]")
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with typographic quotes and no-break spaces made plain.
 
@@ -63,6 +66,8 @@ def normalise(text: str) -> str:
     one character out), so offsets are shared between the two.  Invisible
     format characters are kept; see :func:`visible`.
     """
+    if _TO_NORMALISE.search(text) is None:  # most lines and sentences: nothing to change, no copy
+        return text
     return text.translate(_NORMALISE)
 
 
