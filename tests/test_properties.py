@@ -270,3 +270,12 @@ def test_normalise_is_the_one_for_one_character_map(text):
 
     assert normalise(text) == text.translate(_NORMALISE)
     assert len(normalise(text)) == len(text)
+
+
+@given(st.text(max_size=40))
+def test_non_latin_share_counts_letters_beyond_latin_extended_b(text):
+    from framing.load.corpus import non_latin_share
+
+    letters = [c for c in text if c.isalpha()]
+    want = sum(1 for c in letters if ord(c) > 0x24F) / len(letters) if letters else 0.0
+    assert non_latin_share(text) == want

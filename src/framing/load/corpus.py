@@ -592,15 +592,17 @@ def guess_language(text: str) -> LanguageGuess | None:
     return LanguageGuess(best, LANGUAGE_NAMES[best], shares[best], english, "function words")
 
 
-def _is_english_code(language: str) -> bool:
+def is_english_code(language: str) -> bool:
+    """True for a language code of English (``en``, ``en-GB``, ``EN``)."""
     return language.strip().lower().startswith("en")
 
 
-def _non_latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+def non_latin_share(text: str) -> float:
+    """Share of the letters of ``text`` beyond the Latin script (after Latin Extended-B); 0 with no letter."""
+    n_letters = sum(map(str.isalpha, text))
+    if not n_letters:
         return 0.0
-    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
+    return sum(1 for c in _BEYOND_LATIN_RE.findall(text) if c.isalpha()) / n_letters
 
 
 # --- the folder -----------------------------------------------------------------------------------------------
@@ -687,7 +689,7 @@ def load_corpus(folder: str | Path, *, strict: bool = False) -> Corpus:
         records.append(record)
 
         language = record["language"]
-        if not _is_english_code(language):
+        if not is_english_code(language):
             row = (aid, record["outlet"], name, language, "articles.csv",
                    f"its language column in articles.csv is {language!r}")
         else:
@@ -748,7 +750,7 @@ def _read_page(folder: Path, record: dict[str, str], meta_path: Path, rules: lis
         headline = headline or web.title
         published = published or web.published
     language = record["language"]
-    if _is_english_code(language) and _non_latin_share(raw) > 0.5:
+    if is_english_code(language) and non_latin_share(raw) > 0.5:
         # Mostly another script although articles.csv says English: keep its lines as text instead of
         # treating them as labels in a foreign script.
         language = ""

@@ -28,7 +28,14 @@ from framing.core.vocabulary import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
 )
-from framing.load.corpus import NON_ENGLISH_COLUMNS, PageProblem, guess_language, parse_page
+from framing.load.corpus import (
+    NON_ENGLISH_COLUMNS,
+    PageProblem,
+    guess_language,
+    is_english_code,
+    non_latin_share,
+    parse_page,
+)
 from framing.load.html import extract_page, is_html
 
 #: Columns of ``articles`` in corpus mode: those of ``articles.csv`` and the counts.
@@ -66,15 +73,6 @@ def _default_rules():
     return cleaning.load_rules([paths.PAGE_RULES_FILE])
 
 
-def _is_english_code(language: str) -> bool:
-    return language.strip().lower().startswith("en")
-
-
-def _non_latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters) if letters else 0.0
-
-
 def page_of(record: dict[str, str], rules):
     """The text and page tables of one record (as :func:`framing.load.corpus.load_corpus` reads one page).
 
@@ -94,7 +92,7 @@ def page_of(record: dict[str, str], rules):
                 record[col] = value
         headline, published = record["headline"], record["published"]
     language = record["language"]
-    if _is_english_code(language) and _non_latin_share(raw) > 0.5:
+    if is_english_code(language) and non_latin_share(raw) > 0.5:
         language = ""
     page = parse_page(raw, article_id=record["article_id"], outlet=record["outlet"], headline=headline,
                       published=published, language=language, rules=rules)
@@ -106,7 +104,7 @@ def page_of(record: dict[str, str], rules):
 
 def _non_english_row(record: dict[str, str], page) -> tuple | None:
     language = record["language"]
-    if not _is_english_code(language):
+    if not is_english_code(language):
         return (record["article_id"], record["outlet"], record["file"], language, "articles.csv",
                 f"its language column is {language!r}")
     guess = guess_language("\n".join(s[8] for s in page.sentences))
