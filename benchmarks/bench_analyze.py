@@ -40,7 +40,10 @@ def wall(cmd: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def make_corpus(folder: Path, n_articles: int, n_outlets: int) -> None:
+def make_corpus(folder: Path, n_articles: int, n_outlets: int, *, varied: bool = False) -> None:
+    """Articles of the seed event's sentences shuffled (``varied=False``), or of sentences built from parts
+    (``_sentence``: speakers, reporting verbs, topics, hedges), nearly all different from each other, so that
+    no step can gain from text it has seen before (``varied=True``)."""
     from framing.load.corpus import load_corpus
 
     seed = load_corpus(SEED)
@@ -49,7 +52,11 @@ def make_corpus(folder: Path, n_articles: int, n_outlets: int) -> None:
     rows = ["article_id,outlet,file,published,headline,url,language,event,country,ownership"]
     for i in range(n_articles):
         outlet = f"Outlet {chr(65 + i % n_outlets)}"
-        paras = ["\n\n".join(" ".join(rng.sample(body, 3)) for _ in range(rng.randint(5, 9)))]
+        if varied:
+            paras = ["\n\n".join(" ".join(_sentence(rng, body) for _ in range(rng.randint(2, 4)))
+                                  for _ in range(rng.randint(5, 9)))]
+        else:
+            paras = ["\n\n".join(" ".join(rng.sample(body, 3)) for _ in range(rng.randint(5, 9)))]
         headline = f"Leaders Meet in Geneva as Talks Enter Day {i}"
         text = f"Menu\nWorld\n\n{headline}\n\n{paras[0]}\n\nShare this article\n"
         (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")

@@ -16,6 +16,8 @@ log-odds for every outlet) on the smallest corpus, interleaved with the corpus r
 Usage: ``python benchmarks/bench_corpus.py [--sizes 2000,20000] [--workers 2] [--outlets 4] [--profile]
 [--scattertext-python PATH] [--dask] [--rounds 2]``
 
+``--varied`` builds the articles from sentences made of parts (speakers, reporting verbs, topics, hedges),
+nearly all different, instead of the seed event's sentences shuffled, so that no step gains from repeated text.
 ``--dask`` starts a local ``dask scheduler`` and two single-threaded ``dask worker`` processes and times a run
 sent to them (``--scheduler``) against one process, in turn.
 
@@ -181,6 +183,7 @@ def main() -> None:
     ap.add_argument("--scattertext-python", default=None)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--dask", action="store_true")
+    ap.add_argument("--varied", action="store_true", help="articles of sentences nearly all different")
     args = ap.parse_args()
     from bench_analyze import make_corpus
 
@@ -191,7 +194,7 @@ def main() -> None:
         for n in sizes:
             folders[n] = tmp / f"corpus-{n}"
             folders[n].mkdir()
-            make_corpus(folders[n], n, args.outlets)
+            make_corpus(folders[n], n, args.outlets, varied=args.varied)
         results = {}
         print(f"framing corpus, {args.workers} workers (a fresh process per run; indicative on a shared machine):")
         print("   articles    seconds   articles/min   cpu seconds   peak memory")
