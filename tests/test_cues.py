@@ -129,10 +129,12 @@ ANNOTATED = [
         "Roughly half of the gas flows through Ukraine, the company estimated.",
         [("Roughly", "roughly", H), ("estimated", "estimate", H)],
     ),
+    # "some" and "nearly" before a number are not among the four approximators of the lists
     (
         "Some 300 journalists were accredited, approximately a third of them foreign.",
-        [("Some", "some", H), ("approximately", "approximately", H)],
+        [("approximately", "approximately", H)],
     ),
+    ("Nearly 40 ships waited outside the port for roughly two days.", [("roughly", "roughly", H)]),
     ("Some officials in Kyiv were unhappy with the outcome.", []),
     # --- other hedges
     (
@@ -537,7 +539,7 @@ RULES = [
     ("approximator currency code", "+", "The bridge will cost about RM2.4 billion.", [("about", "about", H)]),
     ("approximator currency code", "+", "The state has set aside around Rs 300 crore for relief.",
      [("around", "around", H)]),
-    ("approximator currency code", "+", "The fund raised some US$40 million.", [("some", "some", H)]),
+    ("approximator currency code", "+", "The fund raised around US$40 million.", [("around", "around", H)]),
     ("approximator currency code", "+", "The port deal is worth about S$5 billion.", [("about", "about", H)]),
     ("approximator currency code", "-", "Some US officials were unhappy with the outcome.", []),
     ("approximator currency code", "-", "The vote is expected around May 12.", []),
@@ -835,6 +837,129 @@ RULES = [
     ("never thought", "+", "Engineers thought the river would rise by a metre, a shopkeeper said.",
      [("thought", "think", H), ("said", "say", NEU)]),
     ("never thought", "-", '"We never thought the river would rise so fast," a shopkeeper said.',
+     [("said", "say", NEU)]),
+    # --- acknowledge with people or their applause as object: a greeting, not a concession
+    ("acknowledge greeting", "+", "The goalkeeper acknowledged that the second goal was his fault.",
+     [("acknowledged", "acknowledge", CON)]),
+    ("acknowledge greeting", "+", "The ferry operator acknowledged the scale of the delays.",
+     [("acknowledged", "acknowledge", CON)]),
+    ("acknowledge greeting", "-", "The veteran striker acknowledged the travelling supporters before kick-off.",
+     []),
+    # --- explain with a topic as noun object reports no statement; with its reasoning it does
+    ("explain topic object", "+", "The regulator explained its reasoning in a 12-page letter.",
+     [("explained", "explain", END)]),
+    ("explain topic object", "-", "The utility explained the billing problem in a letter to customers.", []),
+    # --- said nothing / little: the absence of a statement
+    ("said nothing", "+", "The minister said nothing had been decided about the bridge.",
+     [("said", "say", NEU)]),
+    ("said nothing", "-", "The board said nothing about the chairman's pay.", []),
+    ("said nothing", "-", "The club said little else.", []),
+    # --- "did not say" before a question word: no statement
+    ("did not say what", "+", "The operator did not say that the line was safe, a union official said.",
+     [("say", "say", NEU), ("said", "say", NEU)]),
+    ("did not say what", "-", "The operator did not say when the line would reopen.", []),
+    # --- inability before a verb of confirming or showing: nothing confirmed, no certainty
+    ("unable to confirm or show", "+", "The coastguard confirmed that two crew members had been rescued.",
+     [("confirmed", "confirm", END)]),
+    ("unable to confirm or show", "-", "The coastguard could not confirm that the crew had been rescued.", []),
+    ("unable to confirm or show", "+", "The survey data show that fewer teenagers smoke.",
+     [("show that", "show that", B)]),
+    ("unable to confirm or show", "-", "The trial could not show that the drug lowered blood pressure.", []),
+    ("unable to confirm or show", "-", "Investigators were unable to prove that the fire was started deliberately.",
+     []),
+    # --- say in a concessive "whatever" clause names no statement
+    ("concessive whatever", "+", "Whatever the result, the coach says the squad has improved.",
+     [("says", "say", NEU)]),
+    ("concessive whatever", "-", '"We back this squad, whatever the table says," the chairman said.',
+     [("said", "say", NEU)]),
+    # --- clearly after a verb and its object is manner; before the predicate it is stance
+    ("clearly after the object", "+", "The ferry company is clearly in breach of its licence.",
+     [("clearly", "clearly", B)]),
+    ("clearly after the object", "-", "The referee had not seen the challenge clearly from his position.", []),
+    ("clearly after the object", "-", "The council explained the new parking rules clearly in a leaflet.", []),
+    ("clearly after the object", "-", "The visitors won clearly in the end.", []),
+    # --- a name and a bare verb after "suggested": a proposal (subjunctive)
+    ("suggest name subjunctive", "+", "The inquiry suggested Mr Orwin knew about the payments.",
+     [("suggested", "suggest", H)]),
+    ("suggest name subjunctive", "+", "The survey suggested Labour support had fallen in the north.",
+     [("suggested", "suggest", H)]),
+    ("suggest name subjunctive", "-", "One councillor suggested Mr Orwin step down before the budget vote.", []),
+    # --- admit + an offence: the charge admitted
+    ("admit offence", "+", "The driver, who admitted manslaughter at an earlier hearing, will be sentenced in May.",
+     [("admitted", "admit", CON)]),
+    ("admit offence", "-", "The bank admitted fraud investigators to its archive on Monday.", []),
+    # --- a parenthetical reporting clause inside the clause it reports
+    ("parenthetical found", "+", "The benefit, the researchers found, was largest among older patients.",
+     [("found", "find", END)]),
+    ("parenthetical found", "-", "In the loft, the builders found, to their surprise, a sealed letter.", []),
+    # --- an adverb set off by commas between show and its clause
+    ("show comma adverb", "+", "An earlier study showed, importantly, that the effect faded after a year.",
+     [("showed", "show", END)]),
+    ("show comma adverb", "-", "An earlier study showed, importantly, a smaller effect.", []),
+    # --- a reporting verb in a relative clause without "that"
+    ("contact relative say", "+", "Turnout fell below the level analysts say is needed for a valid result.",
+     [("say", "say", NEU)]),
+    ("contact relative say", "-", "Under the new statute, small shareholders' say is limited to the annual vote.",
+     []),
+    # --- always/never in a present claim about a kind, and never + a verb of quitting
+    ("generic always never", "+", '"A final is never won in the first half," the coach said.',
+     [("never", "never", B), ("said", "say", NEU)]),
+    ("generic always never", "-", "A steward was always on duty at the gate, the club said.",
+     [("said", "say", NEU)]),
+    ("generic always never", "+", '"This crew never gives up," the skipper said.',
+     [("never", "never", B), ("said", "say", NEU)]),
+    ("generic always never", "-", "The crew never gave up, the skipper said.", [("said", "say", NEU)]),
+    ("generic always never", "-", "The skipper always says the sea decides.", [("says", "say", NEU)]),
+    # --- must be + a progressive verb: an inference about what is going on
+    ("must be progressive", "+", '"With prices this low, a cut in output must be coming," the trader said.',
+     [("must", "must", B), ("said", "say", NEU)]),
+    ("must be progressive", "-", "Cyclists must be wearing helmets on the track at all times.", []),
+    # --- a phrase of a few words set off by commas between any reporting verb and "that"
+    ("comma phrase before that", "+",
+     "The finance minister insisted, in a letter to party members, that the budget was fully costed.",
+     [("insisted", "insist", DOU)]),
+    ("comma phrase before that", "+",
+     "The mayor even alleged, without naming anyone, that contractors had inflated their bills.",
+     [("alleged", "allege", DOU)]),
+    ("comma phrase before that", "+", "The charter states, in its second article, that members must pay dues.",
+     [("states", "state", NEU)]),
+    ("comma phrase before that", "-",
+     "The visiting side claimed, after a long spell of pressure, the second goal of the night.", []),
+    # --- a bare quantifier as the subject of a base-form verb of saying
+    ("quantifier subject", "+", "Shopkeepers welcomed the new bypass, but many say trade has already slowed.",
+     [("say", "say", NEU)]),
+    ("quantifier subject", "+", "Some note that the same promise was made before the last election.",
+     [("note", "note", END)]),
+    ("quantifier subject", "-", "The only evidence was some note that a clerk had scribbled on the file.", []),
+    # --- about + a quantity that opens the clause of a verb of saying
+    ("about after a verb of saying", "+", "Organisers said about 3,000 runners had entered the race.",
+     [("said", "say", NEU), ("about", "about", H)]),
+    ("about after a verb of saying", "-",
+     "At the museum, pupils heard about two rivals who had founded the town.", []),
+    ("about after a verb of saying", "-",
+     "Visitors heard about 1989 and the fall of the border from former guards.", []),
+    # --- a negated believe with words or signs as object: credence refused, not a hedge
+    ("refused credence", "+", "Residents do not believe the new pumps will be installed before winter.",
+     [("believe", "believe", H)]),
+    ("refused credence", "-",
+     "Tenants say they will not believe any promises until the repairs are finished.", [("say", "say", NEU)]),
+    ("refused credence", "-", "Many voters no longer believe the official figures on crime.", []),
+    # --- could + no longer: negated ability, as could not
+    ("could no longer", "+", "The bridge could close again later this month if the cracks widen.",
+     [("could", "could", H)]),
+    ("could no longer", "-", "The council said it could no longer pay for late-night buses.",
+     [("said", "say", NEU)]),
+    # --- a passive explain reports a statement only before a clause
+    ("passive explain", "+", "At the hearing it was explained that the pumps had failed twice.",
+     [("explained", "explain", END)]),
+    ("passive explain", "-", "The new parking rules were poorly explained to drivers, the council admitted.",
+     [("admitted", "admit", CON)]),
+    # --- a passive told before an indirect question reports no statement; before a clause it does
+    ("passive told question", "+", "Residents were told that the water would be cut off on Monday.",
+     [("told", "tell", NEU)]),
+    ("passive told question", "+", "I was told the repairs might take another month.",
+     [("told", "tell", NEU), ("might", "might", H)]),
+    ("passive told question", "-", "Parents said they had not been told when the school would reopen.",
      [("said", "say", NEU)]),
 ]
 
@@ -1140,6 +1265,22 @@ def test_named_term_is_not_a_scare_quote():
         ('"growth"', "growth")]
 
 
+def test_named_term_after_an_article_or_a_local_name_and_its_gloss():
+    # a naming frame with an article before the name, and "what locals call"
+    assert _scare(['The pass is known along the coast as the "Salt Door", and it shuts in winter.']) == []
+    assert _scare(['The market sits on what locals call "the long table" beside the harbour.']) == []
+    # a quoted gloss right after a quoted name translates it: neither is the outlet's distance
+    assert _scare(['The fixture is the "Varn Tollek", roughly "the ferry war", and it sells out.']) == []
+    assert _scare(['The dish is sold as "kessa", literally "the small loaf", at every stall.']) == []
+    # negatives: "known for" names nothing; "roughly" before a number glosses nothing; "called the" with a
+    # quotation inside an object is no naming frame (a speech-act word attributes it, so no scare quote
+    # either way); the outlet's own label after a gloss-like word is still a scare quote
+    assert _scare(['The town is known for the "reforms" of its mayor.']) == [('"reforms"', "reforms")]
+    assert _scare(['The "upgrade", roughly three years late, cost the town dearly.']) == [
+        ('"upgrade"', "upgrade")]
+    assert _scare(['The "new" timetable, or what passes for one, starts on Monday.']) == [('"new"', "new")]
+
+
 def test_quotation_in_the_topic_of_a_speech_noun_is_a_scare_quote():
     # "questions about ...": the quotation is what the questions are about, not their words
     assert _scare(["The river burst its banks overnight.",
@@ -1317,6 +1458,26 @@ def test_custom_lexicon_is_used(tmp_path):
     path.write_text("term,pattern,category,subcategory,condition,source\nreckon,reckons?,hedge,,,test entry\n")
     out = _cues("Analysts reckon the talks said little.", lexicon=load_lexicon(path))
     assert [(r.cue, r.category) for r in out.itertuples()] == [("reckon", "hedge")]
+
+
+def test_lexicon_is_read_once_per_version_and_handed_out_as_a_copy(tmp_path):
+    header = "term,pattern,category,subcategory,condition,source\n"
+    path = tmp_path / "mini.csv"
+    path.write_text(header + "reckon,reckons?,hedge,,,test entry\n")
+    first = load_lexicon(path)
+    first.loc[0, "category"] = "booster"  # a caller's change stays with the caller
+    assert load_lexicon(path).loc[0, "category"] == "hedge"
+    # an edited file is read again
+    path.write_text(header + "reckon,reckons?,hedge,,,test entry\nguess,guess(?:es|ed)?,hedge,,,test entry\n")
+    assert list(load_lexicon(path)["term"]) == ["reckon", "guess"]
+    # spoiling the project lexicon table handed out spoils neither the next one nor the one find_cues uses
+    lex = load_lexicon()
+    lex["pattern"] = "zzzz"
+    assert (load_lexicon()["pattern"] != "zzzz").all()
+    assert [_label(r) for r in _cues("Talks may resume next week.").itertuples()] == [("may", "may", H)]
+    speech = load_speech_cues()
+    speech["pattern"] = "zzzz"
+    assert _scare(['He called it a "farce" on Monday.']) == []  # "called" still attributes the quotation
 
 
 # ---------------------------------------------------------------------------

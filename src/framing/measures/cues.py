@@ -35,7 +35,9 @@ reporting (Wikipedia MOS:WTW and WP:SAY).  Five categories are found:
     article (a quotation that runs over several sentences lends all its
     words) and which is not a phrase of another language (a bracketed
     translation right after it, '"Longkang Bersih" (Clean Drains)', marks
-    one) nor a term being named ('known as "keza tamu"'): the outlet's own
+    one) nor a term being named ('known as "keza tamu"', 'what locals call
+    "the long table"') or its gloss ('"Brek Sollan", roughly "the river
+    quarrel"'): the outlet's own
     quotation marks.  A verb after the quotation does not attribute it when
     the quotation is its subject ('The self-proclaimed "king of kebabs"
     denies ...': a noun phrase opened by a determiner or a label, then the
@@ -53,7 +55,8 @@ Modals and other hedges
 
 ``epistemic_modal``
     *may/might/could* must be followed by a verb-like word.  Ability is not a
-    hedge: *could not/never/hardly/barely*, a negative subject ("nobody /
+    hedge: *could not/never/hardly/barely/no longer* ("could no longer
+    afford to spend", a negation of ability as *could not*), a negative subject ("nobody /
     no one / nothing could ...", inability as with *not*), *could* + a verb
     of perception or means (*see*, *hear*, *afford* ...), "he could still
     ..." and "Holm could still pursue a civil case" (a person as subject and
@@ -122,15 +125,24 @@ Modals and other hedges
     (title case) and at the start of a sentence is a capitalised *May* read
     as the modal.
 ``before_quantity``
-    approximators (*about, around, roughly, approximately, some, nearly,
-    almost*) count only when a number, a number word ("two", "dozen",
+    approximators (*about, around, roughly, approximately, almost*) count
+    only when a number, a number word ("two", "dozen",
     "half", "two-thirds"), "a dozen/a third ..." or an amount in a currency
     (a symbol, or a code of two or three letters before or fused with the
-    number: "about RM1.2 billion", "around Rs 500 crore", "some US$3
-    million"; not a month: "around May 12") follows.
+    number: "about RM1.2 billion", "around Rs 500 crore", "around US$3
+    million"; not a month: "around May 12") follows.  *some* and *nearly*
+    before a number ("some 4,000 pupils", "nearly a third") are not on the
+    lists (METHODS names four approximators; Hyland's hedge list has
+    *almost* but neither of these) and are not counted.
 ``not_talk_about``
     *about* after a verb or noun that governs it ("talked about", "asked
-    about") is a preposition, not an approximator.
+    about") is a preposition, not an approximator.  After a verb that also
+    takes a reported clause (*say, tell, think, know, hear, write, warn*
+    ...), *about* and a quantity that is the subject of that clause
+    approximate ("Police said about 8,000 people took part": the quantity
+    reaches a finite verb); a year ("heard about 1989") or a quantity
+    without a verb of its own ("heard about two rivals who ...") keeps the
+    preposition.
 ``not_proposal``
     *suggest* proposes rather than hedges when a gerund follows ("suggested
     holding talks"), when the complement is subjunctive or has *should*
@@ -140,7 +152,10 @@ Modals and other hedges
     past *suggested*), or when a person suggests a thing ("Putin suggested a
     meeting").  It hedges when evidence suggests ("polls suggest a tight
     race") or the complement is an indicative clause ("suggests that the
-    figures are wrong").
+    figures are wrong").  A name and a bare verb that ends its phrase is a
+    subjunctive too ("suggested Mr Hale resign before the vote", "suggested
+    Harbour Water pay the fine": a singular subject without the -s of the
+    present); "the poll suggested Labour support had fallen" hedges.
 ``epistemic_possible``
     *possible* is not a hedge in "as soon as possible", "every/best/only
     possible", "where/when/if possible" or "made (it) possible", nor when it
@@ -159,7 +174,12 @@ Modals and other hedges
     "can't believe"), not a past belief denied by *never* ("We never
     thought the river would rise so fast": the belief proved wrong and the
     words voice surprise, not a tentative claim; the present opinion "I
-    don't think it will work" still hedges).  The passive frame "is believed to" is its own entry.
+    don't think it will work" still hedges), not credence refused: a
+    negated *believe* whose object is *anything/everything* or a noun of
+    words said (*promises, claims, figures*) with no clause after it
+    ("they will not believe anything until they see water", "voters no
+    longer believe the official figures"; "do not believe the pumps will be
+    installed" hedges).  The passive frame "is believed to" is its own entry.
 ``epistemic_assume``
     *assume* counts after a personal pronoun ("I assume") or before "that",
     not in "assumed office".
@@ -182,26 +202,41 @@ Boosters
     change of government"); and a sweeping verdict after a linking verb, *always/never* +
     *too* ("help was always too little and too late") or + *a/an* and a word of
     verdict ("is never a good idea", "was never an option"; not "was never a
-    member of the party").  Plain
+    member of the party").  Two more present claims of the same kind: an
+    indefinite singular subject, which speaks of any member of the kind,
+    with a present *is* before the adverb ("A derby is always won by the
+    side that wants it more"; not "A guard was always on duty"), and
+    *never* before a present verb of quitting, a disposition stated as
+    certain like "never fails" ("This squad never gives up", "we never give
+    in", "she never quits"; not the record "they never gave up").  Plain
     negation and frequency are not boosters ("have never
     met", "always attends", "has always been open", "the two leaders never
-    meet", "prices never fell", "has never failed a test").
+    meet", "prices never fell", "has never failed a test", "The coach
+    always says").
 ``not_manner``
     *clearly* modifying a verb of presenting or perceiving ("clearly laid
     out", "set out her priorities clearly", "clearly visible") or following
     a verb of speaking ("said clearly") says how, not how sure; it boosts as
     a sentence adverb ("Clearly, the talks failed"), on a predicate ("it is
-    clearly wrong", "clearly shows that") and before a verb of speaking ("he
-    clearly said he would not come": evidently).
+    clearly wrong", "clearly shows that", "is clearly in breach") and before
+    a verb of speaking ("he clearly said he would not come": evidently).
+    After a verb and its object, before a preposition or the end of the
+    clause, it is manner too ("explained the delay clearly in a letter",
+    "had not seen the tackle clearly from the bench"): a stance adverb
+    stands before the predicate it judges, not after it.
 ``epistemic_must``
     *must* boosts only when epistemic: "must have" + participle ("they must
     have known") or "must be" + a judgement ("he must be joking", "it must
     be true", "must be the case"), or an inference about what someone
     knows or what a thing means with an indefinite or personal pronoun as
     subject ("Somebody must know where the money went", "this must mean the deal is
-    off"; not "voters must know who funds the campaigns").  Deontic *must* ("Russia must
-    withdraw") is an obligation, a directive rather than certainty, and is
-    not counted.
+    off"; not "voters must know who funds the campaigns"), or "must be" + a
+    progressive verb, an inference about what is under way ("a fare rise
+    must be coming", "they must be feeling the pressure"), unless a class
+    of people is the subject ("passengers must be wearing seatbelts": a
+    rule) or the -ing word is a required state ("must be willing to").
+    Deontic *must* ("Russia must withdraw") is an obligation, a directive
+    rather than certainty, and is not counted.
 ``stance_sure``
     *sure* is not a booster in "make sure"; "not sure" is a hedge (entry
     ``not sure``, which wins as the longer, earlier match).
@@ -259,7 +294,12 @@ Attribution
     never the subject of a verb), not sentence-initial with a capital
     ("Claims that ..."), not before "of/by/for/from/about/were ..." (unless
     a subject pronoun or a plural noun after *that/which* stands before it:
-    "a plan that officials say is unworkable") and not an -ing noun before
+    "a plan that officials say is unworkable", or a plural of persons right
+    after a noun, the subject of a relative clause without *that*: "the
+    level experts say is needed"; or a bare quantifier that opens its
+    clause as the subject of a base form before a reported clause: "but
+    many say they will not ...", "Some note that ..."; not "was some note
+    that a clerk had scribbled") and not an -ing noun before
     its head ("warning shots"), nor an -ing noun at the end of a compound
     ("a profit warning in January": a determiner and a noun before it, no
     clause or object after it; "a statement warning that ..." is a verb;
@@ -300,10 +340,12 @@ Attribution
     echoed by two members"); "the curve of the roof is echoed by the
     bridge" is not counted.
 ``passive_clause``
-    a passive *confirmed* counts only before a clause ("it was confirmed
-    that the talks had failed"): in "delivery schedules have yet to be
-    confirmed" or "the deaths were confirmed by the ministry" the subject
-    is what is confirmed, and no statement is reported.
+    a passive *confirmed* or *explained* counts only before a clause ("it
+    was confirmed that the talks had failed", "it was explained that the
+    pumps had failed"): in "delivery schedules have yet to be confirmed",
+    "the deaths were confirmed by the ministry" or "the price rise had been
+    badly explained to the public" the subject is what is confirmed or
+    explained, and no statement is reported.
 ``speaker_subject``
     *confirm* does not report when its subject is data, a sample, a test
     or a fact ("If the second test confirms the diagnosis"; see
@@ -324,7 +366,12 @@ Attribution
     (*cannot, can't, couldn't, could not, unable to*) a *that* clause is not
     reported either: it names what cannot be known or said ("statistics
     alone cannot tell you that a player cheated"); "would not say that" and
-    "can tell you that" are left counted.  A direct question of which *say*
+    "can tell you that" are left counted.  A passive *told* before an
+    indirect question reports no statement: its subject is the addressee
+    and the question names only the topic ("had not been told what data
+    the commission would look at", "were told when the water would be cut
+    off"); "were told that the water would be cut off" and "I was told it
+    might take a month" report a statement (speaker unnamed) and count.  A direct question of which *say*
     or *tell* is the verb (an inverted auxiliary before a subject of one to
     three words, the sentence ending in "?": "What did the mayor say to residents?",
     "Did the minister tell parliament?") asks for a statement and reports
@@ -337,6 +384,30 @@ Attribution
     verb (a project decision on a borderline use; it is not counted as a
     hedge either, since METHODS lists only *reportedly*).  "It was said
     that ..." and "was said by aides to be ..." are not affected.
+``not_said_nothing``
+    *say* with *nothing* or *little* as its object reports the absence of a
+    statement ("said nothing about how it would respond", "said little
+    else"); "said nothing had been decided" (a clause whose subject is
+    *nothing*) counts.  *did/does not say* before a question word or the
+    end of the clause reports nothing either (``not_withheld``: "did not
+    say what had caused it").
+``not_concessive``
+    *say* inside a concessive free relative names any statement and
+    reports none: "whatever the scoreboard says", "no matter what critics
+    say" (*whatever* opens the clause of the verb, at most five words back,
+    no punctuation between); "Whatever the result, the coach says ..."
+    counts.
+``not_unable``
+    *confirm*, *show*, *show that* and *prove* after an inability (*cannot,
+    could not, unable to*; an adverb between is skipped) report nothing and
+    assert no certainty: "the agency could not confirm that any exist",
+    "the study could not show that phones caused it".  "could confirm that"
+    counts; a refusal ("would not confirm") is left to the other rules.
+``not_greeting``
+    *acknowledge* with people or their applause as object is a gesture of
+    greeting or thanks ("acknowledged the crowd as she left the floor",
+    "acknowledged the applause"); "acknowledged the risk", "acknowledged
+    that" concede.
 ``not_negated_act``
     a speech-act verb negated by *never* or *not* with a noun object
     reports no speech act ("has never publicly criticised the governor",
@@ -346,8 +417,10 @@ Attribution
     counts ('never called it "a failure"'), and so does "not only
     criticised ... but".
 ``that_follows``
-    *state(s)*, *report(s)*, *comment(s)* count only before "that", and not
-    as the head of an object ("denied media reports that", as above).
+    *state(s)*, *report(s)*, *comment(s)* count only before "that" (a
+    phrase set off by commas may come between, as in ``statement_object``:
+    "the charter states, in its second article, that"), and not as the
+    head of an object ("denied media reports that", as above).
 ``clause_follows``
     (kept for custom lexicons) counts only before a clause ("that", "he",
     "there" ...).
@@ -362,7 +435,14 @@ Attribution
     gives *found* a person or document subject, and the subjects that make
     *show that* the booster rather than the reporting verb (data, tests,
     samples) are not reporters of *found* either; as *found that* is on no
-    booster list, such a sentence has no cue for *found*.
+    booster list, such a sentence has no cue for *found*.  An adverb set off
+    by commas is read over ("the trial showed, crucially, that"), as is a
+    phrase of at most six words before *that* ("the audit found, after
+    two years of work, that"; see ``statement_object``), and a
+    parenthetical inside the clause it reports counts when the clause goes
+    on with its verb ("The effect, the authors found, was strongest among
+    girls"; not "In the cellar, police found, to their surprise, a car").
+    A clinical trial or an experiment is a study (a document subject).
 ``show_reporter`` / ``show_evidence``
     one rule for *show* + a clause in every tense (*show, shows, showed,
     shown, showing*): with a person or an issued document as subject it is
@@ -416,9 +496,10 @@ Attribution
     president" and "the board dismissed them, citing poor results" are not
     counted.
 ``statement_object``
-    *deny, reject, claim, concede, admit, maintain, observe, brush aside*
-    count only when they report a statement (METHODS: a reporting verb
-    reports words):
+    *deny, reject, claim, concede, admit, maintain, observe, explain, brush
+    aside* count only when they report a statement (METHODS: a reporting
+    verb reports words; "explained the fuel problem" names a topic, not
+    words reported):
 
     - a clause: "that", *whether/if/how* ..., or a finite clause without
       "that" ("claimed the court had ignored key testimony", "admits hackers
@@ -429,7 +510,11 @@ Attribution
       inflation");
     - any of these after an adverb set off by commas ("admitted, however,
       that", "conceded, privately, that": a connective or an -ly adverb,
-      one or two words; not a name or a clause between the commas);
+      one or two words; not a name or a clause between the commas), and a
+      *that* clause after any phrase of at most six words set off by commas
+      ("even claimed, without offering any proof, that": the *that* can
+      only open the reported clause; "claimed, after a long spell of
+      pressure, the second goal" is not counted);
     - a quotation or a colon after the verb, or a quotation inside the
       object ('claiming a "historic" win');
     - an object that is itself a statement: a noun of claim or statement
@@ -453,6 +538,12 @@ Attribution
       quoted word before a reduced passive: 'some of the "rowers" admitted
       under the scheme').
 
+    After *admit* and *confess*, as after *deny*, an offence that ends the
+    object is the charge admitted ("who admitted bribery at an earlier
+    hearing": a guilty plea); "admitted fraud investigators" (the offence
+    modifies a noun) is not.  *reasoning* and *rationale* are nouns of
+    statement ("explained its reasoning").
+
     *admit* + *to/into* a place or body one is admitted to is an admission,
     not a concession ("with nine admitted to hospital", "admitted to
     intensive care"; "admitted to the charges" reports).
@@ -475,11 +566,13 @@ Continuum.  Wikipedia Manual of Style, "Words to watch" (MOS:WTW, WP:SAY).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from framing.core.paths import LEXICON_DIR
@@ -488,6 +581,7 @@ from framing.core.vocabulary import CATEGORIES, CUE_COLUMNS
 from framing.core.vocabulary import RATE_VOICES as VOICES
 from framing.load.text import Span, SpanIndex, Token, drop_invisible, normalise, tokenize, visible
 from framing.measures.quotes import (
+    DEFAULT_SPEECH_CUES,
     NOT_FOUND,
     QUOTE_WORD_RE,
     colon_speaker,
@@ -675,7 +769,7 @@ _CLAIM_NOUNS = frozenset(
 _STATEMENT_NOUNS = _CLAIM_NOUNS | frozenset(
     "argument arguments account accounts version narrative figure figures estimate estimates count counts "
     "innocence guilt wrongdoing involvement responsibility role knowledge link links existence defeat mistake "
-    "mistakes error errors failure failures failings fault liability".split()
+    "mistakes error errors failure failures failings fault liability reasoning rationale".split()
 )
 # Offences a defendant is charged with: denying one denies the accusation ("the suspect denies fraud").
 _OFFENCES = frozenset(
@@ -857,7 +951,7 @@ _MAX_SCARE_WORDS = 4
 
 
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
-    """Load a cue lexicon.
+    """Load a cue lexicon (a fresh copy: the parsed file is kept for the next call).
 
     Parameters
     ----------
@@ -879,10 +973,29 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     ValueError
         When a column is missing, a category, subcategory or condition is
         unknown, or a pattern does not compile.
+
+    Notes
+    -----
+    The file is read and checked once per version (its resolved path,
+    modification time and size) and kept; each call returns a copy, so a
+    caller may change the table without changing what the next call or
+    :func:`find_cues` sees.  An edited file is read again.
     """
+    path = Path(path) if path is not None else LEXICON_DIR / DEFAULT_LEXICON
+    return _read_lexicon(*_file_key(path)).copy()
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    """What identifies one version of a file: its resolved path, modification time (ns) and size."""
+    st = path.stat()
+    return str(path.resolve()), st.st_mtime_ns, st.st_size
+
+
+@functools.cache
+def _read_lexicon(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """The checked lexicon at ``path`` (``mtime_ns`` and ``size`` only key the cache); never hand out as is."""
     import pandas as pd
 
-    path = Path(path) if path is not None else LEXICON_DIR / DEFAULT_LEXICON
     lex = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in LEXICON_COLUMNS if c not in lex.columns]
     if missing:
@@ -979,7 +1092,7 @@ def _cond_before_quantity(ctx: _Context) -> bool:
         symbol = len(raw) > 1 and raw[1].text in _CURRENCY
         if rest and rest[0].kind == "number" and code[:1].isupper() and code.isalpha() and (
                 _CURRENCY_CODE_RE.match(code) or (symbol and len(code) <= 3)):
-            # a currency code before the amount: "around Rs 500 crore", "some US$3 million", "about S$5 billion"
+            # a currency code before the amount: "around Rs 500 crore", "around US$3 million", "about S$5 billion"
             return True
     toks = list(itertools.islice((t for t in ctx.next_tokens() if t.text not in _CURRENCY), 3))
     if not toks:
@@ -991,6 +1104,35 @@ def _cond_before_quantity(ctx: _Context) -> bool:
     if word.split("-")[0] in _NUMBER_WORDS:
         return True
     return word in ("a", "an") and len(toks) > 1 and toks[1].text.lower() in _FRACTION_WORDS
+
+
+# Verbs among the governors of "about" that also take a reported clause: after them an approximated
+# quantity may open that clause ("Police said about 8,000 people took part").
+_CLAUSE_GOVERNORS = frozenset(
+    "say says said saying tell told think thinks thought know knows knew hear hears heard learn learned learnt "
+    "write writes wrote argue argued warn warned agree agreed feel felt worry worried complain complained".split()
+)
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _cond_not_talk_about(ctx: _Context) -> bool:
+    """False for *about* governed by the verb or noun before it ("talked about", "asked about").
+
+    After a verb that also takes a reported clause, *about* and a quantity
+    that is the subject of that clause approximate the quantity: "Police
+    said about 8,000 people took part" (the quantity phrase reaches a finite
+    verb, :func:`_finite_clause`).  "She wrote about 1989 and its aftermath"
+    (a year) and "they talked about two issues" keep the preposition.
+    """
+    prev = ctx.prev_word()
+    if prev is None or prev.text.lower() not in _ABOUT_GOVERNORS:
+        return True
+    if prev.text.lower() not in _CLAUSE_GOVERNORS or not _cond_before_quantity(ctx):
+        return False
+    after = list(itertools.islice(ctx.after, 10))
+    if not after or _YEAR_RE.match(after[0].text):
+        return False
+    return _finite_clause(after)
 
 
 def _prev_words_skipping(ctx: _Context, skip: frozenset[str]) -> Iterator[Token]:
@@ -1025,6 +1167,8 @@ def _cond_epistemic_modal(ctx: _Context) -> bool:
         return True
     if word in _ABILITY_AFTER_COULD:
         return False  # ability: "could not attend", "could see the border"
+    if word == "no" and _low(next(itertools.islice(ctx.next_tokens(), 1, None), None)) == "longer":
+        return False  # "could no longer afford to spend": negated ability, as "could not"
     prev = ctx.prev_word()
     back = [t.text.lower() for t in itertools.islice(ctx.prev_words(), 2)]
     if (back and back[0] in _NEGATIVE_SUBJECTS) or back == ["one", "no"]:
@@ -1377,7 +1521,55 @@ def _cond_epistemic_belief(ctx: _Context) -> bool:
             after = list(itertools.islice(ctx.next_tokens(), 2))
             if len(after) > 1 and after[1].text.lower() == "or":
                 return False  # "believe it or not"
+        if _refused_credence(ctx):
+            return False  # "they will not believe anything until they see water": a refusal, not an opinion
     return True
+
+
+# Adverbs between a negation and *believe* ("do not really believe", "will simply not believe").
+_CREDENCE_SKIP = frozenset("really simply just ever".split())
+_NEGATIONS = frozenset("not n't never cannot don't doesn't didn't won't wouldn't can't couldn't".split())
+# Objects of a refused *believe* that are words or signs, not the subject of a clause.
+_CREDENCE_PRONOUNS = frozenset("anything everything".split())
+_OBJECT_ENDS = _PHRASE_BREAKS | frozenset("until unless till once".split())
+_CREDENCE_NOUNS = _CLAIM_NOUNS | frozenset(
+    "figures figure numbers statistics word words promise promises pledge pledges assurance assurances".split())
+
+
+def _refused_credence(ctx: _Context) -> bool:
+    """True when a negated *believe* has words or signs as object and no clause: credence refused.
+
+    "many say they will not believe anything until they see water", "voters
+    no longer believe the official figures": the object is *anything*,
+    *everything* or a noun of words said (*promises, claims, figures*,
+    after a determiner), and no verb of a clause follows it.  What is
+    withheld is trust in words, not a tentative claim of the speaker's own.
+    With a clause after the verb ("I do not believe the talks will fail",
+    "we don't believe anything will change") the negated opinion is still a
+    hedge, as "I don't think it will work" is.
+    """
+    back = [t.text.lower() for t in itertools.islice(
+        (t for t in ctx.prev_words() if t.text.lower() not in _CREDENCE_SKIP), 2)]
+    if not back or not (back[0] in _NEGATIONS or back == ["longer", "no"]):
+        return False
+    after = [t for t in itertools.islice(ctx.after, 12) if t.text not in _QUOTE_MARKS]
+    if not after or after[0].kind != "word":
+        return False
+    first = after[0].text.lower()
+    if first in _CREDENCE_PRONOUNS:
+        pass
+    elif (first in _DETERMINER_WORDS or first in ("any", "such")) and first != "that" and len(after) > 1:
+        head = 1
+        if after[1].kind == "word" and after[1].text.islower() and len(after) > 2 and (
+                after[2].text.lower() in _CREDENCE_NOUNS):
+            head = 2  # an adjective before the noun: "the official figures", "the latest claims"
+        if after[head].text.lower() not in _CREDENCE_NOUNS:
+            return False
+    else:
+        return False
+    # The object ends at a subordinator or preposition: "any promises until the repairs are finished"
+    end = next((k for k, t in enumerate(after) if k > 0 and t.text.lower() in _OBJECT_ENDS), len(after))
+    return not _finite_clause(after[:end])
 
 
 # Words of a verdict after "always/never a": "never a good idea", "always a risk", "never an option".
@@ -1397,6 +1589,8 @@ def _cond_stance_always_never(ctx: _Context) -> bool:
         if nxt.text.lower() in ("fail", "fails") and _low(prev) not in _PERFECT_AUXILIARIES:
             return True  # "the formula never fails"
         # "has never failed a test", "never failed an inspection": plain negation over time
+    if ctx.surface.lower() == "never" and _never_gives_up(ctx, prev):
+        return True  # "this squad never gives up", "we never give in": a disposition, as "never fails"
     if prev is None:
         # A sentence-initial "Never" inverts for emphasis ("Never has the alliance ...").
         return ctx.surface.lower() == "never" and ctx.surface[:1].isupper() and nxt is not None \
@@ -1418,7 +1612,61 @@ def _cond_stance_always_never(ctx: _Context) -> bool:
             and p in _LINKING:
         # A sweeping verdict: "help was always too little and too late", "it is never too late to".
         return True
+    if _indefinite_generic(ctx):
+        return True  # "A derby is always won by the side that wants it more"
     return _generic_claim(ctx, prev, nxt)
+
+
+# Present forms of verbs of quitting: "never" before them denies a disposition to give up, as "never fails" does.
+_QUITTING = frozenset("quit quits surrender surrenders relent relents".split())
+_QUITTING_PARTICLES = {"give": ("up", "in"), "gives": ("up", "in"), "back": ("down",), "backs": ("down",),
+                       "let": ("up",), "lets": ("up",)}
+
+
+def _never_gives_up(ctx: _Context, prev: Token | None) -> bool:
+    """True for *never* + a present verb of quitting: "This group never gives up", "we never give in".
+
+    A claim about a disposition, stated as certain (the converse of "never
+    fails": always persists), not a record of what happened: a past form
+    ("they never gave up", "had never given up") is a record, and so is the
+    perfect.  Present forms only: *gives up/in, give up/in, quits, backs
+    down, lets up, surrenders, relents*.
+    """
+    if _low(prev) in _PERFECT_AUXILIARIES:
+        return False
+    toks = list(itertools.islice(ctx.next_tokens(), 2))
+    if not toks or toks[0].kind != "word" or not toks[0].text.islower():
+        return False
+    verb = toks[0].text.lower()
+    if verb in _QUITTING:
+        return verb.endswith("s") or _low(prev) not in ("he", "she", "it")
+    particles = _QUITTING_PARTICLES.get(verb)
+    return particles is not None and len(toks) > 1 and toks[1].text.lower() in particles
+
+
+def _indefinite_generic(ctx: _Context) -> bool:
+    """True for *always/never* in a present claim about any member of a kind: "A derby is always won by ...".
+
+    An indefinite singular subject (*a/an* opens the clause: the sentence, a
+    quotation or the words after a comma) with a present *is* before the
+    adverb speaks of every derby, every final: a law-like generalisation as
+    with a bare plural ("Sanctions never work"), not a habit of someone in
+    view ("The gaffer always says", "he always attends") or a record ("A
+    guard was always on duty", "A deed ... has never been examined").  The
+    subject holds at most eight words.  With a lexical verb ("A spokesman
+    never attends the briefings") the claim may be a habit of whoever holds
+    a post, and it is not counted.
+    """
+    clause: list[Token] = []
+    for tok in reversed(ctx.before):
+        if tok.kind == "punct":
+            break
+        clause.insert(0, tok)
+        if len(clause) > 9:
+            return False
+    if len(clause) < 2 or clause[0].text.lower() not in ("a", "an"):
+        return False
+    return clause[-1].text.lower() == "is" and len(clause) >= 3
 
 
 # -ing nouns that are not gerunds ("nothing", "the morning"): never the subject of a generic claim.
@@ -1497,7 +1745,44 @@ def _cond_not_manner(ctx: _Context) -> bool:
                 break
             if tok.text.lower() in _PRESENTING or tok.text.lower() in _SPEAKING:
                 return False
-    return True
+    return not _after_verb_phrase(ctx, nxt)
+
+
+# Words after which an adverb stands before its predicate, not after a verb and its object: a form of *be*,
+# an auxiliary or modal, a negation, a subject pronoun ("the firm is clearly in breach", "they clearly ...").
+_BEFORE_PREDICATE = _BE_FORMS | _FINITE_MARKERS | _STANCE_MODALS | _SUBJECT_PRONOUN_WORDS | frozenset(
+    "not n't never also still and or but that which who".split()
+)
+
+
+def _after_verb_phrase(ctx: _Context, nxt: Token | None) -> bool:
+    """True when *clearly* closes a verb phrase: after a word of it, before a preposition or the clause end.
+
+    "explained the plan clearly in a letter", "had not seen the tackle
+    clearly from the bench", "the home side won clearly.": the adverb
+    follows the verb (a past form or a verb of presenting or perceiving,
+    at most eight words back in its clause) and its object and says how it
+    was done.  A stance adverb stands before the predicate it
+    judges ("the plan is clearly in breach of the rules", "they clearly
+    lost"), so it follows a subject, a form of *be*, an auxiliary or nothing
+    ("Clearly, the talks failed").
+    """
+    if not ctx.before or ctx.before[-1].kind == "punct":
+        return False
+    prev = ctx.before[-1]
+    if prev.kind != "word" or prev.text.lower() in _BEFORE_PREDICATE or not prev.text.islower():
+        return False
+    if nxt is not None and nxt.kind != "punct" and nxt.text.lower() not in _PHRASE_BREAKS:
+        return False  # a predicate follows: "the result clearly shows", "the move was clearly the right one"
+    # a verb stands in the clause before the object: read back to the clause start
+    for n, tok in enumerate(reversed(ctx.before)):
+        if tok.kind == "punct" or n >= 8:
+            return False
+        low = tok.text.lower()
+        if tok.text.islower() and (low in _PRESENTING or low in _IRREGULAR_PAST or (
+                low.endswith("ed") and len(low) > 4)):
+            return True  # "explained the delay clearly in", "the home side won clearly."
+    return False
 
 
 def _is_participle(word: str) -> bool:
@@ -1523,9 +1808,30 @@ def _cond_epistemic_must(ctx: _Context) -> bool:
     if nxt[0] == "be":
         if nxt[1] in _MUST_BE:
             return True  # "must be joking", "must be true"
+        if _inferred_progressive(ctx, nxt[1]):
+            return True  # "a fare rise must be coming", "they must be feeling the pressure"
         return len(nxt) > 2 and (nxt[1], nxt[2]) in {("the", "case"), ("a", "mistake"), ("an", "error"),
                                                        ("a", "coincidence"), ("a", "misunderstanding")}
     return False
+
+
+# -ing words after "must be" that are adjectives of a requirement, not a progressive: "must be willing to".
+_REQUIRED_STATES = frozenset("willing working outstanding".split())
+
+
+def _inferred_progressive(ctx: _Context, word: str) -> bool:
+    """True for *must be* + a progressive verb, an inference about what is going on, unless a rule binds people.
+
+    "a big fare rise must be coming", "they must be feeling the pressure",
+    "something must be going on": what is under way cannot be ordered, so
+    *must* concludes from evidence.  With a class of people as subject
+    ("passengers must be wearing seatbelts", "drivers must be carrying a
+    licence") it is a rule for their conduct and stays deontic; "must be
+    willing to" is a requirement.
+    """
+    if not (word.endswith("ing") and len(word) > 5) or word in _REQUIRED_STATES or word.endswith("thing"):
+        return False
+    return not _person_class(ctx)
 
 
 # Words after "prove" that are no adjective complement: objects, adverbs of proof, prepositions.
@@ -1734,6 +2040,8 @@ def _cond_verb_not_noun(ctx: _Context) -> bool:
         # participle of its own clause, not "that saying").
         return not ctx.surface[:1].isupper() or ctx.surface.lower().endswith("ing")
     p = prev.text.lower()
+    if p in _SUBJECT_QUANTIFIERS and _quantifier_subject(ctx):
+        return True  # "but many say they will not ...": the quantifier is the subject, the word its verb
     if prev.kind == "number" or p == "'s" or p in _ATTRIBUTIVE_PREV or p in _NOUN_MODIFIERS or p in _NOUN_TAKERS:
         return False
     if _adjective_before_base_form(ctx, prev):
@@ -1741,6 +2049,42 @@ def _cond_verb_not_noun(ctx: _Context) -> bool:
     if _compound_ing_noun(ctx, prev):
         return False  # "a profit warning in January", "the flood warning."
     return not _object_noun(ctx)
+
+
+# Quantifiers that stand alone as the subject of a verb of saying ("many say", "some argue", "both warn").
+_SUBJECT_QUANTIFIERS = frozenset("many some several both".split())
+
+
+def _quantifier_subject(ctx: _Context) -> bool:
+    """True when a bare quantifier before a base-form verb is its subject: "but many say they will not ...".
+
+    The quantifier opens its clause (the start of the sentence, a comma, a
+    conjunction or a subordinator before it: "Many say", ", but many say",
+    "while some argue") and the verb is in the base form with a reported
+    clause after it ("that", a subject pronoun, or a finite clause without
+    "that": "some say the plan is too costly").  After a determiner, a
+    preposition or a verb the quantifier modifies a noun ("under some stress
+    after the merger", "was some note that a clerk had left"), and the -s
+    forms ("many claims", "some notes") stay nouns.
+    """
+    surface = ctx.surface.lower()
+    if surface.endswith(("s", "ed", "ing")):
+        return False
+    before = ctx.before
+    if not before or before[-1].kind != "word" or before[-1].text.lower() not in _SUBJECT_QUANTIFIERS:
+        return False
+    if len(before) > 1:
+        opener = before[-2]
+        if opener.kind == "punct":
+            if opener.text not in _QUOTE_MARKS and opener.text not in (",", ";", ":") and opener.text not in _DASHES:
+                return False
+        elif opener.text.lower() not in _CONJUNCTIONS and opener.text.lower() not in _SUBJECT_BOUNDARY:
+            return False
+    after = [t for t in itertools.islice(ctx.after, 12) if t.text not in _QUOTE_MARKS]
+    if not after:
+        return False
+    first = after[0].text.lower()
+    return first == "that" or first in _SUBJECT_PRONOUN_WORDS or _finite_clause(after)
 
 
 def _compound_ing_noun(ctx: _Context, prev: Token) -> bool:
@@ -1796,8 +2140,19 @@ def _extracted_subject(ctx: _Context) -> bool:
     low = back[0].text.lower()
     if low in ("i", "we", "you", "they", "he", "she"):
         return True
-    return low.endswith("s") and back[0].text.islower() and len(back) > 1 \
-        and back[1].text.lower() in ("that", "which", "what")
+    if not (low.endswith("s") and not low.endswith("ss") and back[0].text.islower() and len(back) > 1):
+        return False
+    b = back[1].text.lower()
+    if b in ("that", "which", "what"):
+        return True
+    # A contact relative clause (no "that"): a noun, then a bare plural of persons as subject ("the level
+    # experts say is needed", "a figure economists say is too low").
+    persons = low in _PERSON_PLURALS or low in _SPEAKING_BODIES or (len(low) > 4 and low.endswith(
+        _PERSON_PLURAL_ENDINGS)) or low in ("experts", "analysts")
+    adjacent = len(ctx.before) > 1 and ctx.before[-1] is back[0] and ctx.before[-2] is back[1]
+    return persons and adjacent and back[1].kind == "word" and back[1].text.islower() \
+        and b not in _ATTRIBUTIVE_PREV and b not in _NOUN_MODIFIERS and b not in _PHRASE_BREAKS \
+        and b not in _FINITE_MARKERS and b not in _BE_FORMS and not b.endswith("ly")
 
 
 def _adjective_like(tok: Token | None) -> bool:
@@ -1875,7 +2230,7 @@ def _object_noun(ctx: _Context) -> bool:
 
 
 _WITHHOLDING = frozenset("could can cannot can't couldn't would wouldn't declined refused unable decline refuse "
-                         "declines refuses".split())
+                         "declines refuses did does do didn't doesn't".split())
 
 
 # Adverbs between a withheld "say" and its question ("could not say exactly where", "would not say yet how").
@@ -1898,6 +2253,8 @@ def _cond_not_withheld(ctx: _Context) -> bool:
     """
     if _asked_for(ctx):
         return False  # "What did the mayor say to residents?": a question asks for a statement and reports none
+    if _told_question(ctx):
+        return False  # "had not been told what data the commission would look at": no statement reported
     back = [t.text.lower() for t in itertools.islice(
         (t for t in ctx.prev_words() if t.text.lower() not in ("yet", "still", "immediately", "exactly")), 3)]
     if not back:
@@ -1906,7 +2263,7 @@ def _cond_not_withheld(ctx: _Context) -> bool:
         return False  # "knew exactly what to say", "was unsure how to say it"
     negated = back[0] in ("not", "n't", "never") and len(back) > 1 and back[1] in _WITHHOLDING
     refused = back[0] == "to" and len(back) > 1 and back[1] in _WITHHOLDING
-    cannot = back[0] in ("cannot", "can't", "couldn't", "wouldn't")
+    cannot = back[0] in ("cannot", "can't", "couldn't", "wouldn't", "didn't", "doesn't")
     if not (negated or refused or cannot):
         return True
     rest = [t for t in itertools.islice(ctx.next_tokens(), 4) if not (t.kind == "word" and (
@@ -1921,6 +2278,116 @@ def _cond_not_withheld(ctx: _Context) -> bool:
     unable = (back[0] in ("cannot", "can't", "couldn't") or (negated and back[1] in ("can", "could"))
               or (refused and back[1] == "unable"))
     return not (unable and nxt.text.lower() == "that")
+
+
+_TOLD_QUESTION_WORDS = _WH_WORDS - {"if"}
+
+
+def _told_question(ctx: _Context) -> bool:
+    """True for a passive *told* before an indirect question: "had not been told what data ...".
+
+    The subject of the passive is the addressee, and the question names
+    only the topic of what was (or was not) said, not its content: "were
+    never told when the water would be cut off".  "was told that the dam
+    would be filled", "I was told it might take six months" report the
+    statement (speaker unnamed) and count; so does a conditional *if*
+    ("was told if he returned he would be arrested").
+    """
+    if ctx.surface.lower() != "told" or not _passive(ctx):
+        return False
+    nxt = next((t for t in ctx.next_tokens() if not (
+        t.kind == "word" and len(t.text) > 4 and t.text.lower().endswith("ly"))), None)
+    return nxt is not None and nxt.text.lower() in _TOLD_QUESTION_WORDS
+
+
+# Objects of "acknowledge" that are people or their applause: the verb is a gesture of greeting or thanks.
+_GREETED = frozenset(
+    "crowd crowds fans supporters audience audiences spectators applause cheers ovation well-wishers".split()
+)
+
+
+def _cond_not_greeting(ctx: _Context) -> bool:
+    """False for *acknowledge* whose object is people or their applause: a gesture, no statement.
+
+    "acknowledged the crowd as she left the floor", "acknowledged the
+    travelling fans", "acknowledged the applause with a wave": a greeting
+    or a thank-you, not a concession.  "acknowledged the risk of
+    escalation", "acknowledged that", "acknowledged it" concede something.
+    The object is read over a determiner or possessive and at most two
+    modifiers ("the travelling home fans").  A pronoun is not read: "acknowledged
+    them" may take up mistakes as well as people.
+    """
+    for n, tok in enumerate(itertools.islice(ctx.next_tokens(), 4)):
+        low = tok.text.lower()
+        if tok.kind == "punct" or low in _PHRASE_BREAKS or (n == 0 and low in _CLAUSE_STARTERS):
+            return True  # "acknowledged that her side ...", "acknowledged it"
+        if low in _GREETED:
+            return False
+    return True
+
+
+# Adverbs between an inability and its verb: "could not independently confirm", "cannot yet show".
+_UNABLE_SKIP = frozenset("yet still immediately independently now fully".split())
+
+
+def _cond_not_unable(ctx: _Context) -> bool:
+    """False for a verb of confirming or showing after an inability: no statement and no certainty.
+
+    "The agency could not confirm that any exist", "the study could not show
+    that phones caused it", "investigators were unable to prove that": what
+    cannot be confirmed or shown is neither vouched for nor asserted, as
+    ability *could* is no hedge.  "would not confirm" (a refusal) and "did
+    not confirm" are left to the other rules; "could confirm that" counts.
+    """
+    back = [t.text.lower() for t in itertools.islice(
+        (t for t in ctx.prev_words() if t.text.lower() not in _UNABLE_SKIP
+         and not (t.text.islower() and t.text.endswith("ly") and len(t.text) > 4)), 2)]
+    if not back:
+        return True
+    if back[0] in ("cannot", "can't", "couldn't"):
+        return False
+    if back[0] in ("not", "n't", "never") and len(back) > 1 and back[1] in ("can", "could", "ca"):
+        return False
+    return not (back[0] == "to" and len(back) > 1 and back[1] == "unable")
+
+
+# Words that follow a "said nothing" that reports no statement: the phrase ends ("said nothing about",
+# "said nothing.", "said little else").
+_NOTHING_NEXT = _PHRASE_BREAKS | frozenset("more further else new publicly".split())
+
+
+def _cond_not_said_nothing(ctx: _Context) -> bool:
+    """False for *say* with *nothing* or *little* as its object: the absence of a statement is reported.
+
+    "the airline said nothing about how it would respond", "He said little
+    else.": no words are reported.  "The minister said nothing had been
+    decided" has *nothing* as the subject of a reported clause and counts.
+    """
+    toks = list(itertools.islice(ctx.next_tokens(), 2))
+    if not toks or toks[0].text.lower() not in ("nothing", "little"):
+        return True
+    return not (len(toks) == 1 or toks[1].kind == "punct" or toks[1].text.lower() in _NOTHING_NEXT)
+
+
+def _cond_not_concessive(ctx: _Context) -> bool:
+    """False for *say* inside a concessive free relative: "whatever the scoreboard says", "no matter what critics say".
+
+    The clause names any statement, whoever or whatever makes it, and
+    reports none: "We back this squad, whatever the table says."  The word
+    *whatever* (or *no matter what*) opens the clause of the verb, at most
+    five words back with no punctuation between; "Whatever the result, the
+    coach says ..." has a comma first and counts.
+    """
+    for n, tok in enumerate(reversed(ctx.before)):
+        if tok.kind == "punct" or n > 5:
+            return True
+        low = tok.text.lower()
+        if low == "whatever":
+            return False
+        if low == "what" and n + 2 < len(ctx.before) and ctx.before[-n - 2].text.lower() == "matter" \
+                and ctx.before[-n - 3].text.lower() == "no":
+            return False
+    return True
 
 
 _QUESTION_AUXILIARIES = frozenset("do does did would will can could should".split())
@@ -2105,7 +2572,9 @@ def _cond_passive_clause(ctx: _Context) -> bool:
 
 
 def _cond_that_follows(ctx: _Context) -> bool:
-    return _low(ctx.next_token()) == "that" and not _object_noun(ctx)  # not "denied media reports that"
+    # "the report states, on page four, that": a phrase set off by commas is read over (_skip_interposed)
+    after = [t for t in _skip_interposed(ctx.after) if t.text not in _QUOTE_MARKS]
+    return bool(after) and after[0].text.lower() == "that" and not _object_noun(ctx)  # not "denied media reports that"
 
 
 def _cond_epistemic_assume(ctx: _Context) -> bool:
@@ -2120,6 +2589,36 @@ def _person_subject(tok: Token | None) -> bool:
     if low in _EVIDENCE_SUBJECTS:
         return False
     return low in _PERSON_PRONOUNS or low in ("they", "who") or tok.text[:1].isupper()
+
+
+def _named_subjunctive(toks: Sequence[Token]) -> bool:
+    """True when ``toks`` open a clause of a name and a bare verb: "Leif Hallorann resign before ...".
+
+    One to three capitalised words (a person or body named, singular) and then
+    a lower-case verb without the -s a singular subject takes in the present
+    and without a past ending: only the subjunctive of a proposal has that
+    shape ("suggested Mr Hale step down", "suggested Harbour Water pay the
+    fine").  The word after the verb must end its phrase (a preposition, a
+    particle, a determiner, punctuation or the end), so that a noun after a
+    name-modifier is not read as the verb ("suggested Labour support had
+    fallen": *support* before the finite *had* is a noun).  An irregular past
+    ("suggested Hale quit") is read as indicative.
+    """
+    n = 0
+    while n < len(toks) and n < 3 and toks[n].kind == "word" and toks[n].text[:1].isupper() \
+            and toks[n].text.lower() not in _SUBJECT_PRONOUN_WORDS:
+        n += 1
+    if n == 0 or n >= len(toks):
+        return False
+    verb = toks[n]
+    low = verb.text.lower()
+    if verb.kind != "word" or not verb.text.islower() or low in _PHRASE_BREAKS or low in _DETERMINER_WORDS \
+            or low in _FINITE_MARKERS or low in _IRREGULAR_PAST or low in _STANCE_MODALS \
+            or low.endswith(("s", "ed", "ing", "ly")):
+        return False
+    after = toks[n + 1] if n + 1 < len(toks) else None
+    return after is None or after.kind == "punct" or after.text.lower() in _PHRASE_BREAKS \
+        or after.text.lower() in _DETERMINER_WORDS
 
 
 def _cond_not_proposal(ctx: _Context) -> bool:
@@ -2141,6 +2640,8 @@ def _cond_not_proposal(ctx: _Context) -> bool:
         if pron in ("he", "she", "it"):
             return verb.endswith("s")  # "suggested he return" (subjunctive) vs "suggests he knows"
         return not past  # "suggested that they meet"
+    if _named_subjunctive(rest):
+        return False  # "suggested Mr Hale resign before the end of the year"
     seen_noun = False
     for k, tok in enumerate(rest):
         if tok.kind == "punct":
@@ -2186,9 +2687,13 @@ def _cond_reported_clause(ctx: _Context) -> bool:
 
 
 def _cond_evidence_clause(ctx: _Context) -> bool:
-    toks = list(itertools.islice(ctx.next_tokens(), 2))
-    if not toks or toks[0].text in ".!?" or _time_adjunct_to_end(ctx.after):
+    after = _skip_interposed(ctx.after)  # "the trial showed, crucially, that ..."
+    toks = [t for t in itertools.islice(after, 3) if t.text not in _QUOTE_MARKS][:2]
+    if not toks or toks[0].text in ".!?" or _time_adjunct_to_end(after):
         # At the end of its sentence, after the reported words: "..., the bank's report showed."
+        return _fronted_report(ctx) and not (_subject_head_words(ctx) & _DATA_NOUNS)
+    if toks[0].text == "," and len(toks) > 1 and _resumes_clause(toks[1]):
+        # A parenthetical inside the clause it reports: "The effect, the authors found, was strongest ...".
         return _fronted_report(ctx) and not (_subject_head_words(ctx) & _DATA_NOUNS)
     word = toks[0].text.lower()
     if word == "that" or word in ("he", "she", "they", "we", "i", "you", "there", "how", "why", "whether"):
@@ -2203,12 +2708,25 @@ def _cond_evidence_clause(ctx: _Context) -> bool:
         # and only right after the document or pronoun that is its subject (not the noun: "his TV show Pasta
         # Kings proved a hit")
         clause = _low(ctx.prev_word()) in _DOCUMENT_NOUNS | _CLAUSE_SHOWERS and _finite_clause(
-            list(itertools.islice(ctx.after, 10)))
+            list(itertools.islice(after, 10)))
     else:
         clause = False
     if not clause:
         return False  # "figures showed a rise", "police found the car"
     return not (_subject_head_words(ctx) & _DATA_NOUNS)  # "figures showed that", "data released ... showed"
+
+
+def _resumes_clause(tok: Token) -> bool:
+    """True when ``tok``, right after a parenthetical ", the authors found,", is the finite verb of the clause.
+
+    "The effect, the authors found, was strongest", "Prices, the audit
+    showed, rose by a third": the reported clause goes on with its verb.
+    After "In the cellar, police found, ..." an object or adjunct follows.
+    """
+    low = tok.text.lower()
+    return tok.kind == "word" and tok.text.islower() and (
+        low in _FINITE_MARKERS or low in _IRREGULAR_PAST or (len(low) > 4 and low.endswith(("ed", "es")))
+        or (len(low) > 3 and low.endswith("s") and not low.endswith("ss")))
 
 
 # Pronouns that can be the subject of "show" + a clause without "that" ("they showed the money had gone").
@@ -2218,7 +2736,7 @@ _DOCUMENT_NOUNS = frozenset(
     "report reports study studies survey surveys poll polls audit audits review reviews inquiry inquiries "
     "investigation investigations analysis analyses paper papers document documents memo memos letter letters "
     "filing filings assessment assessments evaluation evaluations dossier dossiers minutes research inspection "
-    "inspections probe".split()
+    "inspections probe trial trials experiment experiments".split()
 )
 # Subjects that are data, samples, tests or facts: what they show or confirm is evidence, not a statement.
 _MEASUREMENT_NOUNS = _DATA_NOUNS | frozenset(
@@ -2610,7 +3128,7 @@ def _finite_clause(toks: Sequence[Token]) -> bool:
     return False
 
 
-def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
+def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool, charge: bool = False) -> bool:
     """True when the noun phrase that opens ``toks`` names a statement (at most five words, to a break).
 
     A noun of statement heads it ("the allegations", "his innocence", "eight
@@ -2620,7 +3138,9 @@ def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
     introduces it ("denied any cover-up", "any wrongdoing") or an offence
     ends it ("denies fraud", "denied two counts of arson": the charge is the
     accusation denied; not "denied fraud investigators access", where the
-    offence modifies the noun after it).
+    offence modifies the noun after it).  With ``charge`` (after *admit*,
+    *confess*) an offence ends it as well: "admitted bribery at an earlier
+    hearing" admits the charge, a guilty plea.
     """
     for n, tok in enumerate(toks):
         if n >= 5 or tok.kind == "punct" and tok.text not in _QUOTE_MARKS:
@@ -2630,9 +3150,12 @@ def _statement_noun_phrase(toks: Sequence[Token], *, denial: bool) -> bool:
         low = tok.text.lower()
         if low in _STATEMENT_NOUNS or low in _DISTANCING_MODIFIERS or (denial and n == 0 and low == "any"):
             return True
-        if denial and low in _OFFENCES and (n + 1 == len(toks) or toks[n + 1].kind == "punct"
-                                            or toks[n + 1].text.lower() in _CONJUNCTIONS):
-            return True  # "denies fraud", "denied murder and arson": the charge he faces, a statement
+        if (denial or charge) and low in _OFFENCES and (
+                n + 1 == len(toks) or toks[n + 1].kind == "punct" or toks[n + 1].text.lower() in _CONJUNCTIONS
+                or toks[n + 1].text.lower() in _PHRASE_BREAKS):
+            # "denies fraud", "denied murder and arson", "admitted bribery at a hearing": the charge, a
+            # statement (not "denied fraud investigators access": the offence modifies a noun)
+            return True
         if low in _PHRASE_BREAKS:
             return False
     return False
@@ -2730,7 +3253,9 @@ def _cond_statement_object(ctx: _Context) -> bool:
         return True  # "has always denied using drugs", "admitted taking the money"
     if _finite_clause(list(itertools.islice(after, 12))):
         return True  # "claimed the court had ignored key testimony"
-    return _statement_noun_phrase(toks, denial=ctx.surface.lower().startswith("den"))
+    surface = ctx.surface.lower()
+    return _statement_noun_phrase(toks, denial=surface.startswith("den"), charge=surface.startswith(("admit",
+                                                                                                   "confess")))
 
 
 _INTERPOSED = frozenset(
@@ -2739,23 +3264,35 @@ _INTERPOSED = frozenset(
 )
 
 
+_MAX_INSERTED_WORDS = 6
+
+
 def _skip_interposed(after: Sequence[Token]) -> Sequence[Token]:
-    """``after`` without an adverb set off by commas right after the verb: ", however, that ..." -> "that ...".
+    """``after`` without a phrase set off by commas right after the verb: ", however, that ..." -> "that ...".
 
     One or two words between the commas, each a connective (*however,
     though, too* ...) or an adverb in -ly ("admitted, privately, that"); a
     name or a clause between commas (", the minister, ...", ", he said,")
-    is not skipped.
+    is not skipped.  Before *that* any phrase of at most six words without
+    punctuation is skipped: the *that* after the second comma can only open
+    the clause the verb reports ("even claimed, without offering any proof,
+    that", "insisted, in a letter to members, that").
     """
     if len(after) < 3 or after[0].text != ",":
         return after
-    for k in (2, 3):
-        if len(after) > k and after[k].text == ",":
-            words = after[1:k]
-            if all(t.kind == "word" and t.text.islower() and (
-                    t.text in _INTERPOSED or (len(t.text) > 4 and t.text.endswith("ly"))) for t in words):
-                return after[k + 1:]
+    for k in range(2, min(len(after), _MAX_INSERTED_WORDS + 2)):
+        tok = after[k]
+        if tok.text != "," and tok.kind != "punct":
+            continue
+        if tok.text != ",":
             break
+        words = after[1:k]
+        if k <= 3 and all(t.kind == "word" and t.text.islower() and (
+                t.text in _INTERPOSED or (len(t.text) > 4 and t.text.endswith("ly"))) for t in words):
+            return after[k + 1:]
+        if k + 1 < len(after) and after[k + 1].text.lower() == "that":
+            return after[k + 1:]
+        break
     return after
 
 
@@ -2794,7 +3331,6 @@ class _WordRule:
 
 # The context rules that only ask whether a word of a closed class stands next to the match.
 _WORD_RULES: dict[str, _WordRule] = {
-    "not_talk_about": _WordRule("prev", _ABOUT_GOVERNORS),  # "talked about"
     "discourse_marker": _WordRule("prev", _COURSE_NOUNS),  # "a change of course"
     "not_after_determiner": _WordRule("prev", _ATTRIBUTIVE_PREV | {"'s"}),  # "the accused"
     "clause_follows": _WordRule("next", _CLAUSE_STARTERS, present=True),  # "said he", "said that"
@@ -2822,6 +3358,7 @@ _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
     "speech_context": _cond_speech_context,
     "not_passive": _cond_not_passive,
     "that_follows": _cond_that_follows,
+    "not_talk_about": _cond_not_talk_about,
     "epistemic_assume": _cond_epistemic_assume,
     "not_proposal": _cond_not_proposal,
     "not_indirect_question": _cond_not_indirect_question,
@@ -2851,6 +3388,10 @@ _CONDITIONS: dict[str, Callable[[_Context], bool]] = {
     "not_withheld": _cond_not_withheld,
     "not_hearsay_passive": _cond_not_hearsay_passive,
     "not_negated_act": _cond_not_negated_act,
+    "not_unable": _cond_not_unable,
+    "not_greeting": _cond_not_greeting,
+    "not_said_nothing": _cond_not_said_nothing,
+    "not_concessive": _cond_not_concessive,
 }
 
 
@@ -2869,6 +3410,28 @@ class _Entry:
     # Lower-case strings one of which every match begins with, or None when
     # the pattern gives no such guarantee (see _literal_prefixes).
     prefixes: tuple[str, ...] | None = None
+
+
+@functools.cache
+def _default_matcher(key: tuple[str, int, int]) -> tuple[tuple[_Entry, ...], _PrefixIndex]:
+    """The compiled entries and prefix index of the lexicon file version ``key`` (see :func:`_file_key`).
+
+    Both are immutable (frozen dataclasses, tuples, compiled patterns, a
+    read-only mapping), so one copy serves every call of :func:`find_cues`.
+    """
+    entries = tuple(_entries(_read_lexicon(*key)))
+    index = _all_prefixes(entries)
+    return entries, _PrefixIndex(index.regex, MappingProxyType(dict(index.entries_of)), index.always)
+
+
+@functools.cache
+def _speech_cues_of(key: tuple[str, int, int]) -> pd.DataFrame:
+    return load_speech_cues(key[0])
+
+
+def _default_speech_cues() -> pd.DataFrame:
+    """The project's speech-act words, read once per version of the file; a copy for each caller."""
+    return _speech_cues_of(_file_key(LEXICON_DIR / DEFAULT_SPEECH_CUES)).copy()
 
 
 def _entries(lexicon: pd.DataFrame) -> list[_Entry]:
@@ -2958,7 +3521,7 @@ class _PrefixIndex:
     regex: re.Pattern[str] | None
     # prefix -> positions of the entries whose prefix is it or a beginning of it ("saying" -> the entries
     # of "say" and of "saying"), so the longest prefix found at a run start answers for the shorter ones.
-    entries_of: dict[str, tuple[int, ...]]
+    entries_of: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]  # positions of the entries without a prefix guarantee
 
 
@@ -3136,8 +3699,10 @@ def find_cues(
        brackets right after it: a few words that share none of its words,
        about as many as it has, not an abbreviation in capitals); and
     4. is not a term being named (``_named_term``): a verb of naming right
-       before it ("known as", "known in Odara as", "called", "dubbed";
-       not the outlet's own "so-called"), or, with no determiner or
+       before it ("known as", "known in Odara as the", "called", "dubbed",
+       "what locals call"; not the outlet's own "so-called"), a gloss of
+       the quotation right before it ('"Brek Sollan", roughly "the river
+       quarrel"'), or, with no determiner or
        possessive before it, an appositive gloss after it (', the sweet
        buses,': *the/a/an* and at most five more words, no clause word,
        no word of the quotation).
@@ -3153,10 +3718,13 @@ def find_cues(
 
     if headline_quotes not in ("partial", "strict", "ignore"):
         raise ValueError(f"headline_quotes must be 'partial', 'strict' or 'ignore', not {headline_quotes!r}")
-    lex = load_lexicon() if lexicon is None else lexicon
-    speech = load_speech_cues() if speech_cues is None else speech_cues
-    entries = _entries(lex)
-    prefixes = _all_prefixes(entries)
+    if lexicon is None:
+        # The project lexicon, parsed and compiled once per version of the file (see _default_matcher).
+        entries, prefixes = _default_matcher(_file_key(LEXICON_DIR / DEFAULT_LEXICON))
+    else:
+        entries = _entries(lexicon)
+        prefixes = _all_prefixes(entries)
+    speech = _default_speech_cues() if speech_cues is None else speech_cues
     spans = _spans_by_article(quotes)
 
     rows: list[dict[str, object]] = []
@@ -3331,7 +3899,7 @@ _LANGUAGE_BEFORE = re.compile(
 _IN_LANGUAGE_BEFORE = re.compile(r"\bin\s+(?:" + "|".join(_LANGUAGES.split()) + r")\b", re.IGNORECASE)
 _GLOSS_AFTER = re.compile(
     r"^[\s,(\u2014\u2013-]*(?:meaning|which means|literally|roughly translated|translated as|or in english"
-    r"|in english)\b",
+    r"|in english|roughly(?=\s*[\"'\u201c\u2018]))\b",
     re.IGNORECASE,
 )
 
@@ -3367,11 +3935,23 @@ def _foreign_phrase(text: str, s: int, e: int, words: Sequence[str]) -> bool:
     return paren is not None and _is_translation(words, paren.group(1).split())
 
 
-# A verb of naming right before a quotation: "known (in Odara) as", "called", "nicknamed", "dubbed" (not the
-# outlet's own label "so-called", which keeps its scare quote).
+# A verb of naming right before a quotation: "known (in Odara) as", "called", "nicknamed", "dubbed", "what
+# locals call" (not the outlet's own label "so-called", which keeps its scare quote).  After "known ... as",
+# "referred to as", "nicknamed", "dubbed" and "termed" an article may stand before the name ("known as the
+# 'Iron Lady'"); after "called" and "named" it is not read over, since "called the 'reform' a failure" has
+# the quotation inside an object, not a name.
 _NAMING_BEFORE = re.compile(
-    r"(?:\b(?:known|referred\s+to)\b(?:\s+[\w'\u2019-]+){0,3}?\s+as"
-    r"|(?<!so-)(?<!so\s)\b(?:called|named|nicknamed|dubbed|termed))\s*$",
+    r"(?:\b(?:known|referred\s+to)\b(?:\s+[\w'\u2019-]+){0,3}?\s+as(?:\s+(?:the|a|an))?"
+    r"|\bwhat\s+(?:[\w'\u2019-]+\s+){1,3}?call(?:s|ed)?"
+    r"|\b(?:nicknamed|dubbed|termed)(?:\s+(?:the|a|an))?"
+    r"|(?<!so-)(?<!so\s)\b(?:called|named))\s*$",
+    re.IGNORECASE,
+)
+# A quotation that glosses the quotation right before it: '"Brek Sollan", roughly "the river quarrel"',
+# '"keza tamu" (literally "sweet buses")': a translation of the term, not the outlet's distance.
+_GLOSS_OF_QUOTE = re.compile(
+    r"[\"'\u201d\u2019]\s*[,(\u2014\u2013-]?\s*(?:roughly|loosely|literally|meaning|which\s+means"
+    r"|translated\s+as|or)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 # An appositive gloss right after a quotation: ", the sweet buses," or ", a fried dough cake." (at most six
@@ -3391,9 +3971,13 @@ def _named_term(text: str, s: int, e: int, words: Sequence[str]) -> bool:
     outlet's distance from the words, when
 
     - a verb of naming stands right before it: "known as", "known in
-      Odara as", "referred to as", "called", "nicknamed", "dubbed" ("the
-      clinics are known as "keza tamu""); the outlet's own "so-called"
-      is not one (the so-called "reset" stays a scare quote);
+      Odara as", "referred to as", "called", "nicknamed", "dubbed", "what
+      locals call" ("the clinics are known as "keza tamu"", "known along
+      the coast as the "Salt Road""); the outlet's own "so-called" is not
+      one (the so-called "reset" stays a scare quote);
+    - it glosses the quotation right before it, after *roughly, literally,
+      meaning, or* ('"Brek Sollan", roughly "the river quarrel"'): a
+      translation of a term, not the outlet's own words;
     - or, with no determiner or possessive before it (a term, not a noun
       phrase of the sentence: "the 'universal museum'" is used, not
       mentioned), an appositive gloss follows it: a comma, *the/a/an* and
@@ -3404,7 +3988,7 @@ def _named_term(text: str, s: int, e: int, words: Sequence[str]) -> bool:
       meaning' is no gloss (a clause).
     """
     before = drop_invisible(text[max(0, s - 40) : s])
-    if _NAMING_BEFORE.search(before):
+    if _NAMING_BEFORE.search(before) or _GLOSS_OF_QUOTE.search(before):
         return True
     m = _APPOSITIVE_GLOSS.match(drop_invisible(text[e : e + 80]))
     if m is None:
