@@ -53,8 +53,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #: the wrong woman, analysts "at" a bank, "in his words", "the Minister" resolved to another minister, a
 #: translated "statement of the company", long association names with prepositions, "called on X not to",
 #: "whether" questions after "asked"); it is now used for development too.
+#: ``heldout_quotes_g`` was written apart from all of these and scored blind (quote recall 0.85, speaker
+#: accuracy 0.82: impersonal "It is understood that" and "the court heard that", "suggested that" and "accepted
+#: that", "warned jurors not to", "Asked by X whether", research texts without "that" ("the data suggest") or
+#: closing the sentence ("a study published on Thursday has found") and their study team as speaker, a headline
+#: "..., scientists say", a participle taken as the verb ("in a video posted online"), "In a second post she",
+#: pronouns inside a quotation given to its own speaker, "court told" as the speaker of a headline quote, a
+#: report's word inside an officer's reported clause); it is now used for development too.
+#: ``heldout_quotes_h`` was written apart from all of these as a representative sample of ordinary coverage (a
+#: wire service, a state broadcaster's English site, a broadsheet, a regional daily; two events) rather than new
+#: styles, and scored blind after the rules for ``heldout_quotes_g`` were in: quote recall 0.98, speaker accuracy
+#: 0.96 (missed: a broadcaster's lead whose source comes two sentences later, "instructed ministers to"; wrong: a
+#: document named with its publisher, a party leader taken for his party, a website notice without its owner).
+#: It is kept as it was scored, no rule written for it.
 FOLDERS = ("heldout_quotes", "heldout_quotes_b", "heldout_quotes_dev2", "heldout_quotes_c", "heldout_quotes_d",
-           "heldout_quotes_e", "heldout_quotes_f")
+           "heldout_quotes_e", "heldout_quotes_f", "heldout_quotes_g", "heldout_quotes_h")
 #: The folders scored against the targets.
 TARGET_FOLDERS = FOLDERS
 RECALL_TARGET = 0.90
@@ -93,8 +106,7 @@ def _match(truth_row, table: pd.DataFrame) -> pd.Series | None:
     overlap = same[(same["start"] < truth_row["end"]) & (same["end"] > truth_row["start"])]
     if overlap.empty:
         return None
-    size = overlap[["end", "start"]].min(axis=1).clip(upper=truth_row["end"]) - overlap["start"].clip(
-        lower=truth_row["start"])
+    size = overlap["end"].clip(upper=truth_row["end"]) - overlap["start"].clip(lower=truth_row["start"])
     return overlap.loc[size.idxmax()]
 
 

@@ -76,6 +76,13 @@ def _row(table, words):
     return hits.iloc[0]
 
 
+def _shortest_row(table, words):
+    """The shortest row whose text holds ``words`` (a nested quotation rather than the one around it)."""
+    hits = table[table["text"].str.contains(words, regex=False)]
+    assert len(hits) >= 1, f"no row holds {words!r}: {table['text'].tolist()}"
+    return hits.loc[hits["text"].str.len().idxmin()]
+
+
 def _no_row(table, words):
     assert not table["text"].str.contains(words, regex=False).any(), table[["text", "speaker"]]
 
@@ -1409,3 +1416,224 @@ def test_a_document_of_a_body_after_a_quotation_is_its_source():
                       "\u201cWe regret the worry caused to our customers,\u201d it is written in the statement of "
                       "12 May."], actors=actors)
     assert _row(table, "We regret the worry")["speaker_actor"] == ""
+
+
+# ------------------------------------------------------------------ court reports, live blogs and the science desk
+
+
+def test_an_impersonal_reporting_construction_is_a_row_with_no_speaker():
+    actors = [("Harlow Water", "Harlow Water"), ("Harlow Water", "the utility")]
+    _, table = _find(["Harlow Water said in a statement that supplies were safe.",
+                      "It is understood that the utility has since replaced two of its pumps.",
+                      "It was reported last week that the reservoir had fallen to a third of its level."],
+                     actors=actors)
+    for words in ("the utility has since replaced", "the reservoir had fallen"):
+        row = _row(table, words)
+        assert row["kind"] == "indirect" and row["speaker"] == "" and row["speaker_type"] == "unknown"
+    # Negative: "is said to be" + a noun phrase reports no clause, and "It is expected that" is no report.
+    _, table = _find(["The chief engineer is said to be furious with the contractors.",
+                      "It is expected that the pumps will be replaced by March."], actors=actors)
+    assert table.empty
+
+
+def test_a_court_that_hears_evidence_is_no_speaker_of_it():
+    _, table = _find(["The court heard that the lorry had been serviced twice in a month, and that its brakes "
+                      "were worn."])
+    for words in ("the lorry had been serviced", "its brakes were worn"):
+        row = _row(table, words)
+        assert row["kind"] == "indirect" and row["speaker"] == "" and row["speaker_type"] == "unknown"
+    # Negative: the court hearing from someone, with no reported clause, is no row; a court that tells is a speaker.
+    _, table = _find(["The court heard evidence from two mechanics on Tuesday."])
+    assert table.empty
+    _, table = _find(["The court told the haulier that it must pay the fines within a month."],
+                     actors=[("Harbour District Court", "the court")])
+    assert _row(table, "it must pay the fines")["speaker_actor"] == "Harbour District Court"
+
+
+def test_a_participle_after_the_noun_of_a_channel_is_no_reporting_verb():
+    actors = [("Ines Varga", "Ines Varga")]
+    _, table = _find(['A driver at the depot, Ines Varga, said in a clip posted online that the gates were '
+                      '"locked from the inside".'], actors=actors)
+    assert _row(table, "locked from the inside")["speaker_actor"] == "Ines Varga"
+    assert (table["speaker"] != "a clip").all()
+    # Negative: "posted" as the verb of its subject still reports ("Varga posted on X that ...").
+    _, table = _find(['Ines Varga posted on X that the gates were "locked from the inside".'], actors=actors)
+    row = _row(table, "locked from the inside")
+    assert row["speaker_actor"] == "Ines Varga" and row["verb"] == "posted"
+
+
+def test_a_subject_pronoun_after_a_fronted_phrase_is_the_whole_subject():
+    actors = [("Ada Brenn", "Ada Brenn"), ("Ada Brenn", "Mayor Ada Brenn")]
+    _, table = _find(["Mayor Ada Brenn posted a warning on Telegram.",
+                      'In a later post she wrote: "Stay away from the river path."'], actors=actors)
+    assert _row(table, "Stay away from the river")["speaker_actor"] == "Ada Brenn"
+    # Negative: a fronted phrase before a noun subject leaves the noun phrase whole.
+    _, table = _find(['In a later post the mayor wrote: "Stay away from the river path."'],
+                     actors=[*actors, ("Ada Brenn", "the mayor")])
+    assert _row(table, "Stay away from the river")["mention"] == "the mayor"
+
+
+_STUDY_ACTORS = [("Tidal Flood study team", "Tidal Flood study team"), ("Tidal Flood study team", "the authors"),
+                 ("Tidal Flood study team", "Researchers at Orrin University"),
+                 ("Orrin University", "Orrin University")]
+
+
+def test_a_study_text_with_no_issuer_of_its_own_speaks_for_the_team_that_wrote_it():
+    _, table = _find(["Researchers at Orrin University mapped every street that flooded in March.",
+                      "Their paper, in the Journal of Coastal Risk, says the sea wall was two metres too low.",
+                      "The data suggest the pumps failed within an hour.",
+                      "Figures in the study show that 400 homes were flooded."], actors=_STUDY_ACTORS)
+    for words in ("the sea wall was two metres", "the pumps failed within", "400 homes were flooded"):
+        row = _row(table, words)
+        assert row["speaker_actor"] == "Tidal Flood study team" and row["speaker_type"] == "document", words
+    # Negative: with no study team in the article, a paper stays unnamed; a report with an issuer keeps it.
+    _, table = _find(["The paper says the sea wall was two metres too low.",
+                      "A report by Orrin University says the pumps failed within an hour."],
+                     actors=[("Orrin University", "Orrin University")])
+    assert _row(table, "the sea wall was two metres")["speaker_actor"] == ""
+    assert _row(table, "the pumps failed within")["speaker_actor"] == "Orrin University"
+
+
+def test_research_texts_report_a_clause_without_that_and_when_they_close_the_sentence():
+    _, table = _find(["The data suggest the pumps failed within an hour.",
+                      "Sea levels at the harbour rose faster than forecast, a study published on Monday has found."],
+                     actors=_STUDY_ACTORS)
+    assert _row(table, "the pumps failed within")["kind"] == "indirect"
+    assert _row(table, "Sea levels at the harbour rose")["verb"] == "found"
+    # Negative: "show" with a noun object reports nothing.
+    _, table = _find(["The figures show a rise in insurance claims."], actors=_STUDY_ACTORS)
+    assert table.empty
+
+
+def test_a_headline_clause_without_a_marked_verb_before_scientists_say_is_reported():
+    raw, table = _find(["Researchers at Orrin University mapped every street that flooded in March."],
+                       actors=[*_STUDY_ACTORS, ("Tidal Flood study team", "scientists")],
+                       headline="Low sea wall doomed harbour streets, scientists say")
+    row = _row(table, "Low sea wall doomed harbour streets")
+    assert row["kind"] == "indirect" and row["speaker_actor"] == "Tidal Flood study team"
+    # Negative: in the body a clause with no finite verb before ", X say" is no report.
+    _, table = _find(["Low sea wall and harbour streets, scientists say."])
+    _no_row(table, "Low sea wall")
+
+
+def test_a_pronoun_inside_a_quotation_is_never_the_quotations_own_speaker():
+    actors = [("Oskar Lind", "Oskar Lind"), ("Oskar Lind", "Oskar"), ("Pia Roth", "Pia Roth"),
+              ("Pia Roth", "Ms Roth")]
+    _, table = _find(["Oskar Lind ran the night shift at the depot.",
+                      "\u201cI went to Oskar and he said, \u2018Leave the gate to me,\u2019\u201d Ms Roth said."],
+                     actors=actors)
+    assert _shortest_row(table, "Leave the gate to me")["speaker_actor"] == "Oskar Lind"
+    assert _row(table, "I went to Oskar")["speaker_actor"] == "Pia Roth"
+    # Negative: when the quotation names nobody else and no one else was named, the pronoun stays unresolved.
+    _, table = _find(["\u201cThen he said, \u2018Leave the gate to me,\u2019\u201d Ms Roth said."], actors=actors)
+    row = _shortest_row(table, "Leave the gate to me")
+    assert row["speaker_actor"] != "Pia Roth"
+    # Negative: a quotation that ends in a comma and its own mark holds no nested quotation.
+    _, table = _find(["“We met the drivers at the gate,” Ms Roth said."], actors=actors)
+    assert len(table) == 1 and table["speaker_actor"].tolist() == ["Pia Roth"]
+
+
+def test_a_pronoun_inside_a_quotation_may_be_an_unnamed_person_of_the_sentence_before():
+    actors = [("Jon Ekert", "Jon Ekert"), ("Jon Ekert", "Ekert")]
+    _, table = _find(["Ekert said he had visited a nurse in hospital.",
+                      '"She told me, \'Keep the shelter open,\' and we did," he said.'], actors=actors)
+    assert "nurse" in _shortest_row(table, "'Keep the shelter open,'")["speaker"]
+    assert _row(table, "She told me")["speaker_actor"] == "Jon Ekert"
+    # Negative: a named person in the quotation before the pronoun comes first.
+    actors = [*actors, ("Rosa Fell", "Rosa Fell"), ("Rosa Fell", "Rosa")]
+    _, table = _find(["Ekert said he had visited a nurse in hospital.",
+                      '"Rosa came in and she told me, \'Keep the shelter open,\'" he said.'], actors=actors)
+    assert _shortest_row(table, "'Keep the shelter open,'")["speaker_actor"] == "Rosa Fell"
+
+
+def test_a_charity_set_up_by_families_is_an_appositive_not_a_verb():
+    actors = [("Mara Lind", "Mara Lind")]
+    _, table = _find(['Mara Lind, a nurse with Care First, a charity set up by families of the injured, said the '
+                      'report showed the ward "was never safe".'], actors=actors)
+    assert _row(table, "was never safe")["speaker_actor"] == "Mara Lind"
+    # Negative: an irregular past with an object before "by" is a verb: the council cut jobs.
+    _, table = _find(["The council cut jobs by a tenth, the union said."])
+    assert _row(table, "The council cut jobs by a tenth")["speaker"] == "the union"
+
+
+def test_a_verb_in_ed_after_its_subjects_noun_is_finite_in_a_closing_report():
+    _, table = _find(["A depot manager for the firm that ran the ferries ignored repeated warnings from his crew, "
+                      "prosecutors told jurors on Monday."],
+                     actors=[("Public Prosecutor", "Public Prosecutor"), ("Public Prosecutor", "prosecutors")])
+    row = _row(table, "ignored repeated warnings")
+    assert row["kind"] == "indirect" and row["speaker_actor"] == "Public Prosecutor"
+    # Negative: an adjective in -ed after an article ("a retired crane operator") makes no clause.
+    _, table = _find(["A retired crane operator from the harbour district, prosecutors told jurors on Monday."])
+    _no_row(table, "retired crane operator")
+    # Negative: after a quantifier the word in -ed is an adjective: a warning against something reports no clause.
+    _, table = _find(["The envoy warned against any inflated hopes for the talks in Lisbon."])
+    assert table.empty
+
+
+def test_concession_and_suggestion_verbs_before_that_report_the_clause():
+    actors = [("Lena Voss", "Lena Voss"), ("Lena Voss", "Ms Voss"), ("Tomas Irle", "Tomas Irle")]
+    _, table = _find(["Under cross-examination, Tomas Irle, for the company, suggested that the alarm had been "
+                      "switched off.",
+                      "Ms Voss accepted that \u201cnobody checked the panel that night\u201d."], actors=actors)
+    assert _row(table, "the alarm had been switched off")["speaker_actor"] == "Tomas Irle"
+    assert _row(table, "nobody checked the panel")["speaker_actor"] == "Lena Voss"
+    # Negative: with a noun object the verbs report nothing.
+    _, table = _find(["Ms Voss accepted the offer and Tomas Irle suggested a break."], actors=actors)
+    assert table.empty
+
+
+def test_a_headline_quote_told_to_a_court_takes_the_body_speaker():
+    actors = [("Nils Ardent", "Nils Ardent"), ("Nils Ardent", "Mr Ardent")]
+    raw, table = _find(["\u201cHe signed the checks without looking at the van,\u201d Mr Ardent told the jury."],
+                       actors=actors, headline="Depot boss \u2018signed the checks without looking\u2019, court told")
+    head = table[table["start"] < raw.index("\u201cHe signed")]
+    assert head["speaker_actor"].tolist() == ["Nils Ardent"]
+    # Negative: a speaker before "tells court" speaks the headline.
+    raw, table = _find(["\u201cHe signed the checks without looking at the van,\u201d Mr Ardent told the jury."],
+                       actors=actors, headline="Mr Ardent tells court depot boss \u2018signed the checks\u2019")
+    head = table[table["start"] < raw.index("\u201cHe signed")]
+    assert head["speaker_actor"].tolist() == ["Nils Ardent"] and head["verb"].tolist() == ["tells"]
+
+
+def test_a_documents_word_inside_a_persons_reported_clause_is_that_persons():
+    _, table = _find(['A senior housing officer said an internal review in June had described repairs as '
+                      '"badly delayed".'])
+    row = _row(table, "badly delayed")
+    assert row["speaker"] == "A senior housing officer" and row["speaker_type"] == "anonymous"
+    _no_row(table, "an internal review in June")  # one row: the quotation carries the officer's report
+    # Negative: a person's words inside another's reported clause keep their own speaker.
+    actors = [("Kai Moor", "Kai Moor"), ("Kai Moor", "Mr Moor"), ("Ida Sand", "Ida Sand")]
+    _, table = _find(["Kai Moor ran the depot.",
+                      "Ida Sand said Mr Moor had called the shift \u201ca disgrace\u201d."], actors=actors)
+    assert _row(table, "a disgrace")["speaker_actor"] == "Kai Moor"
+
+
+def test_a_question_asked_by_a_named_person_is_the_askers():
+    actors = [("Rhea Nolte", "Rhea Nolte"), ("Ben Ostrow", "Ben Ostrow"), ("Ben Ostrow", "the driver")]
+    _, table = _find(["Asked by Rhea Nolte, for the insurer, whether he had checked the tyres, the driver said he "
+                      "had not."], actors=actors)
+    row = _row(table, "whether he had checked the tyres")
+    assert row["kind"] == "indirect" and row["speaker_actor"] == "Rhea Nolte"
+    # Negative: "Asked whether ..." names no asker.
+    _, table = _find(["Asked whether he had checked the tyres, the driver said he had not."], actors=actors)
+    assert _row(table, "whether he had checked the tyres")["speaker"] == ""
+
+
+def test_an_instruction_to_an_addressee_is_reported_speech_but_an_agentless_passive_is_not():
+    actors = [("Eva Brandt", "Eva Brandt"), ("Eva Brandt", "Judge Eva Brandt")]
+    _, table = _find(["Judge Eva Brandt warned jurors not to discuss the case with their families."], actors=actors)
+    row = _row(table, "not to discuss the case")
+    assert row["kind"] == "indirect" and row["speaker_actor"] == "Eva Brandt"
+    # Negative: "was told to leave" names no one who told.
+    _, table = _find(["The jury was later told to leave the room while the lawyers argued."])
+    assert table.empty
+
+
+def test_an_appositive_inside_the_subject_of_a_reported_clause_is_read_over():
+    _, table = _find(["The council's treasurer, Ola Brun, said the cost of the new buses, about 2 million euros, "
+                      "would come from parking fees."])
+    row = _row(table, "would come from parking fees")
+    assert row["kind"] == "indirect" and row["text"].startswith("the cost of the new buses")
+    # Negative: a list after the verb with no finite verb after the second comma is no clause.
+    _, table = _find(["The treasurer said goodbye to the drivers, about forty people, and left early."])
+    assert table.empty

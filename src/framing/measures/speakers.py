@@ -85,6 +85,17 @@ of cue for each quotation:
     interviewee's verbatim answer: a ``direct`` row over the paragraph, spoken by the person named
     last in the introduction before the first question (resolution ``context``); questions get no
     row, and speech reported inside an answer is no row of its own.
+13. **Pronouns inside a quotation.**  A *he* or *she* that a nested quotation's verb has is someone the
+    speaker talks about, never the speaker (who says *I*): the last other person the quotation names
+    before it ("I went to Feodor and he said, 'Leave it with me'"), else an unnamed person the sentence
+    before brings in with an indefinite role phrase ("... visiting a supporter in hospital." "She told
+    me, ..."), else the antecedent that is not the speaker.
+14. **A document's words inside someone's reported clause** ("said an internal report had described
+    inspections as "months behind"") reach the page through that speaker: the clause's verb
+    attributes the quotation, and the document gets no row.
+15. **Headline hearers.**  ``"...", court told`` (also *jury*, *inquiry*, *tribunal* ... before *told*,
+    *hears*, *heard* closing a headline) is the headline passive "the court was told": the hearer is
+    no speaker, and rule 7 gives the quotation the body's speaker.
 
 Reported speech (``indirect``) is found after a reporting verb, outside quotation marks:
 
@@ -94,7 +105,16 @@ Reported speech (``indirect``) is found after a reporting verb, outside quotatio
   an addressee is skipped after *told*); two clauses joined by *and that*, *but that* or *or
   that* are two rows;
 - ``asked/questioned whether/how ...``: the reported question (a sentence that opens with
-  *Asked whether ...* names no asker);
+  *Asked whether ...* names no asker; *Asked by X, for the defence, whether ...* is X's question);
+- impersonal reporting, ``It is understood/said/reported/claimed/alleged (earlier) that ...``, and a
+  court or jury as the hearer, ``The court heard that ...``: a row with no speaker (the outlet
+  withholds the source); "X is said to be furious" reports no clause;
+- ``X warned/told/urged jurors (not) to ...``: an instruction to an addressee is X's reported speech;
+  an agentless passive ("The jury was later told to leave") is no row;
+- a research text as subject (*data, figures, study, paper, report, analysis, survey, findings* ...)
+  before *show/suggest/indicate*: the clause after it, also without *that* ("The data suggest the
+  pressure came from the back"); *suggested*, *accepted* and *conceded* report a clause only with
+  *that* ("accepted that ...", not "accepted the offer");
 - ``X accused Y of ...``, ``X urged Y to ...``: the accusation or the call;
 - ``according to X, CLAUSE`` and ``CLAUSE, according to X``; closing the sentence, the words before
   count even when no verb shows its tense ("About 900 trucks cross each day, according to customs
@@ -119,6 +139,9 @@ Reported speech (``indirect``) is found after a reporting verb, outside quotatio
 - ``SUBJECT, X said (last year), REST``: a reporting clause between two commas inside the clause
   it reports ("Talks, he said, would resume on Monday"; "The bridge, officials said last year,
   would need ..."): the row runs from the subject to the end of the clause, over the reporting
+  clause.  In a headline, which drops the marks of tense ("Fingerprint ties outbreak to vat,
+  scientists say"), four words or more before the reporting clause count without a finite verb; a
+  participle after its noun ("..., a study published on Thursday has found.") is no verb of the
   clause.  The words before the first comma hold no finite verb (or are a clause opened by
   *what*: "What it opposed, she said, was ...") and those after the second do; a copula before
   the first comma ("The attack was, investigators said, the work of a gang, a group that ...")
@@ -194,6 +217,14 @@ statement from the ministry") is resolved:
   A written text that *reads* before a colon ("The first entry reads:", "A sign reads:") is a
   document; when this sentence or the two before speak of a record a person keeps ("He has been
   keeping a diary") it is that person's (the most recent person, as for *he*), else nobody's.
+- **A study's texts.**  A research text with no issuer of its own ("the study", "Their paper", "Figures
+  in the paper", "a genetic analysis", "The data") speaks for the one study team of ``actors.csv``
+  the article names (an actor whose name holds *study* or *research*, or called "the authors",
+  "researchers ...", "scientists ..."), counting only aliases that are no other actor's; with none or
+  several named, it stays unnamed.
+- **Subjects after a fronted phrase.**  "In a second post she wrote:" is *she*; "In a later post the
+  mayor wrote:" is "the mayor"; a participle after the noun of a channel ("said in a video posted
+  online that ...") describes the channel and is no reporting verb.
 - An unresolved pronoun gives no speaker (``mention`` keeps it); an unresolved description is the
   speaker as written, with no actor (``resolution`` ``unnamed``): nothing is guessed.
 
@@ -209,11 +240,13 @@ aliases): :data:`SPOKESPERSON_WORDS`, :data:`EXPERT_WORDS`, :data:`CITIZEN_WORDS
 
 Limits: rules, not a parser.  A reporting verb's clause is read by word classes (a finite verb is an
 auxiliary, a word in *-ed* (not before a lower-case noun, but before a particle: "walked off", and
-always after a capitalised word that is no determiner: "Selm Hospital diverted ambulances") or a
-common irregular past), so "said prices rise" without *that* is missed; "said nothing" reports no
-words unless a finite verb follows ("said nothing had been ruled out"); an impersonal "it is
-said" is missed; gender comes only from titles; a pronoun is resolved within the article and never across a
-quotation's own words; a nested quotation's words count for its speaker and for the outer speaker.
+always after a capitalised word that is no determiner, "Selm Hospital diverted ambulances", or after
+its subject's noun, "the manager ignored repeated warnings"; never after an article, "the injured", nor
+as a participle before its agent, "a charity set up by families") or a common irregular past), so "said
+prices rise" without *that* is missed; "said nothing" reports no words unless a finite verb follows
+("said nothing had been ruled out"); gender comes only from titles; a pronoun is resolved within the
+article and never across a quotation's own words; a nested quotation's words count for its speaker and
+for the outer speaker.
 
 References
 ----------
@@ -271,7 +304,7 @@ DOCUMENT_WORDS = frozenset(
     "statement report study survey figure figures data announcement document letter communique communiqué memo "
     "memorandum filing ruling transcript readout release poll assessment review audit notice bulletin decree "
     "declaration dossier analysis indictment verdict judgment judgement estimate estimates forecast decision "
-    "calculation calculations note".split()
+    "calculation calculations note paper findings".split()
 )
 #: Heads that make a news organisation the speaker ("state television reported"); "agency" only after "news".
 MEDIA_WORDS = frozenset(
@@ -301,7 +334,7 @@ CITIZEN_WORDS = frozenset(
     "resident shopkeeper owner worker operator farmer driver voter student parent mother father pensioner retiree "
     "witness pharmacist teacher nurse commenter comment user netizen passer-by customer shopper trader vendor "
     "fisherman fishermen local villager protester demonstrator survivor neighbour neighbor motorist commuter "
-    "tenant homeowner employee labourer miner citizen mourner fan caller listener viewer".split()
+    "tenant homeowner employee labourer miner citizen mourner fan supporter caller listener viewer".split()
 )
 #: Roles of office holders and bodies speaking as themselves.
 OFFICIAL_WORDS = frozenset(
@@ -318,6 +351,7 @@ CLAUSE_SPEECH_VERBS = re.compile(
     r"(?<![\w\-])(?:testif(?:y|ies|ied|ying)|predict(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|complain(?:s|ed|ing)?|"
     r"assur(?:e|es|ed|ing)|inform(?:s|ed|ing)?|recount(?:s|ed|ing)?|boast(?:s|ed|ing)?|lament(?:s|ed|ing)?|"
     r"estimat(?:e|es|ed|ing)|reported|show(?:s|ed|n)?(?=\s+that\b)|"
+    r"(?:suggest(?:s|ed)?|accept(?:s|ed)|conced(?:e|es|ed))(?=\s+that\b)|"
     r"(?:communicat(?:e|es|ed|ing)|answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying))(?=\s+that\b))"
     r"(?![\w\-])",
     re.IGNORECASE,
@@ -329,6 +363,30 @@ _CLOSING_VERBS = re.compile(
     r"(?<![\w\-])(?:announced|announces)(?=(?:\s+(?:on|in|at|late|early|last|this)?\s*"
     r"(?:[A-Z][a-z]+|yesterday|today|tonight|night|morning|evening|afternoon|week|weekend))?\s*[.!]?\s*$)"
 )
+#: Impersonal reporting ("It is understood that", "It was reported earlier that", "It is said that") and a
+#: court as the hearer ("The court heard that", "the jury was told that"): the words are presented as reported
+#: while their source is withheld, so the clause is a row with no speaker.
+_IMPERSONAL = re.compile(
+    r"(?<![\w\-])(?:(?:it|It)\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|also|now|further|generally)\s+)?"
+    r"(?P<verb>understood|reported|said|claimed|alleged|rumou?red|learned|learnt)|"
+    r"(?:[Tt]he\s+)?(?:court|jury|jurors|inquiry|tribunal|inquest|hearing)\s+"
+    r"(?:(?:has|had)\s+(?:(?:also|earlier|previously)\s+)?(?P<heard>heard)|(?:also\s+|later\s+|earlier\s+)?"
+    r"(?P<heard2>heard)|(?:was|were)\s+(?:(?:also|later|earlier|previously)\s+)?(?P<told>told)))"
+    r"(?=(?:\s+[\w'\u2019\-]+){0,4}?\s+that\s)")
+#: "show", "suggest" and "indicate" with a research text as subject report its finding also without "that"
+#: ("The data suggest the pressure came from the back", "Figures published with the study show 41 were ..."):
+#: the text is the noun right before the verb or opens the sentence's subject a few words before it.
+_DOCUMENT_FINDS = re.compile(
+    r"(?<![\w\-])(?:data|figures|statistics|numbers|study|studies|paper|report|analysis|survey|poll|findings|"
+    r"results|research)(?:\s+(?!that\b|which\b)[a-z][\w'\u2019\-]*){0,4}?\s+"
+    r"(?P<verb>show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)(?!\s+that\b)(?![\w\-])")
+#: A participle right after the noun of a phrase of channel ("in a video posted online", "in a statement
+#: released on Monday"): a reduced relative clause that describes the noun, not a finite reporting verb.
+_REDUCED_RELATIVE = re.compile(
+    r"(?<![\w\-])(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their|our)\s+"
+    r"(?:(?!(?:the|a|an|his|her|its|their|our)\s)[a-z][\w\-]*\s+){0,2}?"
+    r"(?:video|videos|clip|post|message|statement|interview|letter|broadcast|speech|tweet|blog|release|note|"
+    r"article|podcast|recording|footage|email|e-mail|livestream|stream)\s+(?P<verb>[a-z]+ed)(?![\w\-])")
 #: "called" or "calls" before a determiner: a verdict uttered by the subject when a complement follows the object
 #: ("Kostelia called the closure unjustified", "has called the closure a disaster"); read by ``_verdict``.
 _CALLED = re.compile(r"(?<![\w\-])(?:called|calls)(?=\s+(?:the|its|their|his|her|this|that|a|an)\s)",
@@ -387,6 +445,14 @@ _IRREGULAR_PAST = frozenset(
     "ran began became got brought bought sent spent stood understood led fought hit cut put set felt heard meant "
     "remains remained wants needs faces".split()
 )
+#: Hearers of evidence in court and inquiry reports ("court told", "inquiry hears"), never its speakers.
+_HEARERS = frozenset("the court jury jurors inquiry tribunal inquest hearing mps committee".split())
+#: Words before a noun that are not nouns themselves ("any exaggerated expectations", "more detailed plans").
+_QUANTIFIERS = frozenset("and or any every each no some all more most less such other many few several both either "
+                         "neither own very much too so".split())
+#: Irregular past forms that are also past participles (a reduced relative before "by": "a group led by").
+_PARTICIPLES = frozenset("set cut put hit led held made sold paid sent spent brought bought kept left found told "
+                         "won lost built run".split())
 # Objects after "said" that report no words ("said nothing as the sentence was read").
 _NOT_A_CLAUSE = frozenset(
     "nothing anything something everything little much so yes no goodbye sorry thanks more less enough".split())
@@ -401,13 +467,22 @@ _PARTICLES = frozenset("off out up down away back aside apart around ahead".spli
 # Forms of "be" and "have been" before a passive ("was reported missing") and adverbs before it.
 _PASSIVE_BEFORE = frozenset("is are was were be been being widely".split())
 _PRONOUNS = frozenset("he she it they we i you him them us me".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+#: An indefinite phrase of a person ("a supporter in hospital", "an elderly neighbour").
+_INDEFINITE_PERSON = re.compile(r"(?<![\w\-])(?:a|an)\s+(?:[a-z][\w\-]*\s+)??(?P<noun>(?!(?:in|at|from)\b)[a-z][\w\-]*)"
+                                r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[a-z][\w\-]*)?(?![\w\-])")
+#: Texts of research that speak for their authors ("the study found", "figures in the paper show").
+_RESEARCH_WORDS = frozenset("study studies paper analysis figure data finding survey research".split())
+#: Words of a study's authors as a group ("the authors", "researchers", "scientists").
+_AUTHOR_WORDS = frozenset("authors researchers scientists".split())
 _PARENTHETICAL = frozenset("however though meanwhile too also moreover instead nonetheless nevertheless".split())
 _LEADING = frozenset("but and yet so however meanwhile also still even".split())
 _WH_WORDS = frozenset("whether if how why what when where who which".split())
 _TELL_VERBS = re.compile(r"^(?:told|tell|tells|telling|inform\w*|assur\w*|remind\w*|warn\w*|urg\w*)$", re.IGNORECASE)
 _ADDRESSEES = frozenset(
     "him her them us me you reporters journalists lawmakers parliament delegates staff supporters investors "
-    "viewers listeners readers".split())
+    "viewers listeners readers jurors jury court officers detectives investigators magistrates councillors "
+    "mps".split())
 _TIME_WORDS = frozenset(
     "later earlier yesterday today again also then previously repeatedly once recently monday tuesday wednesday "
     "thursday friday saturday sunday".split())
@@ -432,6 +507,15 @@ _BODY_WORDS = MEDIA_WORDS | frozenset(
     "center foundation fund group company corporation inc ltd plc international news service services".split())
 _MAX_SCARE_WORDS = 4
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
+
+
+#: Letters that a case-insensitive pattern matches beyond ``str.lower`` (long s, Kelvin sign, dotted and
+#: dotless i), folded so that a text holding an alias's first word in any case still holds it after folding.
+_CASE_EXTRA = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+
+
+def _fold_case(text: str) -> str:
+    return text.translate(_CASE_EXTRA).lower()
 
 
 def _singular(word: str) -> str:
@@ -531,11 +615,22 @@ def _finite_at(toks: Sequence[Token], k: int) -> bool:
         return False  # after a noun: "an official involved in the count", "officials briefed on the talks"
     if not _finite(tok):
         return False
+    if low in _PARTICIPLES and 0 < k < len(toks) - 2 and toks[k - 1].kind == "word" and toks[k - 1].text.islower() \
+            and _low(toks[k - 1]) not in _NP_STOP | _PRONOUNS | _AUXILIARIES \
+            and (_low(toks[k + 1]) == "by" or _low(toks[k + 1]) in _PARTICLES and _low(toks[k + 2]) == "by"):
+        return False  # a participle and its agent after a noun: "a charity set up by families", "a panel led by"
+    if low.endswith("ed") and k > 0 and _low(toks[k - 1]) in ("the", "a", "an") and low not in _AUXILIARIES:
+        return False  # an adjective or a noun after an article: "families of the injured", "the accused"
     if low.endswith("ed") and low not in _AUXILIARIES and low not in _IRREGULAR_PAST and k + 1 < len(toks):
         prev = toks[k - 1] if k else None
         if prev is not None and prev.kind == "word" and _is_cap(prev) and _low(prev) not in _DETERMINERS \
                 and _low(prev) not in _POSSESSIVE_DETERMINERS and _low(prev) not in _PREPOSITIONS:
             return True  # after a name: "Selm University Hospital diverted ambulances", not "the retired staff"
+        if prev is not None and prev.kind == "word" and prev.text.islower() and _low(prev) not in _NP_STOP \
+                and _low(prev) not in _DETERMINERS | _POSSESSIVE_DETERMINERS | _PREPOSITIONS | _AUXILIARIES \
+                and not _low(prev).endswith(("ly", "ed", "ing")) and _low(prev) not in _QUANTIFIERS \
+                and k >= 2 and _low(toks[k - 2]) not in _DETERMINERS | _PREPOSITIONS:
+            return True  # after its subject's noun: "the manager ignored repeated warnings"
         nxt = toks[k + 1]
         nlow = _low(nxt)
         if nxt.kind == "word" and nxt.text.islower() and nlow not in _NP_STOP and nlow not in _DETERMINERS \
@@ -579,10 +674,24 @@ class _Actors:
             key=lambda x: (-len(x.alias), x.alias),
         )
         self.names = names
+        self._found: dict[tuple[str, int, int], list[tuple[int, int, _Alias]]] = {}
+        self._firsts = []
+        for al in self.aliases:
+            first = drop_invisible(normalise(al.alias)).strip().split()[0]
+            exact = not al.pattern.flags & re.IGNORECASE
+            self._firsts.append((al, first if exact else _fold_case(first), exact))
+        self.alias_actors = {al.alias.lower(): al.actors for al in self.aliases}
         self.person = {a for a, al in names.items() if self._is_person(a, al)}
         self.media = {a for a, al in names.items() if any(_in(w, MEDIA_WORDS) for x in al for w in x.split())
                       or any(w in MASTHEAD_WORDS for x in al for w in x.split()[1:])
                       or any(" news " in f" {x.lower()} " for x in al)}
+        # The authors of a study as a group ("Vessen study team", "the authors", "researchers at ..."): the
+        # issuers of the study's texts when these name no issuer of their own.
+        self.teams = {a for a, al in names.items() if a not in self.person and (
+            any(w.lower() in ("study", "research") for w in a.split())
+            or any(x.lower().split()[-1] in _AUTHOR_WORDS and x.lower().split()[0] in ("the", "researchers",
+                                                                                     "scientists", "authors")
+                   for x in al))}
         self.alias_gender: dict[str, str] = {}
         self.alias_type: dict[str, str] = {}
         for actor, aliases in names.items():
@@ -620,10 +729,25 @@ class _Actors:
         return False
 
     def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, _Alias]]:
-        """Alias occurrences in ``text[lo:hi]``, leftmost-longest, not overlapping, in text order."""
+        """Alias occurrences in ``text[lo:hi]``, leftmost-longest, not overlapping, in text order.
+
+        The same sentence is searched many times (mentions, roles, context), so results are kept per
+        ``(text, lo, hi)``; callers get a copy.
+        """
         hi = len(text) if hi is None else hi
+        key = (text, lo, hi)
+        hit = self._found.get(key)
+        if hit is None:
+            hit = self._found[key] = self._find(text, lo, hi)
+        return list(hit)
+
+    def _find(self, text: str, lo: int, hi: int) -> list[tuple[int, int, _Alias]]:
         found: list[tuple[int, int, _Alias]] = []
-        for al in self.aliases:
+        folded = _fold_case(text)
+        for al, first, exact in self._firsts:
+            # an alias can match only where its first word occurs (a cheap test before the pattern)
+            if (first not in text) if exact else (first not in folded):
+                continue
             for m in al.pattern.finditer(text, lo, hi):
                 found.append((m.start(), m.end(), al))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -719,8 +843,13 @@ class _Article:
         speech_res: Sequence[re.Pattern[str]],
         actors: _Actors,
         raw: str,
+        *,
+        impersonal: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+        participles: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.lines = lines
+        self.impersonal = impersonal
+        self.participles = participles
         self.line_starts = [ln.start for ln in lines]
         self.quotes = SpanIndex(quotes)
         self.base = base
@@ -756,7 +885,11 @@ class _Article:
             ln = self.lines[i]
             lo, hi = bisect.bisect_left(self.verb_starts, ln.start), bisect.bisect_left(self.verb_starts, ln.end)
             local_v = [(a - ln.start, b - ln.start) for a, b in self.verbs[lo:hi] if b <= ln.end]
-            self._atts[i] = sentence_attributions(ln, self.local_quotes(ln), local_v, self.speech_res)
+            found = sentence_attributions(ln, self.local_quotes(ln), local_v, self.speech_res)
+            if self.participles:
+                # "in a video posted online": the participle describes the channel, it reports nothing
+                found = [a for a in found if (ln.start + a.start, ln.start + a.end) not in self.participles]
+            self._atts[i] = found
         return self._atts[i]
 
     def quoted_tokens(self, i: int) -> set[int]:
@@ -847,14 +980,16 @@ class _Article:
         m = _Mention(pos, line, who.speaker, who.actor, person, True, who.kind, who.gender)
         bisect.insort(self.mentions, m, key=lambda x: x.pos)
 
-    def antecedent(self, pos: int, line: int, *, gender: str | None, person: bool = True) -> _Mention | None:
+    def antecedent(self, pos: int, line: int, *, gender: str | None, person: bool = True,
+                   exclude: str = "") -> _Mention | None:
         """The compatible mention before ``pos`` a pronoun refers to.
 
         A speaker of this or the previous sentence first (the most recent); else the nearest sentence
         that names a compatible person, and in it the person whose gender is known to match, else
         the first one named (the subject comes before an object; Hobbs 1978).
         """
-        before = [m for m in self.mentions if m.pos < pos and m.person == person]
+        before = [m for m in self.mentions if m.pos < pos and m.person == person
+                  and not (exclude and (m.actor or m.text) == exclude)]
         ok = [m for m in before if gender is None or m.gender is None or m.gender == gender]
         near = [m for m in ok if m.speaker and m.line >= line - 1]
         if near:
@@ -965,6 +1100,9 @@ class _Article:
                 issuer = self._issuer(pos, noun.text)
                 if issuer:
                     return _Who(f"{issuer} {noun.text.lower()}", issuer, DOCUMENT, BY_DESCRIPTION, text)
+            team = self._study_team(noun.text)
+            if team:
+                return _Who(text, team, DOCUMENT, BY_DESCRIPTION, text)
             return _Who(text, "", DOCUMENT, UNNAMED, text)
         if media:
             return _Who(text, "", MEDIA, UNNAMED if not _has_name(head) else BY_NAME, text)
@@ -1016,6 +1154,37 @@ class _Article:
         if kind == UNKNOWN and _in(noun.text, _BODY_WORDS):
             kind = OFFICIAL
         return _Who(text, "", kind, UNNAMED, text)
+
+    def _unnamed_before(self, pos: int, line: int) -> str:
+        """An unnamed person the sentence before a quotation brings in ("... visiting a supporter in
+        hospital." "She told me, ..."): the last indefinite phrase of a person's role word
+        (:func:`role_type`) with an optional place phrase, outside quotation marks, or "".  Such a
+        person is the nearest antecedent of a *he* or *she* inside the quotation."""
+        k = self.line_of(pos)
+        if k is None or k < 1 or self.lines[k - 1].headline:
+            return ""
+        before = self.lines[k - 1]
+        quoted = self.local_quotes(before)
+        found = ""
+        for m in _INDEFINITE_PERSON.finditer(before.text):
+            if role_type(m.group("noun")) in (CITIZEN, EXPERT, OFFICIAL, SPOKESPERSON) \
+                    and not any(a <= m.start() < b for a, b in quoted) and not self.actors.find(m.group()):
+                found = before.raw[m.start():m.end()]
+        return found
+
+    def _study_team(self, noun: str) -> str:
+        """The research team whose study a document with no issuer of its own belongs to ("the study found",
+        "Their paper says", "Figures in the paper show"), or "".
+
+        The one actor of ``actors.csv`` the article names that is a study's authors as a group (its name
+        holds *study* or *research*, or it is called "the authors", "researchers ...", "scientists ..."),
+        for a research text (:data:`_RESEARCH_WORDS`); "" when the article names none or several.
+        """
+        if not _in(noun, _RESEARCH_WORDS) or not self.actors.teams:
+            return ""
+        teams = {m.actor for m in self.mentions if m.actor in self.actors.teams
+                 and len(self.actors.alias_actors.get(m.text.lower(), ())) == 1}  # not "the authors" of two
+        return teams.pop() if len(teams) == 1 else ""
 
     def _written(self, np: str, noun: str, text: str, pos: int, line: int) -> _Who:
         """"The first entry reads:": a written text quoted as its words, a document of its writer.
@@ -1324,6 +1493,8 @@ class _Article:
         return self._phrases[key]
 
     def _phrase(self, ln: _Line, a: Attribution) -> tuple[str, int]:
+        if (ln.start + a.start, ln.start + a.end) in self.impersonal:
+            return "", -1  # "It is understood that", "The court heard that": the source is withheld
         span = self._subject(ln, a)
         if span is None:
             shared = self._shared_subject(ln, a)
@@ -1407,6 +1578,15 @@ class _Article:
                     break
             while hi > lo and (_low(toks[hi]) in _PARENTHETICAL or toks[hi].text in ",;()"):
                 hi -= 1  # "The diplomat however, hailed"
+            if lo < hi and _low(toks[hi]) in _SUBJECT_PRONOUNS and hi not in quoted:
+                lo = hi  # "In a second post she wrote": a subject pronoun is the whole subject
+            elif lo >= 1 and _low(toks[lo - 1]) in _FRONTED and (lo - 1) not in quoted:
+                # "In a later post the mayor wrote": the fronted phrase ends where a second noun phrase opens
+                k = next((k for k in range(lo + 1, hi) if _low(toks[k]) in ("the", "a", "an")
+                          and _is_word(toks[k - 1]) and _low(toks[k - 1]) not in _PREPOSITIONS | {"and", "or"}
+                          and k not in quoted), None)
+                if k is not None:
+                    lo = k
             for s, e, _al in self.actors.find(ln.text, 0, toks[hi].end):
                 if s < toks[lo].start < e and not any(k in quoted for k in range(ln.token_at(s), lo)):
                     # a long name cut at a preposition ("the Association of Patients with Heart Diseases"):
@@ -1682,6 +1862,9 @@ class _Article:
             j = last + 1
             while j < n and _low(toks[j]) in _ADDRESSEES:
                 j += 1
+            agent = self._asked_by(ln, a)
+            if agent is not None:
+                j = agent[2]
             if j < n and _low(toks[j]) in _WH_WORDS and j not in quoted:
                 return self._parts(ln, j)
             return []
@@ -1697,8 +1880,34 @@ class _Article:
             lo = first
         if lo >= 1 and toks[lo - 1].text == "," and (lo - 1) not in quoted and self._ends_clause(ln, a, lo, quoted):
             around = self._around(ln, a, lo - 1)
-            return around if around is not None else self._before(ln, lo - 1)
+            # a headline drops the marks of tense ("Fingerprint ties outbreak to vat, scientists say")
+            return around if around is not None else self._before(ln, lo - 1, any_clause=ln.headline)
         return self._complement(ln, a)
+
+    def _asked_by(self, ln: _Line, a: Attribution) -> tuple[int, int, int] | None:
+        """"Asked by Sabine Grell, for the defence, whether ...": the asker after *by* (token span) and the
+        token of the question word, or None.  The asker's phrase runs to a comma or the question word, an
+        appositive between commas allowed."""
+        if not _QUESTION_VERB.match(a.verb.split()[0]):
+            return None
+        toks = ln.tokens
+        n = len(toks)
+        quoted = self.quoted_tokens(ln.index)
+        j = ln.token_at(a.end)
+        if j + 1 >= n or _low(toks[j]) != "by" or j in quoted:
+            return None
+        lo = j + 1
+        hi = next((k for k in range(lo, min(n, lo + 8)) if toks[k].text == "," or _low(toks[k]) in _WH_WORDS), None)
+        if hi is None or hi == lo:
+            return None
+        k = hi
+        while k < min(n, hi + 12) and _low(toks[k]) not in _WH_WORDS:
+            if k in quoted or toks[k].text in ";:" or (toks[k].text.islower() and _finite_at(toks, k)):
+                return None
+            k += 1
+        if k >= n or _low(toks[k]) not in _WH_WORDS:
+            return None
+        return lo, hi - 1, k
 
     def _verdict(self, ln: _Line, a: Attribution) -> list[tuple[int, int]]:
         """"called X Y": the object and the verdict on it, as the subject's reported speech.
@@ -1756,8 +1965,10 @@ class _Article:
                 return None
             if toks[k].text == ",":
                 return k if k < top else None
-            if toks[k].text.islower() and _finite_at(toks, k) and _low(toks[k]) not in ("'s",):
-                return None
+            if toks[k].text.islower() and _finite_at(toks, k) and _low(toks[k]) not in ("'s",) and not (
+                    k >= 2 and _low(toks[k]).endswith("ed") and toks[k - 1].text.islower()
+                    and _low(toks[k - 2]) in ("a", "an", "the")):
+                return None  # but "..., a study published on Thursday has found.": a participle after its noun
         return None
 
     def _around(self, ln: _Line, a: Attribution, comma: int) -> list[tuple[int, int]] | None:
@@ -1822,6 +2033,8 @@ class _Article:
             return True
         if j < n and (_low(toks[j]) in _ADDRESSEES or _low(toks[j]) in ("the", "a")):
             j += 1
+            if j < n and _low(toks[j - 1]) == "the" and _low(toks[j]) in _ADDRESSEES and j not in quoted:
+                j += 1  # "..., a prosecutor told the court."
         if j + 2 < n and _low(toks[j]) in ("in", "on") and (_low(toks[j + 1]) in _POSSESSIVE_DETERMINERS or _low(
                 toks[j + 1]) in ("a", "an", "the")) and not any(k in quoted for k in range(j, j + 4)):
             doc = next((k for k in range(j + 2, min(n, j + 5)) if _in(toks[k].text, DOCUMENT_WORDS)), None)
@@ -1886,6 +2099,13 @@ class _Article:
                 break
         if j >= n or j in quoted or not _is_word(toks[j]):
             return []
+        if _TELL_VERBS.match(verb) and j > i and j + 1 < n and (_low(toks[j]) == "to" or _low(toks[j]) == "not"
+                                                                and _low(toks[j + 1]) == "to"):
+            # an instruction to an addressee: "warned jurors not to read about the case", "told staff to stay"
+            return self._parts(ln, i)
+        if _TELL_VERBS.match(verb) and j == i and _low(toks[j]) == "to" and i >= 2 \
+                and _low(toks[ln.token_at(a.start) - 1]) in _PASSIVE_BEFORE | {"later", "also"}:
+            return []  # "The jury was later told to leave": an agentless passive reports no one's words
         if _low(toks[j]) in _NOT_A_CLAUSE and not _subject_of_clause(toks, j, quoted):
             return []  # "said nothing as ...", but "said nothing had been ruled out"
         if _ACCUSE.match(verb) or _URGE.match(verb):
@@ -1898,11 +2118,21 @@ class _Article:
                 if _low(toks[m]) == link:
                     return self._parts(ln, j)
             return []
-        for m in range(j, min(n, j + 12)):
+        m = j
+        while m < min(n, j + 12):
+            if toks[m].text == "," and m > j and m not in quoted:
+                # an appositive inside the subject: "said the cost of the posts, about 110,000 euros a year, would"
+                close = next((c for c in range(m + 1, min(n, m + 9)) if toks[c].text in ",;:" or c in quoted), None)
+                if close is not None and toks[close].text == "," and close not in quoted \
+                        and not _any_finite(toks, m + 1, close) and close + 1 < n and _finite_at(toks, close + 1) \
+                        and toks[close + 1].text.islower():
+                    return self._parts(ln, j)
+                break
             if toks[m].text in ",;:" or m in quoted:
                 break
             if m > j and _finite_at(toks, m):
                 return self._parts(ln, j)
+            m += 1
         if a.verb.lower().split()[-1] in _SAY_FORMS and _low(toks[j]) in _CLAUSE_OPENERS and toks[j].text.islower():
             # "says such groups choose hospitals deliberately": a present-tense clause, whose verb has no mark of
             # its own, running to the end of the sentence without a comma
@@ -2008,7 +2238,9 @@ class _Article:
             row.forced = _Who()
             return
         naming = self._naming(ln, rel)
-        if naming is not None:
+        if naming is not None and not (naming[0].kind == DOCUMENT and self._holders(li, rel)):
+            # a document's word inside someone's reported clause ("said a report had described inspections as
+            # "months behind"") reaches the page through that speaker: the clause's verb attributes it
             row.forced, row.forced_cue = naming
             return
         speaker, verb, found = self.base.get((row.start, row.end), ("", "", "none"))
@@ -2034,13 +2266,19 @@ class _Article:
         if att is not None and att.kind == "colon" and att_line is not None:
             att = self._colon(att_line, att)
         # Inside the reported clause of a verb before it: that verb (the innermost).
-        holders = [a for a in self.attributions(li) if a.kind in ("verb", "speech") and a.end <= rel
-                   and any(s <= rel < e for s, e in self.clauses(li, a))]
+        holders = self._holders(li, rel)
         if holders:
             holder = max(holders, key=lambda a: a.start)
-            inner = att is not None and att_line is ln and holder.end <= att.start and att.end <= rel
+            inner = att is not None and att_line is ln and holder.end <= att.start and att.end <= rel \
+                and not self._document_phrase(self.phrase(ln, att)[0])
             if not inner:  # a word of its own inside the clause ("reported that X called them "...""): that word
                 att, att_line = holder, ln
+        if att is not None and ln.headline and att_line is ln and att.kind == "verb" \
+                and att.verb.lower() in ("told", "hears", "heard") and not ln.text[att.end:].strip(" .!?") \
+                and att.speaker and all(w.lower() in _HEARERS for w in att.speaker.split()):
+            # headline passive: "'Tests were never done', court told" is "the court was told": the court
+            # hears, it does not speak; the body names the speaker (rule 7)
+            att, att_line = None, None
         if att is None and ln.headline:
             label = _HEADLINE_LABEL.match(ln.text)
             if label and label.end() <= rel and not self._kicker(label.group(1)):
@@ -2049,6 +2287,17 @@ class _Article:
                 row.forced_cue = (ln.start + label.end() - 1, ln.start + label.end())
                 return
         row.att, row.att_line = att, att_line if att is not None else None
+
+    def _holders(self, li: int, rel: int) -> list[Attribution]:
+        """The verbs of line ``li`` whose reported clause holds sentence offset ``rel``."""
+        return [a for a in self.attributions(li) if a.kind in ("verb", "speech") and a.end <= rel
+                and any(s <= rel < e for s, e in self.clauses(li, a))]
+
+    @staticmethod
+    def _document_phrase(text: str) -> bool:
+        """True for a text as subject ("an internal report in April", "the findings"), by its head noun."""
+        head = [t for t in _head(tokenize(text)) if _is_word(t)]
+        return bool(head) and _in(head[-1].text, DOCUMENT_WORDS) and not _is_cap(head[-1])
 
     def _naming(self, ln: _Line, rel: int) -> tuple[_Who, tuple[int, int]] | None:
         """Rule 11: a name ascribed to those who use it ("a fishing ground the locals call "the larder"",
@@ -2167,6 +2416,9 @@ class _Article:
         raw = self.raw[row.start:row.end]
         lead = len(raw) - len(raw.lstrip(_QUOTE_CHARS))
         trail = len(raw) - len(raw.rstrip(_QUOTE_CHARS + " .,;!?"))
+        if trail and raw.rstrip()[-1:] in "\"\u201d\u00bb" and raw.rstrip()[-2:-1] in "'\u2019":
+            # "... he said, 'Leave it with me,'": the outer mark only, the inner one closes the nested quotation
+            trail = len(raw) - len(raw.rstrip()) + 1
         inner = raw[lead:len(raw) - trail] if trail else raw[lead:]
         if not inner or not any(c in inner for c in _QUOTE_CHARS):
             return []
@@ -2210,7 +2462,14 @@ class _Article:
                     if re_ - rs < 3:
                         continue
                     row = _Row(ln, rs, re_, INDIRECT, a, ln)
-                    if _fronted_question(ln, a):
+                    agent = self._asked_by(ln, a) if a.kind == "speech" else None
+                    if agent is not None:
+                        # "Asked by Sabine Grell, for the defence, whether ...": the question is the asker's
+                        toks = ln.tokens
+                        who = self.resolve(ln.raw[toks[agent[0]].start:toks[agent[1]].end],
+                                           ln.start + toks[agent[0]].start, li)
+                        row.forced = who if who.speaker or who.actor else _Who(mention="")
+                    elif _fronted_question(ln, a):
                         row.forced = _Who(mention="")
                     out.append(row)
         out.extend(self._headline_claims())
@@ -2269,6 +2528,8 @@ class _Article:
         for pos, r in keyed:
             if r.forced is not None:
                 r.who = r.forced
+            elif r.nested and r.phrase is not None and r.phrase[0].lower() in _PERSON_PRONOUNS:
+                pass  # a pronoun inside a quotation: resolved once the quotation's speaker is known
             elif r.phrase is not None:
                 line = r.line.index
                 r.who = self.resolve(r.phrase[0], pos, line) if r.phrase[0] else _Who()
@@ -2282,6 +2543,42 @@ class _Article:
             if r.kind != INDIRECT and not r.nested:
                 previous.append(r)
         self._headline_from_body(rows)
+        self._inner_pronouns(rows)
+
+    def _inner_pronouns(self, rows: list[_Row]) -> None:
+        """A *he* or *she* inside a quotation is someone the speaker talks about, never the speaker (who says
+        *I*): "I went to Feodor and he said, 'Leave it with me,'" Demarr said.
+
+        A nested quotation's pronoun that resolved to the outer quotation's speaker is resolved again: to
+        the last other person the quotation names before it, else to the antecedent that is not the
+        speaker (:meth:`antecedent`).
+        """
+        outer = [r for r in rows if not r.nested and r.kind != INDIRECT]
+        for r in rows:
+            if not r.nested or r.phrase is None or r.phrase[0].lower() not in _PERSON_PRONOUNS:
+                continue
+            host = next((o for o in outer if o.start <= r.start and r.end <= o.end), None)
+            own = (host.who.actor or host.who.speaker) if host is not None else ""
+            text, pos = r.phrase[0], r.phrase[1]
+            gender = _PERSON_PRONOUNS[text.lower()]
+            lo = host.start if host is not None else r.line.start
+            named = [self._pick(al, s) for s, _e, al in self.actors.find(self.raw, lo, pos)]
+            named = [a for a in named if a and a != own and a in self.actors.person
+                     and self._gender.get(a) in (None, gender)]
+            if named:
+                actor = named[-1]
+                r.who = _Who(actor, actor, self.actor_role(actor) or UNKNOWN, BY_PRONOUN, text, True,
+                             self._gender.get(actor))
+                continue
+            someone = self._unnamed_before(lo, r.line.index)
+            if someone:
+                r.who = _Who(someone, "", CITIZEN if role_type(someone.split()[1]) == CITIZEN else UNKNOWN,
+                             UNNAMED, text, True, gender)
+                continue
+            m = self.antecedent(pos, r.line.index, gender=gender, person=True, exclude=own)
+            r.who = _Who(mention=text) if m is None else _Who(
+                m.actor or m.text, m.actor, m.kind if m.kind != UNKNOWN else self._person_kind(m.actor),
+                BY_PRONOUN, text, True, gender)
 
     def _context(self, r: _Row, previous: list[_Row]) -> _Who:
         """Rule 8: a quotation that opens its sentence without attribution."""
@@ -2670,7 +2967,8 @@ def _parenthetical(seg: Sequence[Token]) -> bool:
     if seg[0].text.islower() and (first.endswith("ing") or first.endswith("ed")):
         return True
     core = seg[: next((i for i, t in enumerate(seg) if _low(t) in ("who", "which", "whose")), len(seg))]
-    return not _any_finite(core) and len(core) <= 10
+    # a phrase of a preposition ("by scientists at the Institute of ... and the University of ...") may be longer
+    return not _any_finite(core) and len(core) <= (18 if first in _PREPOSITIONS else 10)
 
 
 def _fronted_question(ln: _Line, a: Attribution) -> bool:
@@ -2835,8 +3133,23 @@ def find_quotes(
     clause_only: set[tuple[str, int, int]] = set()
     for art, s, e in zip(own["article_id"].astype(str), own["start"], own["end"]):
         verbs.setdefault(art, []).append((int(s), int(e)))
+    impersonal: set[tuple[str, int, int]] = set()
+    participles: set[tuple[str, int, int]] = set()
     for art, start, text in zip(table["article_id"].astype(str), table["start"], table["text"]):
         plain = normalise(str(text))
+        for m in _IMPERSONAL.finditer(plain):
+            g = next(k for k in ("verb", "heard", "heard2", "told") if m.group(k))
+            s, e = int(start) + m.start(g), int(start) + m.end(g)
+            impersonal.add((art, s, e))
+            if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
+                verbs.setdefault(art, []).append((s, e))
+        for m in _DOCUMENT_FINDS.finditer(plain):
+            s, e = int(start) + m.start("verb"), int(start) + m.end("verb")
+            if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
+                verbs.setdefault(art, []).append((s, e))
+                clause_only.add((art, s, e))
+        for m in _REDUCED_RELATIVE.finditer(plain):
+            participles.add((art, int(start) + m.start("verb"), int(start) + m.end("verb")))
         for m in CLAUSE_SPEECH_VERBS.finditer(plain):
             s, e = int(start) + m.start(), int(start) + m.end()
             before = plain[max(0, m.start() - 20):m.start()].split()
@@ -2869,6 +3182,8 @@ def find_quotes(
                 continue
             if art not in index or not index[art].overlaps(s, e):
                 verbs.setdefault(art, []).append((s, e))
+    if participles:
+        verbs = {art: [(s, e) for s, e in v if (art, s, e) not in participles] for art, v in verbs.items()}
     inner_verbs: dict[str, list[tuple[int, int]]] = {}
     for art, s, e in zip(quoted_cues["article_id"].astype(str), quoted_cues["start"], quoted_cues["end"]):
         inner_verbs.setdefault(art, []).append((int(s), int(e)))
@@ -2895,7 +3210,9 @@ def find_quotes(
                                paragraph, is_headline(rec)))
         raw = _article_text([(ln.start, ln.raw) for ln in lines], spans.get(art, []))
         article = _Article(lines, [(s, e) for s, e, _ in spans.get(art, [])], base.get(art, {}), verbs.get(art, []),
-                           inner_verbs.get(art, []), speech_res, who, raw)
+                           inner_verbs.get(art, []), speech_res, who, raw,
+                           impersonal={(s, e) for a, s, e in impersonal if a == art},
+                           participles={(s, e) for a, s, e in participles if a == art})
         rows.extend(article.table_rows(groups))
 
     out = pd.DataFrame(rows, columns=list(QUOTE_TABLE_COLUMNS))
@@ -2924,11 +3241,12 @@ def with_reported_voice(table: pd.DataFrame, quote_table: pd.DataFrame) -> pd.Da
         spans[str(art)] = SpanIndex(zip(group["reported_start"].astype(int), group["reported_end"].astype(int)))
     inside = [
         voice == AUTHORIAL and str(art) in spans and spans[str(art)].inside(int(s), int(e))
-        for art, s, e, voice in zip(out["article_id"], out["start"], out["end"], out["voice"])
+        for art, s, e, voice in zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist(),
+                                    out["voice"].tolist())
     ]
     mask = inside
     if "category" in out.columns:
-        mask = [m and c != "scare_quote" for m, c in zip(inside, out["category"])]
+        mask = [m and c != "scare_quote" for m, c in zip(inside, out["category"].tolist())]
     out.loc[mask, "voice"] = REPORTED
     return out
 
@@ -2945,9 +3263,12 @@ def sentence_voices(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
     mixed = VOICES[-1]
     out = sentences.copy()
     words = tokens[tokens["kind"] != "punct"]
-    voices = words.groupby("sentence_id")["voice"].agg(lambda v: sorted(set(v)))
+    seen: dict[str, set[str]] = {}
+    for sid, voice in zip(words["sentence_id"].tolist(), words["voice"].tolist()):
+        seen.setdefault(sid, set()).add(voice)
+    voices = {sid: sorted(v) for sid, v in seen.items()}
     new = []
-    for sid, voice in zip(out["sentence_id"], out["voice"]):
+    for sid, voice in zip(out["sentence_id"].tolist(), out["voice"].tolist()):
         have = voices.get(sid, [])
         if REPORTED in have:
             new.append(have[0] if len(have) == 1 else mixed)
