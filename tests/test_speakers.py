@@ -1637,3 +1637,17 @@ def test_an_appositive_inside_the_subject_of_a_reported_clause_is_read_over():
     # Negative: a list after the verb with no finite verb after the second comma is no clause.
     _, table = _find(["The treasurer said goodbye to the drivers, about forty people, and left early."])
     assert table.empty
+
+
+def test_a_person_named_before_an_appositive_is_the_speaker_not_the_body_it_names():
+    actors = [("Lena Moss", "Lena Moss"), ("Lena Moss", "Moss"), ("Green League", "the Green League"),
+              ("Green League", "Green League"), ("Tom Ibsen", "Tom Ibsen")]
+    _, table = _find(["Lena Moss, the Green League leader, said the tariff was \u201ca tax on the poor\u201d.",
+                      "The head of the Green League, Tom Ibsen, said the party would vote against it.",
+                      "The Green League, which holds nine seats, said it would table an amendment."],
+                     actors=actors)
+    assert _row(table, "a tax on the poor")["speaker_actor"] == "Lena Moss"
+    # negative: a description before the comma still gives the person named after it
+    assert _row(table, "would vote against it")["speaker_actor"] == "Tom Ibsen"
+    # negative: a body named before its relative clause stays the body
+    assert _row(table, "table an amendment")["speaker_actor"] == "Green League"

@@ -49,7 +49,9 @@ of cue for each quotation:
 3. **Subject before an appositive or a relative clause.**  ``The ministry's envoy, Anna Berg, said``,
    ``A senior official, who asked not to be named, said``, ``Piet Vos, 70, a retired crane operator,
    said``, ``Mayor Helen Grey, who took office promising "..."``: the subject is the noun phrase
-   before the commas or the *who*.
+   before the commas or the *who*.  A person of ``actors.csv`` named whole before the first comma is
+   the speaker even when the appositive names a body (``Lena Moss, the Green League leader, said``:
+   Moss, not the Green League).
 4. **"quoted as saying".**  ``Berg was quoted by foreign media as saying ...``: Berg speaks, the
    media only carry it.
 5. **The outlet's own label.**  A quotation right after *so-called*, *self-styled* has no speaker.
@@ -1443,6 +1445,16 @@ class _Article:
             actor = self._pick(named[0][2], pos)
             if actor:
                 return actor, named[0][2].description
+        comma = phrase.find(",")
+        if comma > 0:
+            # "Dragan Velic, the National Front leader": a person named whole before an appositive is the
+            # speaker; the body the appositive names is where the person stands, not who speaks
+            lead = [f for f in found if f[0] == 0 and f[1] == len(phrase[:comma].rstrip())
+                    and set(f[2].actors) & self.actors.person]
+            if lead:
+                actor = self._pick(lead[0][2], pos)
+                if actor:
+                    return actor, lead[0][2].description
         for lo, hi in ((possessor_end, head_end), (0, head_end), (0, len(phrase)) if wide else (0, 0)):
             hits = [f for f in found if f[0] >= lo and f[1] <= hi]
             if hits:
