@@ -1651,3 +1651,14 @@ def test_a_person_named_before_an_appositive_is_the_speaker_not_the_body_it_name
     assert _row(table, "would vote against it")["speaker_actor"] == "Tom Ibsen"
     # negative: a body named before its relative clause stays the body
     assert _row(table, "table an amendment")["speaker_actor"] == "Green League"
+
+
+def test_a_body_beside_a_job_word_is_not_a_private_person():
+    actors = [("Corvane Power", "Corvane Power"), ("Mia Holt", "Mia Holt"), ("Mia Holt", "Holt")]
+    _, table = _find(["The board overruled its operator, Corvane Power, which had argued that the plant was safe.",
+                      "Its operator, Mia Holt, said the crane had been checked.",
+                      "\u201cWe were never told,\u201d said fitter Jonas Berg, 41."], actors=actors)
+    assert _row(table, "the plant was safe")["speaker_type"] == "official"
+    # negative: a person named beside the same job word is a private person
+    assert _row(table, "the crane had been checked")["speaker_type"] == "citizen"
+    assert _row(table, "We were never told")["speaker_type"] == "citizen"

@@ -336,7 +336,9 @@ CITIZEN_WORDS = frozenset(
     "resident shopkeeper owner worker operator farmer driver voter student parent mother father pensioner retiree "
     "witness pharmacist teacher nurse commenter comment user netizen passer-by customer shopper trader vendor "
     "fisherman fishermen local villager protester demonstrator survivor neighbour neighbor motorist commuter "
-    "tenant homeowner employee labourer miner citizen mourner fan supporter caller listener viewer".split()
+    "tenant homeowner employee labourer miner citizen mourner fan supporter caller listener viewer fitter welder "
+    "electrician mechanic plumber carpenter baker butcher cleaner waiter waitress steelworker dockworker "
+    "regular regulars".split()
 )
 #: Roles of office holders and bodies speaking as themselves.
 OFFICIAL_WORDS = frozenset(
@@ -1310,6 +1312,10 @@ class _Article:
         kind = who.kind
         if who.kind not in (DOCUMENT, MEDIA):
             kind = _role_near(desc_toks, 0, len(desc_toks) - 1) or who.kind
+            if kind == CITIZEN and who.actor and not who.person:
+                # "its operator, Corvane Power": a body is never a private person, whatever job word
+                # stands beside its name
+                kind = who.kind if who.kind != CITIZEN else OFFICIAL
         return _Who(who.speaker, who.actor, kind, BY_NAME, text, who.person, who.gender)
 
     def _issuer(self, pos: int, noun: str) -> str:
