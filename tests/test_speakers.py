@@ -1654,11 +1654,14 @@ def test_a_person_named_before_an_appositive_is_the_speaker_not_the_body_it_name
 
 
 def test_a_body_beside_a_job_word_is_not_a_private_person():
-    actors = [("Corvane Power", "Corvane Power"), ("Mia Holt", "Mia Holt"), ("Mia Holt", "Holt")]
+    actors = [("Corvane Power", "Corvane Power"), ("Corvane Power", "Corvane"), ("Mia Holt", "Mia Holt"),
+              ("Mia Holt", "Holt")]
     _, table = _find(["The board overruled its operator, Corvane Power, which had argued that the plant was safe.",
+                      "Corvane insisted that the boilers had passed every inspection.",
                       "Its operator, Mia Holt, said the crane had been checked.",
                       "\u201cWe were never told,\u201d said fitter Jonas Berg, 41."], actors=actors)
     assert _row(table, "the plant was safe")["speaker_type"] == "official"
+    assert _row(table, "the boilers had passed")["speaker_type"] == "official"
     # negative: a person named beside the same job word is a private person
     assert _row(table, "the crane had been checked")["speaker_type"] == "citizen"
     assert _row(table, "We were never told")["speaker_type"] == "citizen"

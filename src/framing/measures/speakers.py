@@ -508,7 +508,11 @@ _BODY_WORDS = MEDIA_WORDS | frozenset(
     "ministry ministries commission council government administration department office board committee police "
     "army military court parliament kremlin federation association union party delegation authority authorities "
     "embassy agency regulator cabinet congress states nations republic kingdom bank university institute centre "
-    "center foundation fund group company corporation inc ltd plc international news service services".split())
+    "center foundation fund group company corporation inc ltd plc international news service services "
+    # the last word of a firm's name: "Corvane Power", "Veltra Pharmaceuticals", "Norvale Energy"
+    "power energy holdings airlines airways motors industries technologies pharmaceuticals pharma mining steel "
+    "petroleum telecom telecoms utilities securities insurance logistics shipping railways enterprises corp llc "
+    "gmbh".split())
 _MAX_SCARE_WORDS = 4
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
 
@@ -1093,6 +1097,8 @@ class _Article:
             else:
                 kind = _role_near(head, 0, len(head) - 1) or context_role or self.actor_role(actor) or (
                     UNKNOWN if person else OFFICIAL)
+                if kind == CITIZEN and not person:
+                    kind = OFFICIAL  # a body is never a private person ("Corvane insisted", its operator)
             resolution = BY_DESCRIPTION if description else BY_NAME
             if description and person:
                 kind = self.actor_role(actor) or kind
