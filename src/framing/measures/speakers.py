@@ -718,6 +718,9 @@ class _Actors:
 
     @staticmethod
     def _is_person(actor: str, aliases: list[str]) -> bool:
+        """A person: a name of capitalised words, none a body word (ministry, union, and the last words of
+        firms' names: Power, Energy, Holdings ...), with a surname, given name, title or role among its aliases.
+        A body is never typed a private person (``citizen``), whatever job word stands beside its name."""
         words = actor.split()
         if any(w.lower() in _TITLES for w in aliases[0].split()[:1]) and len(words) == 1:
             return True
