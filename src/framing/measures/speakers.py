@@ -3364,7 +3364,7 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
         paragraph = dict(zip(sentences["sentence_id"].astype(str), sentences["paragraph"]))
     q["paragraph"] = pd.array([paragraph.get(str(s), pd.NA) for s in q["sentence_id"]], dtype="Int64")
     q["key"] = [speaker_key(s, a) for s, a in zip(q["speaker"], q["speaker_actor"])]
-    words = {key: _words_of(g, texts) for key, g in q.groupby(["outlet", "key"], sort=True)}
+    words = _words_by_speaker(q, texts)
     totals = Counter()
     for (outlet, _key), n in words.items():
         totals[outlet] += n
@@ -3390,22 +3390,32 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
     return out.reset_index(drop=True)
 
 
-def _words_of(rows: pd.DataFrame, texts: dict[str, str]) -> int:
-    """Words of the union of the rows' reported spans (each word once), or of their texts without ``texts``."""
+def _words_by_speaker(q: pd.DataFrame, texts: dict[str, str]) -> dict[tuple[str, str], int]:
+    """Per ``(outlet, key)``: words of the union of the rows' reported spans in each article (each word once),
+    or of the rows' texts without ``texts``.  One pass over plain lists: a corpus has thousands of articles."""
+    outlets, keys = q["outlet"].tolist(), q["key"].tolist()
+    words: dict[tuple[str, str], int] = {}
     if not texts:
-        return sum(_n_words(t) for t in rows["text"])
-    total = 0
-    for art, g in rows.groupby("article_id"):
-        raw = texts.get(str(art), "")
-        spans = sorted(zip(g["reported_start"].astype(int), g["reported_end"].astype(int)))
-        merged: list[list[int]] = []
-        for s, e in spans:
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        total += sum(_n_words(raw[s:e]) for s, e in merged)
-    return total
+        for outlet, key, text in zip(outlets, keys, q["text"].tolist()):
+            words[(outlet, key)] = words.get((outlet, key), 0) + _n_words(text)
+        return words
+    spans: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = {}
+    for outlet, key, art, s, e in zip(outlets, keys, q["article_id"].astype(str).tolist(),
+                                      q["reported_start"].astype(int).tolist(), q["reported_end"].astype(int).tolist()):
+        spans.setdefault((outlet, key), {}).setdefault(art, []).append((s, e))
+    for speaker, by_article in spans.items():
+        total = 0
+        for art, own in by_article.items():
+            raw = texts.get(art, "")
+            merged: list[list[int]] = []
+            for s, e in sorted(own):
+                if merged and s <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], e)
+                else:
+                    merged.append([s, e])
+            total += sum(_n_words(raw[s:e]) for s, e in merged)
+        words[speaker] = total
+    return words
 
 
 def openers_and_closers(quote_table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
