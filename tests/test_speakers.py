@@ -1665,3 +1665,17 @@ def test_a_body_beside_a_job_word_is_not_a_private_person():
     # negative: a person named beside the same job word is a private person
     assert _row(table, "the crane had been checked")["speaker_type"] == "citizen"
     assert _row(table, "We were never told")["speaker_type"] == "citizen"
+
+
+def test_speaker_key_drops_a_title_or_role_before_a_name():
+    from framing.measures.speakers import speaker_key
+
+    assert speaker_key("Russian President Vladimir Putin", "") == speaker_key("Vladimir Putin", "") == "vladimir putin"
+    assert speaker_key("Kremlin spokesman Dmitry Peskov", "") == "dmitry peskov"
+    assert speaker_key("Mr Velic", "") == speaker_key("Velic", "") == "velic"
+    # negative: a role with no name after it, a body, a description, one capitalised word after a role
+    assert speaker_key("the Foreign Minister", "") == "foreign minister"
+    assert speaker_key("the Energy Board", "") == "energy board"
+    assert speaker_key("a senior official", "") == "senior official"
+    assert speaker_key("President Putin", "") == "president putin"
+    assert speaker_key("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov") == "Dmitry Peskov"  # the actor first

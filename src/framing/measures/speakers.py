@@ -3307,10 +3307,22 @@ def sentence_voices(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
 
 def speaker_key(speaker: str, actor: str) -> str:
     """The key that makes two rows the same speaker: the actor when there is one, else the speaker's words
-    without determiners and case ("The statement" and "the statement" are "statement")."""
+    without determiners and case ("The statement" and "the statement" are "statement"), and without a title or
+    role before a name ("Kremlin spokesman Dmitry Peskov" and "Dmitry Peskov" are "dmitry peskov")."""
     if actor:
         return str(actor)
     words = [w for w in str(speaker).split() if w.lower() not in _DETERMINERS]
+    # A name after a title or role is the person, whatever the title ("Russian President Vladimir Putin" and
+    # "Vladimir Putin" of another outlet are not two speakers): the key is the words of the name, at least two
+    # after a role word ("Board chair Ilse Brandt"; "President Putin" stays as written), one after a title
+    # ("Mr Velic").
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k].strip(".,").lower()
+        after = words[k + 1:]
+        need = 1 if word in _TITLES else 2
+        if (word in _TITLES or role_type(word)) and len(after) >= need \
+                and all(w[:1].isupper() and w.strip(".,").isalpha() for w in after):
+            return " ".join(after).lower()
     return " ".join(words).lower()
 
 
