@@ -749,19 +749,33 @@ def _read_page(folder: Path, record: dict[str, str], meta_path: Path, rules: lis
         raw = web.text
         headline = headline or web.title
         published = published or web.published
-    language = record["language"]
+    page = parse_article(raw, where=path, article_id=record["article_id"], outlet=record["outlet"],
+                         headline=headline, published=published, language=record["language"], rules=rules)
+    return raw, page, web
+
+
+def parse_article(raw: str, *, where: object, article_id: str, outlet: str, headline: str, published: str,
+                  language: str, rules) -> PageTables:
+    """:func:`parse_page` of one article's text, refused when no line of it is an article paragraph.
+
+    A text mostly in another script although its language says English is read without the English
+    label rules (its lines stay text instead of labels in a foreign script).
+
+    Raises
+    ------
+    PageProblem
+        Naming ``where`` (the file or the row) when the page holds only page furniture.
+    """
     if is_english_code(language) and non_latin_share(raw) > 0.5:
-        # Mostly another script although articles.csv says English: keep its lines as text instead of
-        # treating them as labels in a foreign script.
         language = ""
-    page = parse_page(raw, article_id=record["article_id"], outlet=record["outlet"], headline=headline,
-                      published=published, language=language, rules=rules)
+    page = parse_page(raw, article_id=article_id, outlet=outlet, headline=headline, published=published,
+                      language=language, rules=rules)
     if not any(ln.is_body for ln in page.lines):
-        raise PageProblem(path, f"has no article paragraphs, only page furniture ({_roles(page.lines)})",
+        raise PageProblem(where, f"has no article paragraphs, only page furniture ({_roles(page.lines)})",
                           "check that it holds the article text with each paragraph on a line of its own; if it "
                           "does, describe the page's layout in a page_rules.csv in the articles folder "
                           "(see data/README.md)")
-    return raw, page, web
+    return page
 
 
 def _roles(lines: list[cleaning.Line]) -> str:

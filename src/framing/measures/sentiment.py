@@ -155,35 +155,24 @@ def _vader_word_spans(text: str, emojis: Mapping[str, str]) -> tuple[str, list[t
     ``(word, start, end)`` in ``text``; a word from an emoji description
     spans that emoji.
     """
-    if emojis.keys().isdisjoint(text):  # the usual case: every character is itself
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
-        spans = []
-        for m in _WORD_RUN_RE.finditer(stripped):
-            token = m.group()
-            word = token.strip(string.punctuation)
-            if len(word) <= 2:
-                word, offset = token, 0
+    starts: list[int] | None = None  # position in ``text`` of each character of the expanded text
+    ends: list[int] | None = None
+    expanded = text
+    if not emojis.keys().isdisjoint(text):  # rare: emoji descriptions change the positions
+        pieces: list[str] = []
+        starts, ends = [], []
+        prev_space = True
+        for pos, ch in enumerate(text):
+            if ch in emojis:
+                piece = ("" if prev_space else " ") + emojis[ch]
+                prev_space = False
             else:
-                offset = len(token) - len(token.lstrip(string.punctuation))
-            first = lead + m.start() + offset
-            spans.append((word, first, first + len(word)))
-        return stripped, spans
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    prev_space = True
-    for pos, ch in enumerate(text):
-        if ch in emojis:
-            piece = ("" if prev_space else " ") + emojis[ch]
-            prev_space = False
-        else:
-            piece = ch
-            prev_space = ch == " "
-        pieces.append(piece)
-        starts.extend([pos] * len(piece))
-        ends.extend([pos + 1] * len(piece))
-    expanded = "".join(pieces)
+                piece = ch
+                prev_space = ch == " "
+            pieces.append(piece)
+            starts.extend([pos] * len(piece))
+            ends.extend([pos + 1] * len(piece))
+        expanded = "".join(pieces)
     lead = len(expanded) - len(expanded.lstrip())
     stripped = expanded.strip()
     spans = []
@@ -195,7 +184,9 @@ def _vader_word_spans(text: str, emojis: Mapping[str, str]) -> tuple[str, list[t
         else:
             offset = len(token) - len(token.lstrip(string.punctuation))
         first = lead + m.start() + offset
-        spans.append((word, starts[first], ends[first + len(word) - 1]))
+        last = first + len(word) - 1
+        spans.append((word, starts[first] if starts is not None else first,
+                      ends[last] if ends is not None else last + 1))
     return stripped, spans
 
 

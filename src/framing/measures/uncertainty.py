@@ -853,7 +853,6 @@ def summarise(
     Phipson, B. & Smyth, G. K. (2010). Permutation p-values should never be zero. SAGMB 9(1).
     See also :func:`garwood_interval`, :func:`clopper_pearson_interval`, :func:`bca_interval`.
     """
-    import pandas as pd
 
     kinds = MEASURE_KINDS if kinds is None else kinds
     ranges = MEASURE_RANGES if ranges is None else ranges
@@ -1001,6 +1000,13 @@ def summarise(
                     "comparison": comparison.words,
                 }
             )
+    return summary_frame(rows)
+
+
+def summary_frame(rows: list[dict]) -> pd.DataFrame:
+    """``summary.csv`` from its rows (dicts keyed by :data:`SUMMARY_COLUMNS`), numbers as float and int."""
+    import pandas as pd
+
     out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     for col in ("value", "numerator", "denominator", "ci_low", "ci_high", "p_value", "min_p"):
         out[col] = out[col].astype(float)

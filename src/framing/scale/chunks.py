@@ -33,8 +33,7 @@ from framing.load.corpus import (
     PageProblem,
     guess_language,
     is_english_code,
-    non_latin_share,
-    parse_page,
+    parse_article,
 )
 from framing.load.html import extract_page, is_html
 
@@ -91,14 +90,8 @@ def page_of(record: dict[str, str], rules):
             if value and not record.get(col):
                 record[col] = value
         headline, published = record["headline"], record["published"]
-    language = record["language"]
-    if is_english_code(language) and non_latin_share(raw) > 0.5:
-        language = ""
-    page = parse_page(raw, article_id=record["article_id"], outlet=record["outlet"], headline=headline,
-                      published=published, language=language, rules=rules)
-    if not any(ln.is_body for ln in page.lines):
-        raise PageProblem(name, "has no article paragraphs, only page furniture", "check that it holds the article "
-                          "text with each paragraph on a line of its own")
+    page = parse_article(raw, where=name, article_id=record["article_id"], outlet=record["outlet"],
+                         headline=headline, published=published, language=record["language"], rules=rules)
     return raw, page
 
 

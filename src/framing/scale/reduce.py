@@ -20,7 +20,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from framing.core.vocabulary import ACTOR_COLUMNS, MEASURE_KEY, MEASURE_KINDS, MEASURE_RANGES, SUMMARY_COLUMNS
+from framing.core.vocabulary import ACTOR_COLUMNS, MEASURE_KEY, MEASURE_KINDS, MEASURE_RANGES
 
 
 def sum_term_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -215,9 +215,6 @@ def article_summary(article_units: pd.DataFrame, *, n_boot: int = 2000, n_perm: 
                          "n_units": int(sizes[k]), "verdict": verdict, "unit": comparison.unit,
                          "n_articles": int(sizes[k]), "ci_method": method, "min_p": floor,
                          "comparison": comparison.words})
-    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    for col in ("value", "numerator", "denominator", "ci_low", "ci_high", "p_value", "min_p"):
-        out[col] = out[col].astype(float)
-    for col in ("n_units", "n_articles"):
-        out[col] = out[col].astype(int)
-    return out.reset_index(drop=True)
+    from framing.measures.uncertainty import summary_frame
+
+    return summary_frame(rows)
