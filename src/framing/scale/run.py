@@ -248,23 +248,30 @@ class _Partitioned:
         self.schema = None
 
     def write(self, table: pd.DataFrame, outlet_of) -> None:
+        """Append ``table``'s rows to the part of each one's outlet (``outlet_of``, one value per row), in order.
+
+        The table is turned into Arrow once; each outlet's rows are then taken out of it by position.
+        """
         import urllib.parse
 
+        import numpy as np
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        for outlet, rows in table.assign(_o=outlet_of).groupby("_o", sort=False):
-            rows = rows.drop(columns=["_o", "outlet"], errors="ignore").reset_index(drop=True)
-            batch = pa.Table.from_pandas(rows, preserve_index=False)
-            if self.schema is None:
-                self.schema = batch.schema
-            if batch.schema != self.schema:
-                batch = batch.cast(self.schema)
+        batch = pa.Table.from_pandas(table.drop(columns=["outlet"], errors="ignore"), preserve_index=False)
+        if self.schema is None:
+            self.schema = batch.schema
+        if batch.schema != self.schema:
+            batch = batch.cast(self.schema)
+        codes, outlets = pd.factorize(np.asarray(outlet_of, dtype=object))  # in order of first appearance
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(outlets) + 1))
+        for k, outlet in enumerate(outlets):
             if outlet not in self.writers:
                 part = self.root / f"outlet={urllib.parse.quote(str(outlet), safe='')}"
                 part.mkdir()
                 self.writers[outlet] = pq.ParquetWriter(part / "part-0.parquet", self.schema)
-            self.writers[outlet].write_table(batch)
+            self.writers[outlet].write_table(batch.take(order[bounds[k]:bounds[k + 1]]))
 
     def close(self) -> None:
         for writer in self.writers.values():
