@@ -3,9 +3,10 @@
 :func:`run_corpus` reads the articles chunk by chunk (:mod:`framing.scale.inputs`), sends each chunk to
 :func:`framing.scale.chunks.map_chunk` (in this process, on ``workers`` local processes, or on the Dask
 cluster at ``scheduler``), and keeps each finished chunk's result in a work folder.  At most a few chunks
-per worker are read ahead, so memory stays bounded by the chunk size, not the corpus.  When every chunk is
-done, the reduce step (:mod:`framing.scale.reduce`) builds the per-outlet tables, and every table is
-written into the output folder at once (:class:`framing.core.outputs.OutputFolder`).
+per worker are read ahead, so memory stays bounded by the chunk size, not the corpus.  While the map runs,
+each finished chunk's row tables go, in chunk order, to their Parquet files in the staging folder of the
+output; when every chunk is done, the reduce step (:mod:`framing.scale.reduce`) builds the per-outlet tables,
+and every table appears in the output folder at once (:class:`framing.core.outputs.OutputFolder`).
 
 Work folder.  Beside the output folder, named ``.framing-work-<output name>-<key>``, where the key is a
 SHA-256 over the suite's version and code, the input (the bytes of a table file; for an articles folder the
@@ -206,36 +207,43 @@ def _settings_for(source: inputs.Source, *, all_languages: bool) -> Settings:
     return Settings(all_languages=all_languages, rules=rules, actors=actors)
 
 
-def map_all(source: inputs.Source, work: WorkFolder, settings: Settings, *, chunk_size: int, workers: int,
-            scheduler: str | None, progress: bool | None) -> list[tuple[str, str, str, str]]:
-    """Map every chunk not yet in ``work``; returns the rows the reader left out (before the map)."""
+def map_all(source: inputs.Source, work: WorkFolder, settings: Settings, on_result, *, chunk_size: int,
+            workers: int, scheduler: str | None, progress: bool | None) -> list[tuple[str, str, str, str]]:
+    """Map every chunk not yet in ``work`` and hand every chunk's result to ``on_result``, in chunk order.
+
+    Chunks finished by an earlier run are read back from ``work`` instead of mapped again.  Returns the rows
+    the reader left out (before the map).
+    """
     skipped: list[tuple[str, str, str, str]] = []
     done = work.done()
     executor, slots, close = _executor(workers, scheduler)
     bar = _progress(source.n_articles, "articles", progress)
-    pending: deque = deque()
+    pending: deque = deque()  # (future, whether its result is new) in chunk order
+
+    def finish() -> None:
+        future, new = pending.popleft()
+        result = future.result()
+        if new:
+            work.save(result)
+        on_result(result)
+        bar.update(result.n_articles)
+
     try:
         for index, chunk in enumerate(inputs.chunked(inputs.records(source, skipped), chunk_size)):
             if index in done:
-                bar.update(len(chunk))
-                continue
-            pending.append(executor.submit(map_chunk, index, chunk, settings))
+                pending.append((_Inline().submit(work.load, index), False))
+            else:
+                pending.append((executor.submit(map_chunk, index, chunk, settings), True))
             while len(pending) >= slots:
-                _finish(pending.popleft(), work, bar)
+                finish()
         while pending:
-            _finish(pending.popleft(), work, bar)
+            finish()
     finally:
-        for future in pending:
+        for future, _new in pending:
             future.cancel()
         bar.close()
         close()
     return skipped
-
-
-def _finish(future, work: WorkFolder, bar) -> None:
-    result = future.result()
-    work.save(result)
-    bar.update(result.n_articles)
 
 
 class _Partitioned:
@@ -284,89 +292,100 @@ def _outlet_part(folder: Path, name: str, outlet: str, columns: list[str] | None
     return CorpusTables(folder).rows(name, outlets=[outlet], columns=columns)
 
 
-def reduce_all(work: WorkFolder, staging: Path, skipped_before: list, *, n_boot: int, n_perm: int,
-               exact_text: bool, progress: bool | None) -> CorpusRun:
-    """Build and write every table from the finished chunks (see the module notes)."""
-    from framing.core.outputs import write_table_files
-    from framing.core.vocabulary import EXCLUDED_COLUMNS
-    from framing.measures.speakers import source_table
-    from framing.scale import reduce
+class _Reducer:
+    """The reduce step (see the module notes), fed each finished chunk in chunk order while the map runs.
 
-    indices = sorted(work.done())
-    bar = _progress(len(indices), "chunks", progress, unit="chunk")
-    small: dict[str, list[pd.DataFrame]] = {n: [] for n in ("articles", "excluded", "cue_counts", "article_units",
-                                                            "actor_parts")}
-    term_parts: list[pd.DataFrame] = []
-    skipped = list(skipped_before)
-    writers = {name: _Partitioned(staging / name) for name in PARQUET_TABLES}
-    try:
-        for i in indices:  # one pass: each chunk is read once, its rows go out, its sums stay
-            result = work.load(i)
-            skipped.extend(result.skipped)
-            for name, parts in small.items():
-                if name in result.tables:
-                    parts.append(result.tables[name])
-            if not result.tables:  # every article of the chunk was left out
-                bar.update()
-                continue
-            term_parts.append(result.tables["term_counts"])
-            if len(term_parts) >= 32:  # keep the term counts summed as they come: memory of one vocabulary
-                term_parts = [reduce.sum_term_counts(term_parts)]
-            arts = result.tables["articles"]
-            outlet_of_article = dict(zip(arts["article_id"], arts["outlet"]))
-            for name, writer in writers.items():
-                table = result.tables[name]
-                outlet_of = (table["outlet"] if "outlet" in table.columns
-                             else table["article_id"].map(outlet_of_article)).to_numpy()
-                writer.write(table, outlet_of)
-            bar.update()
-    finally:
-        for writer in writers.values():
+    :meth:`add` sends a chunk's row tables to their Parquet files at once and keeps its small tables and term
+    counts; :meth:`finish` builds and writes the per-outlet tables when every chunk is in.
+    """
+
+    SMALL = ("articles", "excluded", "cue_counts", "article_units", "actor_parts")
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        self.small: dict[str, list[pd.DataFrame]] = {name: [] for name in self.SMALL}
+        self.term_parts: list[pd.DataFrame] = []
+        self.skipped: list[tuple[str, str, str, str]] = []
+        self.writers = {name: _Partitioned(staging / name) for name in PARQUET_TABLES}
+
+    def add(self, result: ChunkResult) -> None:
+        from framing.scale import reduce
+
+        self.skipped.extend(result.skipped)
+        for name, parts in self.small.items():
+            if name in result.tables:
+                parts.append(result.tables[name])
+        if not result.tables:  # every article of the chunk was left out
+            return
+        self.term_parts.append(result.tables["term_counts"])
+        if len(self.term_parts) >= 32:  # keep the term counts summed as they come: memory of one vocabulary
+            self.term_parts = [reduce.sum_term_counts(self.term_parts)]
+        arts = result.tables["articles"]
+        outlet_of_article = dict(zip(arts["article_id"], arts["outlet"]))
+        for name, writer in self.writers.items():
+            table = result.tables[name]
+            outlet_of = (table["outlet"] if "outlet" in table.columns
+                         else table["article_id"].map(outlet_of_article)).to_numpy()
+            writer.write(table, outlet_of)
+
+    def close(self) -> None:
+        for writer in self.writers.values():
             writer.close()
-        bar.close()
-    articles = pd.concat(small["articles"], ignore_index=True) if small["articles"] else pd.DataFrame()
-    if articles.empty:
-        from framing.core.errors import FramingInputError
 
-        raise FramingInputError(work.path, f"none of the {len(skipped)} articles could be read; fix them as "
-                                "each reason says")
-    tables: dict[str, pd.DataFrame] = {"articles": articles}
-    bar = _progress(4, "tables", progress, unit="table")
-    outlets = sorted(set(articles["outlet"]))
-    counts = reduce.sum_term_counts(term_parts)
-    measured = sorted(set(counts["outlet"])) if len(counts) else []
-    tables["terms"] = reduce.terms_from_counts(counts, measured)
-    bar.update()
-    tables["cue_rates"] = reduce.cue_rates_from_counts(small["cue_counts"])
-    bar.update()
-    per_outlet = []
-    for outlet in outlets:  # one outlet's quotations and sentences in memory at a time
-        quotes = _outlet_part(staging, "quotes", outlet)
-        if quotes.empty:
-            continue
-        sentences = _outlet_part(staging, "sentences", outlet, ["article_id", "sentence_id", "paragraph", "start",
-                                                                 "text"])
-        per_outlet.append(source_table(quotes, sentences))
-    tables["sources"] = (pd.concat(per_outlet, ignore_index=True) if per_outlet
-                         else source_table(pd.DataFrame(), None))
-    bar.update()
-    units = pd.concat(small["article_units"], ignore_index=True)
-    tables["summary"] = reduce.article_summary(units, n_boot=n_boot, n_perm=n_perm)
-    bar.update()
-    if small["actor_parts"]:
-        tables["actor_sentiment"] = reduce.actor_sentiment_from_parts(small["actor_parts"])
-    tables["skipped"] = inputs.skipped_frame(skipped)
-    excluded = [e for e in small["excluded"] if len(e)]
-    tables["excluded"] = (pd.concat(excluded, ignore_index=True) if excluded
-                          else pd.DataFrame(columns=list(EXCLUDED_COLUMNS)))
-    bar.close()
-    write_table_files(tables, staging, exact_text=exact_text)
-    run = CorpusRun(out=staging, tables=[*tables, *PARQUET_TABLES], n_articles=len(articles),
-                    n_skipped=len(skipped), n_excluded=tables["excluded"]["article_id"].nunique())
-    if len(outlets) == 1:
-        run.notices.append(f"every article is from one outlet ({outlets[0]}); comparative measures need at least "
-                           "two outlets")
-    return run
+    def finish(self, skipped_before: list, *, n_boot: int, n_perm: int, exact_text: bool,
+               progress: bool | None) -> CorpusRun:
+        """Build and write every per-outlet table; ``skipped_before`` are the rows the reader left out."""
+        from framing.core.outputs import write_table_files
+        from framing.core.vocabulary import EXCLUDED_COLUMNS
+        from framing.measures.speakers import source_table
+        from framing.scale import reduce
+
+        self.close()
+        small, staging = self.small, self.staging
+        skipped = [*skipped_before, *self.skipped]
+        articles = pd.concat(small["articles"], ignore_index=True) if small["articles"] else pd.DataFrame()
+        if articles.empty:
+            from framing.core.errors import FramingInputError
+
+            raise FramingInputError(staging, f"none of the {len(skipped)} articles could be read; fix them as "
+                                    "each reason says")
+        tables: dict[str, pd.DataFrame] = {"articles": articles}
+        bar = _progress(4, "tables", progress, unit="table")
+        outlets = sorted(set(articles["outlet"]))
+        counts = reduce.sum_term_counts(self.term_parts)
+        measured = sorted(set(counts["outlet"])) if len(counts) else []
+        tables["terms"] = reduce.terms_from_counts(counts, measured)
+        bar.update()
+        tables["cue_rates"] = reduce.cue_rates_from_counts(small["cue_counts"])
+        bar.update()
+        per_outlet = []
+        for outlet in outlets:  # one outlet's quotations and sentences in memory at a time
+            quotes = _outlet_part(staging, "quotes", outlet)
+            if quotes.empty:
+                continue
+            sentences = _outlet_part(staging, "sentences", outlet, ["article_id", "sentence_id", "paragraph",
+                                                                     "start", "text"])
+            per_outlet.append(source_table(quotes, sentences))
+        tables["sources"] = (pd.concat(per_outlet, ignore_index=True) if per_outlet
+                             else source_table(pd.DataFrame(), None))
+        bar.update()
+        units = pd.concat(small["article_units"], ignore_index=True)
+        tables["summary"] = reduce.article_summary(units, n_boot=n_boot, n_perm=n_perm)
+        bar.update()
+        if small["actor_parts"]:
+            tables["actor_sentiment"] = reduce.actor_sentiment_from_parts(small["actor_parts"])
+        tables["skipped"] = inputs.skipped_frame(skipped)
+        excluded = [e for e in small["excluded"] if len(e)]
+        tables["excluded"] = (pd.concat(excluded, ignore_index=True) if excluded
+                              else pd.DataFrame(columns=list(EXCLUDED_COLUMNS)))
+        bar.close()
+        write_table_files(tables, staging, exact_text=exact_text)
+        run = CorpusRun(out=staging, tables=[*tables, *PARQUET_TABLES], n_articles=len(articles),
+                        n_skipped=len(skipped), n_excluded=tables["excluded"]["article_id"].nunique())
+        if len(outlets) == 1:
+            run.notices.append(f"every article is from one outlet ({outlets[0]}); comparative measures need at "
+                               "least two outlets")
+        return run
 
 
 def run_corpus(input_path: str | Path, out: str | Path, *, columns: str | dict | None = None,
@@ -410,11 +429,14 @@ def run_corpus(input_path: str | Path, out: str | Path, *, columns: str | dict |
         say(f"resuming from {work.path}: {resumed} chunk(s) already done")
     settings = _settings_for(source, all_languages=all_languages)
     workers = (os.cpu_count() or 1) if workers is None else workers
-    skipped = map_all(source, work, settings, chunk_size=chunk_size, workers=workers, scheduler=scheduler,
-                      progress=progress)
     with output as staging:
-        result = reduce_all(work, staging, skipped, n_boot=n_boot, n_perm=n_perm, exact_text=exact_text,
-                            progress=progress)
+        reducer = _Reducer(staging)
+        try:
+            skipped = map_all(source, work, settings, reducer.add, chunk_size=chunk_size, workers=workers,
+                              scheduler=scheduler, progress=progress)
+        finally:
+            reducer.close()
+        result = reducer.finish(skipped, n_boot=n_boot, n_perm=n_perm, exact_text=exact_text, progress=progress)
     result.out = output.given
     result.resumed_chunks = resumed
     work.remove()
