@@ -94,10 +94,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.core import paths
 from framing.load.text import drop_invisible, markup_spans, normalise, visible
+
+try:  # Python 3.11 and later
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 ROLES = ("headline", "standfirst", "body", "subheading", "caption", "byline", "teaser", "chrome", "blank")
 BODY_ROLES = frozenset({"standfirst", "body"})
@@ -106,6 +113,8 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"')\]]*\s*$")
 _DATE_STAMP_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s*$")
 
+#: A character after Latin Extended-B: a letter of it belongs to another script.
+_BEYOND_LATIN_RE = re.compile(r"[^\x00-\u024f]")
 # Unicode blocks of scripts that an English page uses only for labels.
 _LATIN_LANGS = {"en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da", "no", "fi", "cs", "hr"}
 
@@ -115,13 +124,230 @@ _LATIN_LANGS = {"en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ro", "sv"
 RULE_TIME_LIMIT = 1.0
 
 
+#: Characters besides an ASCII letter's two cases that ``re`` takes for that letter when it ignores case (the
+#: fourth, the Kelvin sign, :meth:`str.lower` writes as ``k``).
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_LOOKALIKE_RE = re.compile("[\u0130\u0131\u017f]")
+
+
+def fold(line: str) -> str:
+    """``line`` in lower case, with every character that ``re`` takes for an ASCII letter written as that letter.
+
+    Wherever a pattern, with or without the IGNORECASE flag, matches a run of
+    literal characters that are ASCII or have no case, ``fold(line)`` holds
+    that run in lower case (see :class:`SearchPart`).
+    """
+    if _LOOKALIKE_RE.search(line) is None:
+        return line.lower()
+    return line.translate(_ASCII_LOOKALIKES).lower()
+
+
+class SearchPart(NamedTuple):
+    """Some of the top-level alternatives of a rule's pattern, and how to look for them in a line.
+
+    ``at_start``: every alternative begins with ``^`` (or ``\\A``), so it can
+    only match at the start of the line and one ``match`` there tries them
+    all; else the line is searched.  ``needles``: sets of strings, as
+    :func:`fold` writes them (runs of literal characters that are ASCII or
+    have no case), such that every match of ``pattern`` holds a string of
+    each set; a line whose folded text misses one of the sets has no match,
+    and is not tried.  Empty when the alternatives need no string, or when
+    trying them costs less than looking for strings: alternatives tried at
+    the start of the line have needles only when one of them reads along
+    the line first (a lookahead right after ``^``, as in ``^(?!.*\\d)``).
+    """
+
+    pattern: re.Pattern[str]
+    at_start: bool
+    needles: tuple[tuple[str, ...], ...]
+
+
+def search_parts(pattern: re.Pattern[str]) -> tuple[SearchPart, ...]:
+    """Split ``pattern`` into parts that find a line exactly when ``pattern.search`` does (:class:`SearchPart`).
+
+    The alternatives that begin with ``^`` make one part, tried at the start
+    of the line, and each other alternative a part of its own, searched
+    along it when the line holds its needles.  A pattern is split only when
+    its text, cut at its top-level ``|``, parses back into the very
+    alternatives of the pattern, and when it has no backreference (which
+    could name a group of another alternative); otherwise it stays one part.
+    Under the MULTILINE flag only ``\\A`` anchors an alternative.
+    """
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    data = tree.data
+    branches = list(data[0][1][1]) if len(data) == 1 and data[0][0] is _sre.BRANCH else [tree]
+    starts = {_sre.AT_BEGINNING_STRING} if pattern.flags & re.MULTILINE else {_sre.AT_BEGINNING_STRING,
+                                                                                _sre.AT_BEGINNING}
+    anchored = [bool(b.data) and b.data[0][0] is _sre.AT and b.data[0][1] in starts for b in branches]
+    texts = None
+    if len(branches) > 1 and not all(anchored) and not _has_backreference(tree):
+        texts = _alternatives(pattern, tree, branches)
+    if texts is None:
+        if all(anchored):
+            return (SearchPart(pattern, True, _start_needles(branches)),)
+        if len(branches) == 1:
+            return (SearchPart(pattern, False, _requirements(tree)),)
+        either = _requirement_of_any(branches)
+        return (SearchPart(pattern, False, (either,) if either else ()),)
+    parts = []
+    start = [i for i, a in enumerate(anchored) if a]
+    if start:
+        parts.append(SearchPart(re.compile("|".join(texts[i] for i in start), pattern.flags), True,
+                                _start_needles([branches[i] for i in start])))
+    for i, a in enumerate(anchored):
+        if not a:
+            parts.append(SearchPart(re.compile(texts[i], pattern.flags), False, _requirements(branches[i])))
+    return tuple(parts)
+
+
+def _start_needles(branches: list[Any]) -> tuple[tuple[str, ...], ...]:
+    """The needles of the :class:`SearchPart` of the alternatives ``branches`` that begin with ``^``."""
+    if not any(len(b.data) > 1 and b.data[1][0] in _LOOKAROUNDS for b in branches):
+        return ()
+    either = _requirement_of_any(branches)
+    return (either,) if either else ()
+
+
+#: Global inline flags at the start of a pattern: ``(?i)``, ``(?is)``.
+_GLOBAL_FLAGS_RE = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+_REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)})
+_LOOKAROUNDS = (_sre.ASSERT, _sre.ASSERT_NOT)
+_BACKREFERENCES = tuple(getattr(_sre, name) for name in dir(_sre) if name.startswith("GROUPREF"))
+
+
+def _alternatives(pattern: re.Pattern[str], tree: Any, branches: list[Any]) -> list[str] | None:
+    """The texts of the top-level alternatives of ``pattern`` (``tree``, ``branches`` its parse), or None.
+
+    The text is cut at every ``|`` outside brackets, character sets and escapes; the cut is kept only when each
+    piece parses, under the pattern's flags, into its alternative.
+    """
+    text = pattern.pattern
+    pos = _GLOBAL_FLAGS_RE.match(text).end()
+    pieces = []
+    depth, start, n = 0, pos, len(text)
+    while pos < n:
+        c = text[pos]
+        if c == "\\":
+            pos += 1
+        elif c == "[":
+            pos += 1
+            if text.startswith("^", pos):
+                pos += 1
+            if text.startswith("]", pos):  # a "]" first in a set is a character of the set
+                pos += 1
+            while pos < n and text[pos] != "]":
+                pos += 2 if text[pos] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            pieces.append(text[start:pos])
+            start = pos + 1
+        pos += 1
+    pieces.append(text[start:])
+    if len(pieces) != len(branches):
+        return None
+    for piece, branch in zip(pieces, branches):
+        try:
+            alone = _sre_parse.parse(piece, pattern.flags)
+        except re.error:
+            return None
+        if alone.state.flags != tree.state.flags or _shape(alone) != _shape(branch):
+            return None
+    return pieces
+
+
+def _shape(node: Any) -> Any:
+    """A parse tree as nested tuples, the numbers of capturing groups left out."""
+    if isinstance(node, _sre_parse.SubPattern):
+        node = node.data
+    if not isinstance(node, (list, tuple)):
+        return node
+    if len(node) == 2 and node[0] is _sre.SUBPATTERN:
+        group, add_flags, del_flags, sub = node[1]
+        return node[0], group is None, add_flags, del_flags, _shape(sub)
+    return tuple(_shape(x) for x in node)
+
+
+def _has_backreference(node: Any) -> bool:
+    """True when the parse tree ``node`` refers back to a group (``\\1``, ``(?P=name)``, ``(?(1)...)``)."""
+    if isinstance(node, _sre_parse.SubPattern):
+        node = node.data
+    if not isinstance(node, (list, tuple)):
+        return False
+    if len(node) == 2 and any(node[0] is op for op in _BACKREFERENCES):
+        return True
+    return any(_has_backreference(x) for x in node)
+
+
+def _needle_char(code: int) -> str | None:
+    """The character ``code`` as :func:`fold` writes it, when a pattern can only match it with that character."""
+    c = chr(code)
+    return c.lower() if c.isascii() or c.lower() == c == c.upper() else None
+
+
+def _requirements(items: Any) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings such that every match of the sequence ``items`` holds a string of each, as :func:`fold`
+    writes them; the most selective first.
+
+    A set is a run of literal characters (:func:`_needle_char`), or what a
+    group, a repetition at least once or a lookaround (whose text is in the
+    line too) needs, or one string of each alternative of a choice
+    (:func:`_requirement_of_any`).  A set is the more selective the longer
+    its shortest string and the fewer its strings (each is looked for in
+    every line): they are ranked by that length over their number, then by
+    that length.
+    """
+    found: dict[tuple[str, ...], None] = {}
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        char = _needle_char(av) if op is _sre.LITERAL else None
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            found["".join(run),] = None
+            run = []
+        if op is _sre.SUBPATTERN:
+            found.update(dict.fromkeys(_requirements(av[3])))
+        elif op is _sre.BRANCH:
+            either = _requirement_of_any(av[1])
+            if either:
+                found[either] = None
+        elif op in _REPEATS and av[0] >= 1:
+            found.update(dict.fromkeys(_requirements(av[2])))
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            found.update(dict.fromkeys(_requirements(av)))
+        elif op is _sre.ASSERT:
+            found.update(dict.fromkeys(_requirements(av[1])))
+    return tuple(sorted(found, key=_selectivity, reverse=True))
+
+
+def _selectivity(needles: tuple[str, ...]) -> tuple[float, int]:
+    return min(map(len, needles)) / len(needles), min(map(len, needles))
+
+
+def _requirement_of_any(branches: list[Any]) -> tuple[str, ...]:
+    """Strings such that a match of any of ``branches`` holds one of them: the most selective set of each
+    branch together; empty when a branch needs none."""
+    out: dict[str, None] = {}
+    for branch in branches:
+        sets = _requirements(branch)
+        if not sets:
+            return ()
+        out.update(dict.fromkeys(sets[0]))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One pattern rule: lines matching ``pattern`` get ``role``.
 
     ``source`` and ``row`` say where the rule was read (the header is row 1).
     A rule with a ``time_limit`` runs on the ``regex`` engine, which can stop a
-    search after that many seconds; see :meth:`matches`.
+    search after that many seconds; see :meth:`matches`.  Any other rule
+    searches ``pattern`` in its :attr:`parts` (:func:`search_parts`).
     """
 
     outlet: str
@@ -132,9 +358,38 @@ class Rule:
     row: int = 0
     time_limit: float | None = None
     guarded: Any = field(default=None, repr=False, compare=False)
+    parts: tuple[SearchPart, ...] = field(init=False, repr=False, compare=False)
 
-    def matches(self, line: str) -> bool:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", search_parts(self.pattern) if self.guarded is None else ())
+
+    def parts_in(self, folded_text: str) -> tuple[SearchPart, ...]:
+        """The :attr:`parts` that can match a line of a text whose :func:`fold` is ``folded_text``.
+
+        A part needs a string of each of its needle sets; one the text lacks
+        is in none of its lines.  The first (most selective) set is looked
+        up, and the part comes with it narrowed to the strings the text
+        holds.  Empty for a rule with a ``time_limit`` (which searches its
+        whole pattern).
+        """
+        out = []
+        for part in self.parts:
+            if part.needles:
+                first = tuple(filter(folded_text.__contains__, part.needles[0]))
+                if not first:
+                    continue
+                if len(first) < len(part.needles[0]):
+                    part = SearchPart(part.pattern, part.at_start, (first, *part.needles[1:]))
+            out.append(part)
+        return tuple(out)
+
+    def matches(self, line: str, folded: str | None = None, parts: tuple[SearchPart, ...] | None = None) -> bool:
         """True when ``pattern`` is found in ``line``.
+
+        ``folded`` is ``fold(line)`` (:func:`fold`), for a caller that tries
+        many rules on one line; it is worked out when not given.  ``parts``,
+        when given, are the only :attr:`parts` that can match (see
+        :meth:`parts_in`); a rule with a ``time_limit`` ignores it.
 
         Raises
         ------
@@ -143,7 +398,16 @@ class Rule:
             backtracks catastrophically and could run for hours.
         """
         if self.guarded is None:
-            return self.pattern.search(line) is not None
+            if folded is None:
+                folded = fold(line)
+            for pattern, at_start, needles in self.parts if parts is None else parts:
+                for strings in needles:
+                    if not any(map(folded.__contains__, strings)):
+                        break  # the line misses these needles: the part cannot match
+                else:
+                    if (pattern.match(line) if at_start else pattern.search(line)) is not None:
+                        return True
+            return False
         try:
             return self.guarded.search(line, timeout=self.time_limit) is not None
         except TimeoutError:
@@ -342,11 +606,10 @@ def _n_words(text: str) -> int:
 def _is_foreign_script(text: str, language: str) -> bool:
     if language.split("-")[0].lower() not in _LATIN_LANGS:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    non_latin = sum(map(str.isalpha, _BEYOND_LATIN_RE.findall(text)))
+    if not non_latin:
         return False
-    non_latin = sum(1 for c in letters if ord(c) > 0x24F)
-    return non_latin / len(letters) > 0.5
+    return non_latin / sum(map(str.isalpha, text)) > 0.5
 
 
 def _stamp_date(text: str) -> date | None:
@@ -500,20 +763,27 @@ def classify_lines(
 
     spans = split_lines(raw)
     norms = [drop_invisible(normalise(text)).strip() for _s, _e, text in spans]
+    # A part of a rule whose needles the page lacks matches none of its lines: only the others are tried.
+    page_folded = fold("\n".join(norms))
+    checks = [(rule, rule.parts_in(page_folded)) for rule in active]
+    checks = [(rule, parts) for rule, parts in checks if parts or rule.guarded is not None]
     roles: list[str] = []
     reasons: list[str] = []
     ruled: list[bool] = []
+    counts: list[int | None] = []
     for norm, (_s, _e, text) in zip(norms, spans):
         if not norm and "<" in text and markup_spans(text):
             roles.append("chrome")
             reasons.append("HTML tags only, nothing drawn")
             ruled.append(False)
+            counts.append(None)
             continue
-        role, reason, by_rule = _first_pass(norm, active, language, want_headline)
+        role, reason, by_rule, words = _first_pass(norm, checks, language, want_headline)
         roles.append(role)
         reasons.append(reason)
         ruled.append(by_rule)
-    page = _Page(norms, roles, reasons, ruled)
+        counts.append(words)
+    page = _Page(norms, roles, reasons, ruled, counts)
 
     # The headline: the first line that matches the metadata; else the line before the first paragraph of the
     # article that reads like a headline (see _guess_headline).
@@ -659,11 +929,11 @@ def _ends_with_stamp(text: str) -> bool:
 
 def _reads_like_headline(page: _Page, i: int) -> bool:
     """A headline has 4 to 25 words, no date or time after a separator, and heads no menu."""
-    if not 4 <= _n_words(page.norms[i]) <= MAX_HEADLINE_WORDS or _ends_with_stamp(page.norms[i]):
+    if not 4 <= page.n_words(i) <= MAX_HEADLINE_WORDS or _ends_with_stamp(page.norms[i]):
         return False
     below, j = 0, page.next_text(i)
     while j is not None and below < MENU_ITEMS_BELOW and page.roles[j] == "chrome" and not page.ruled[j] \
-            and (_n_words(page.norms[j]) <= 3 or is_navigation(page.norms[j])):
+            and (page.n_words(j) <= 3 or is_navigation(page.norms[j])):
         below += 1
         j = page.next_text(j)
     return below < MENU_ITEMS_BELOW
@@ -688,11 +958,11 @@ def _guess_headline(page: _Page, outlet_key: str) -> int | None:
     none does, the first candidate.
     """
     roles, norms = page.roles, page.norms
-    calls = {i for i in page.indices("body") if _n_words(norms[i]) <= MAX_HEADLINE_WORDS
+    calls = {i for i in page.indices("body") if page.n_words(i) <= MAX_HEADLINE_WORDS
              and _CALL_END_RE.search(norms[i]) and not _INNER_SENTENCE_END_RE.search(norms[i])}
     body_idx = [i for i in page.indices("body") if i not in calls] or page.indices("body")
     fallback = body_idx[0] if body_idx else len(roles)
-    lead = next((i for i in body_idx if _n_words(norms[i]) >= MIN_LEAD_WORDS), fallback)
+    lead = next((i for i in body_idx if page.n_words(i) >= MIN_LEAD_WORDS), fallback)
     candidates = [i for i in range(lead) if (roles[i] == "title" or i in calls)
                   and outlet_key not in _squash(norms[i]) and not is_navigation(norms[i])]
     if not candidates:
@@ -716,6 +986,14 @@ class _Page:
     roles: list[str]
     reasons: list[str]
     ruled: list[bool]
+    counts: list[int | None]  # the number of words of each line, once counted
+
+    def n_words(self, i: int) -> int:
+        """The number of words of line ``i`` (:func:`_n_words`), counted once."""
+        n = self.counts[i]
+        if n is None:
+            n = self.counts[i] = _n_words(self.norms[i])
+        return n
 
     def indices(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r == role]
@@ -735,7 +1013,7 @@ class _Page:
 def _standfirst(page: _Page, head_idx: int) -> None:
     """Title-like lines right under the headline (blank lines between at most) are its standfirst."""
     i = page.next_text(head_idx)
-    while i is not None and page.roles[i] == "title" and _n_words(page.norms[i]) >= MIN_STANDFIRST_WORDS:
+    while i is not None and page.roles[i] == "title" and page.n_words(i) >= MIN_STANDFIRST_WORDS:
         page.set(i, "standfirst", "summary right under the headline (a title-like line)")
         i = page.next_text(i)
 
@@ -748,7 +1026,7 @@ def _captions_shown_twice(page: _Page) -> None:
     line given twice is more often a headline shown twice: only a sentence repeated alone counts.
     """
     for i, role in enumerate(page.roles):
-        if role not in ("body", "title") or not 4 <= _n_words(page.norms[i]) <= MAX_CAPTION_WORDS:
+        if role not in ("body", "title") or not 4 <= page.n_words(i) <= MAX_CAPTION_WORDS:
             continue
         j = page.next_text(i)
         if j is None:
@@ -866,7 +1144,7 @@ def _truncated_last_paragraph(page: _Page) -> int | None:
     if i is None or page.roles[i] != "title":
         return None
     text = page.norms[i]
-    words = _n_words(text)
+    words = page.n_words(i)
     sentence_inside = _INNER_SENTENCE_END_RE.search(text) is not None
     if words >= MIN_TRUNCATED_WORDS or (words >= MIN_TRUNCATED_WORDS_WITH_SENTENCE and sentence_inside):
         page.set(i, "body", "paragraph cut off mid-sentence; truncated: the rest is not on the page")
@@ -874,20 +1152,27 @@ def _truncated_last_paragraph(page: _Page) -> int | None:
     return None
 
 
-def _first_pass(norm: str, rules: list[Rule], language: str, want_headline: str) -> tuple[str, str, bool]:
-    """Role and reason of one line read alone, and whether a page rule (or the metadata headline) gave them."""
+def _first_pass(norm: str, checks: list[tuple[Rule, tuple[SearchPart, ...]]], language: str,
+                want_headline: str) -> tuple[str, str, bool, int | None]:
+    """Role and reason of one line read alone, whether a page rule (or the metadata headline) gave them, and the
+    number of its words when they were counted (else None).
+
+    ``checks`` are the rules in order, each with the parts of it that can match on the page (:meth:`Rule.parts_in`).
+    """
     if not norm:
-        return "blank", "empty line", False
+        return "blank", "empty line", False, None
     if want_headline and " ".join(norm.split()).casefold() == want_headline:
-        return "headline", "matches the headline in articles.csv", True
-    for rule in rules:
-        if rule.matches(norm):
-            return rule.role, rule.reason, True
-    role, reason = _read_alone(norm, language)
-    return role, reason, False
+        return "headline", "matches the headline in articles.csv", True, None
+    folded = fold(norm)
+    for rule, parts in checks:
+        if rule.matches(norm, folded, parts):
+            return rule.role, rule.reason, True, None
+    words = _n_words(norm)
+    role, reason = _read_alone(norm, language, words)
+    return role, reason, False, words
 
 
-def _read_alone(norm: str, language: str) -> tuple[str, str]:
+def _read_alone(norm: str, language: str, words: int) -> tuple[str, str]:
     if _DATELINE_LINE_RE.match(norm):
         return "byline", "dateline on its own line (place, date or agency)"
     if is_date_line(norm):
@@ -896,7 +1181,6 @@ def _read_alone(norm: str, language: str) -> tuple[str, str]:
         return "byline", "date label (the date follows)"
     if _is_foreign_script(norm, language):
         return "chrome", "label in another script than the article's language"
-    words = _n_words(norm)
     if words >= 4 and _BIO_RE.match(norm):
         return "bio", "author biography?"
     if _STATION_ID_RE.match(norm) or _PROGRAMME_TRAIL_RE.search(norm):

@@ -45,10 +45,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -72,7 +74,7 @@ from framing.core.vocabulary import (
 from framing.load import cleaning
 from framing.load.html import HTML_SUFFIXES, declared_charset, extract_page, is_html
 from framing.load.sentences import split_sentences
-from framing.load.text import SpanIndex, invisible_in_words, normalise, quote_spans, tokenize
+from framing.load.text import SpanIndex, invisible_in_words, normalise, paragraph_quote_spans, tokenize
 
 #: Largest plain-text article file the suite reads, in bytes (5 MB).  A news
 #: article is rarely over 100 kB of text; anything bigger is left out before it
@@ -424,15 +426,18 @@ def parse_page(
     quote_rows: list[tuple] = []
     n_sent = 0
     paragraph = 0
+    ended_inside = None  # the quotation the paragraph before ended inside
     for u, ln in enumerate(units):
         lead = ln.lead
         if ln.role != "headline":
             paragraph += 1
         body = ln.role != "headline"
-        before = units[u - 1].text[units[u - 1].lead:] if body and u > 0 and units[u - 1].role != "headline" else ""
         after = units[u + 1].text[units[u + 1].lead:] if body and u + 1 < len(units) else ""
-        spans = [(lead + qs, lead + qe)
-                 for qs, qe in quote_spans(ln.text[lead:], previous_paragraph=before, next_paragraph=after)]
+        found, ended_inside = paragraph_quote_spans(
+            ln.text[lead:], next_paragraph=after,
+            ended_inside=ended_inside if body and u > 0 and units[u - 1].role != "headline" else None,
+        )
+        spans = [(lead + qs, lead + qe) for qs, qe in found]
         # Every sentence and token asks which quotations cover it: an index answers in O(log n).
         index = SpanIndex(spans)
         for qs, qe in spans:
@@ -450,14 +455,17 @@ def parse_page(
                 article_id, outlet, sid, 0 if ln.role == "headline" else paragraph, ln.role,
                 voice, ln.start + s, ln.start + e, ln.text[s:e],
             ))
-            for k, tok in enumerate(tokenize(norm[s:e])):
-                # no quotation touches an authorial sentence, so none touches its tokens
-                tvoice = "authorial" if voice == "authorial" else (
-                    "quoted" if index.voice_of(s + tok.start, s + tok.end) == "quoted" else "authorial")
-                tok_rows.append((
-                    article_id, outlet, sid, k, ln.start + s + tok.start, ln.start + s + tok.end,
-                    tok.text, tok.text.lower(), tok.kind, tvoice,
-                ))
+            tokens = tokenize(norm[s:e])
+            if voice == "authorial":  # no quotation touches the sentence, so none touches its tokens
+                voices: Iterable[str] = itertools.repeat("authorial")
+            else:
+                voices = ["quoted" if quoted else "authorial"
+                          for quoted in index.quoted([(s + tok.start, s + tok.end) for tok in tokens])]
+            at = ln.start + s
+            tok_rows.extend(
+                (article_id, outlet, sid, k, at + ts, at + te, text, text.lower(), kind, tvoice)
+                for k, ((ts, te, text, kind), tvoice) in enumerate(zip(tokens, voices))
+            )
     return PageTables(lines, sent_rows, tok_rows, quote_rows)
 
 

@@ -122,9 +122,31 @@ def ends_sentence(abbreviation: str, following: str) -> bool:
     )
 
 
+#: A full stop before white space (closing quotation marks or brackets between them): where an abbreviation ends.
+_STOP_RE = re.compile(r"\.(?=[\"')\]]*\s)")
+#: The letters and dots that run up to a full stop.
+_RUN_RE = re.compile(r"[A-Za-z.]+\Z")
+_LONGEST = max(map(len, ABBREVIATIONS))
+
+
 def _abbreviation_ends(norm: str) -> list[int]:
-    """Offsets in ``norm`` where a sentence starts after an abbreviation that ends the one before."""
-    return [m.end() for m in _ABBR_STOP_RE.finditer(norm) if ends_sentence(m.group("abbr"), norm[m.end():m.end() + 40])]
+    """Offsets in ``norm`` where a sentence starts after an abbreviation that ends the one before.
+
+    These are the ends of the matches of :data:`_ABBR_STOP_RE` whose abbreviation ends the sentence
+    (:func:`ends_sentence`).  A match starts where a run of letters and dots starts and ends after the full stop
+    that closes the run, so it is looked for only at the runs before a full stop (found at once by
+    :data:`_STOP_RE`) that spell a listed abbreviation of two letters or more: no other can end a sentence.
+    """
+    out = []
+    for stop in _STOP_RE.finditer(norm):
+        end = stop.start()
+        run = _RUN_RE.search(norm, max(0, end - _LONGEST - 1), end)
+        if run is None or not 1 < end - run.start() <= _LONGEST or norm[run.start():end].lower() not in ABBREVIATIONS:
+            continue
+        m = _ABBR_STOP_RE.match(norm, run.start())
+        if m is not None and ends_sentence(m.group("abbr"), norm[m.end():m.end() + 40]):
+            out.append(m.end())
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 # One-for-one replacements: typographic quotes and odd spaces become their
@@ -66,9 +66,11 @@ def normalise(text: str) -> str:
     one character out), so offsets are shared between the two.  Invisible
     format characters are kept; see :func:`visible`.
     """
-    if _TO_NORMALISE.search(text) is None:  # most lines and sentences: nothing to change, no copy
-        return text
-    return text.translate(_NORMALISE)
+    # Most lines and sentences hold none of the characters (then no copy is made) or a few kinds of them, and
+    # one str.replace per kind is several times faster than str.translate over text that is not ASCII.
+    for char in set(_TO_NORMALISE.findall(text)):
+        text = text.replace(char, _NORMALISE[ord(char)])
+    return text
 
 
 # --- invisible format characters ------------------------------------------------------------------------------
@@ -428,31 +430,44 @@ def quote_spans(text: str, *, previous_paragraph: str = "", next_paragraph: str 
     belong to it; a double quotation inside a single one (British style,
     ``‘He said “no” today’``) is part of the single one.
     """
+    before = _open_at_end(drop_invisible(previous_paragraph)) if previous_paragraph else None
+    return _quote_spans(text, before, next_paragraph)[0]
+
+
+def paragraph_quote_spans(
+    text: str, *, ended_inside: str | None, next_paragraph: str = ""
+) -> tuple[list[Span], str | None]:
+    """:func:`quote_spans` of one paragraph, told what the paragraph before ended inside instead of given its text.
+
+    ``ended_inside`` is the second item this function returned for the
+    paragraph before (None when there is none before): the kind of
+    quotation, ``"double"`` or ``"single"``, left open at its end, which
+    :func:`quote_spans` reads again from the text of ``previous_paragraph``.
+    A caller that goes through an article paragraph by paragraph so reads
+    each one once.  Returns the spans of ``text`` and the kind of quotation
+    left open at its end (None for a blank ``text``).
+    """
+    return _quote_spans(text, ended_inside, next_paragraph)
+
+
+def _quote_spans(text: str, before: str | None, after: str) -> tuple[list[Span], str | None]:
+    """Quotation spans of ``text`` (see :func:`quote_spans`) and the kind of quotation its last line ends inside.
+
+    ``before`` is the kind of quotation the paragraph before the first line
+    ended inside, if any; ``after`` the text of the paragraph after the last.
+    """
     vis = visible(text)
     norm = vis.text
     bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", norm) if not m.group().isspace()]
-    paragraphs = [norm[lo:hi] for lo, hi in bounds]
-    before = _open_at_end(drop_invisible(previous_paragraph)) if previous_paragraph else None
     spans: list[Span] = []
-    for (lo, _hi), found in zip(bounds, _paragraphs_spans(paragraphs, before, next_paragraph)):
+    ends_inside = None
+    for k, (lo, hi) in enumerate(bounds):
+        nxt = norm[bounds[k + 1][0]:bounds[k + 1][1]] if k + 1 < len(bounds) else after
+        found, ends_inside = _paragraph_spans(norm[lo:hi], ends_inside if k else before, _carries(nxt))
         spans.extend(Span(s + lo, e + lo) for s, e in found)
-    if vis.where is None:
-        return spans
-    return [Span(*vis.span(s, e)) for s, e in spans]
-
-
-def _paragraphs_spans(paragraphs: list[str], before: str | None, after: str) -> list[list[Span]]:
-    """Quotation spans of consecutive paragraphs (visible text), each list with offsets into its own paragraph.
-
-    ``before`` is the kind of quotation the paragraph before the first one
-    ended inside, if any; ``after`` the text of the paragraph after the last.
-    """
-    out: list[list[Span]] = []
-    for k, par in enumerate(paragraphs):
-        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else after
-        found, before = _paragraph_spans(par, before, _carries(nxt))
-        out.append(found)
-    return out
+    if vis.where is not None:
+        spans = [Span(*vis.span(s, e)) for s, e in spans]
+    return spans, ends_inside
 
 
 def _carries(paragraph: str) -> str | None:
@@ -641,6 +656,42 @@ class SpanIndex:
         """Same as :func:`voice_of` over the indexed spans."""
         return voice_of(self.overlapping(start, end), start, end)
 
+    def quoted(self, pieces: Sequence[tuple[int, int]]) -> list[bool]:
+        """For each of ``pieces``, whether :meth:`voice_of` calls it ``"quoted"``.
+
+        ``pieces`` are non-empty spans in order that do not overlap each other
+        (the tokens of a sentence).  When the indexed spans do not overlap
+        each other either, a piece is quoted exactly when it lies within their
+        union, and the pieces within each stretch of the union are found by
+        binary search; otherwise every piece is asked.
+        """
+        if not self._stretches_exact:
+            return [self.voice_of(s, e) == "quoted" for s, e in pieces]
+        out = [False] * len(pieces)
+        starts = [s for s, _e in pieces]
+        ends = [e for _s, e in pieces]
+        for first, last in self._stretches:
+            lo, hi = bisect.bisect_left(starts, first), bisect.bisect_right(ends, last)
+            if lo < hi:
+                out[lo:hi] = [True] * (hi - lo)
+        return out
+
+    @functools.cached_property
+    def _stretches_exact(self) -> bool:
+        """True when no indexed span overlaps another (each starts where the ones before it have all ended)."""
+        return all(s.start >= reach for s, reach in zip(self.spans[1:], self.reach))
+
+    @functools.cached_property
+    def _stretches(self) -> list[tuple[int, int]]:
+        """The union of the indexed spans as stretches ``(start, end)``, spans that meet or overlap joined."""
+        out: list[tuple[int, int]] = []
+        for s in self.spans:
+            if out and s.start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], s.end))
+            else:
+                out.append((s.start, s.end))
+        return out
+
 
 # Word tokens.  Abbreviations with inner dots (U.S., U.K.) stay one token;
 # hyphenated words and numbers (15-page, pro-Russian, 2,000) stay one token;
@@ -710,27 +761,33 @@ def _tokens_of(text: str) -> tuple[Token, ...]:
     # most recent sentences (a tuple of tuples, so no caller can change what another one reads).
     vis = visible(text)
     if vis.where is None:
-        return tuple(_tokenize(text, 0))
+        return tuple(_tokenize(text))
     out = []
-    for tok in _tokenize(vis.text, 0):
+    for tok in _tokenize(vis.text):
         start, end = vis.span(tok.start, tok.end)
         out.append(Token(start, end, tok.text, tok.kind))
     return tuple(out)
 
 
-_KINDS = {"abbr": "abbreviation", "num": "number"}
+#: A Token made from a tuple of its fields, without the Python call of ``Token.__new__`` (there is one per token).
+_new_token = functools.partial(tuple.__new__, Token)
 
 
-def _tokenize(text: str, offset: int) -> list[Token]:
+def _tokenize(text: str) -> list[Token]:
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        s, e = m.start(), m.end()
-        tok = m.group()
-        kind = _KINDS.get(kind, kind)
+    append = out.append
+    find = text.find
+    end = 0
+    for abbr, num, word, punct in _TOKEN_RE.findall(text):
+        tok, kind = (word, "word") if word else (punct, "punct") if punct else (num, "number") if num \
+            else (abbr, "abbreviation")
+        # Between two tokens there is only white space or "_", which no token starts with: the token starts at
+        # the first place it occurs after the one before.
+        start = find(tok, end)
+        end = start + len(tok)
         if kind != "punct" and len(tok) > 2 and tok[-2:].lower() == "'s":
-            out.append(Token(s + offset, e - 2 + offset, tok[:-2], kind))
-            out.append(Token(e - 2 + offset, e + offset, tok[-2:], "word"))
+            append(_new_token((start, end - 2, tok[:-2], kind)))
+            append(_new_token((end - 2, end, tok[-2:], "word")))
             continue
-        out.append(Token(s + offset, e + offset, tok, kind))
+        append(_new_token((start, end, tok, kind)))
     return out
