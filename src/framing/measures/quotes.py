@@ -173,6 +173,46 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", re.IGNORECASE)
 
 
+#: Letters that a case-insensitive pattern matches beyond ``str.lower`` (long s, Kelvin sign, dotted and
+#: dotless i), folded so that a text holding a word in any case holds it in lower case after folding.
+_CASE_EXTRA = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+#: What a pattern may hold for :func:`folded_pattern`: lower-case ASCII letters and digits, white space, the
+#: escapes ``\s \w \d \b \-`` and the marks of groups (no flags of their own), alternatives and repeats.
+_FOLDABLE = re.compile(r"(?:[a-z0-9 |?*+{},.^$]|\\[swdb\-]|\((?!\?)|\(\?(?::|=|!|<=|<!)|\)|\[\^?|\])*")
+
+
+def fold_case(text: str) -> str:
+    """``text`` in lower case, with the letters of :data:`_CASE_EXTRA` folded too; the length stays the same."""
+    return text.lower() if text.isascii() else text.translate(_CASE_EXTRA).lower()
+
+
+#: :func:`folded_pattern` of the patterns met so far, by identity (hashing a compiled pattern hashes all its code);
+#: each entry holds its pattern, so no other pattern takes its id.
+_FOLDED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def folded_pattern(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""A case-sensitive regex that finds in :func:`fold_case` of a text what the case-insensitive ``rx`` finds
+    in the text, at the same offsets; None when ``rx`` is not of that kind.
+
+    Case-insensitive matching is several times slower.  The two agree when ``rx`` is case-insensitive and
+    Unicode-aware and holds only what :data:`_FOLDABLE` allows: a letter of the pattern matches exactly the
+    characters that fold to it, ``\s``, ``\w``, ``\d`` and ``\b`` read a character as they read its folded
+    form, and the pattern has no other escape, no range (whose case-insensitive class would reach beyond its
+    letters) and no flag of its own.
+    """
+    known = _FOLDED.get(id(rx))
+    if known is not None and known[0] is rx:
+        return known[1]
+    fast = None
+    if rx.flags & re.IGNORECASE and not rx.flags & re.ASCII and _FOLDABLE.fullmatch(rx.pattern):
+        fast = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    if len(_FOLDED) >= 64:
+        _FOLDED.clear()
+    _FOLDED[id(rx)] = (rx, fast)
+    return fast
+
+
 # ---------------------------------------------------------------------------
 # Sentences and their attributions.
 
@@ -186,7 +226,7 @@ def is_headline(row: object) -> bool:
     return paragraph is not None and int(paragraph) == 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     article_id: str
     sentence_id: str
@@ -195,6 +235,7 @@ class _Sentence:
     headline: bool
     _text: str | None = None
     _tokens: list[Token] | None = None
+    _starts: list[int] | None = None
 
     @property
     def end(self) -> int:
@@ -212,8 +253,15 @@ class _Sentence:
             self._tokens = tokenize(self.text)
         return self._tokens
 
+    @property
+    def starts(self) -> list[int]:
+        """The start of each token."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """One attributing cue of a sentence and the speaker named with it.
 
@@ -250,9 +298,9 @@ def _phrase_ok(toks: Sequence[Token]) -> bool:
 
 def _trim(toks: list[Token]) -> list[Token]:
     """Drop linking words and lower-case adverbs at the edges of a phrase."""
-    while toks and (_low(toks[0]) in _NP_INNER or _low(toks[0]).endswith("ly") and toks[0].text.islower()):
+    while toks and ((low := _low(toks[0])) in _NP_INNER or low.endswith("ly") and toks[0].text.islower()):
         toks = toks[1:]
-    while toks and (_low(toks[-1]) in _NP_INNER or _low(toks[-1]) in _DETERMINERS or _low(toks[-1]) == "'s"):
+    while toks and ((low := _low(toks[-1])) in _NP_INNER or low in _DETERMINERS or low == "'s"):
         toks = toks[:-1]
     return toks
 
@@ -480,6 +528,7 @@ def _speech_matches(
 ) -> list[tuple[int, int]]:
     """Spans of the speech-act words of ``text`` outside the ``quoted`` spans (searched gap by gap)."""
     vis = visible(text)
+    found = searches(speech_res, text if vis.where is None else vis.text)
     if vis.where is None:
         gaps, start = [], 0
         for qs, qe in sorted(quoted):
@@ -488,13 +537,28 @@ def _speech_matches(
             start = max(start, qe)
         if start < len(text):
             gaps.append((start, len(text)))
-        return [m.span() for rx in speech_res for a, b in gaps for m in rx.finditer(text, a, b)]
+        return [m.span() for rx, searched in found for a, b in gaps for m in rx.finditer(searched, a, b)]
     out = []
-    for rx in speech_res:
-        for m in rx.finditer(vis.text):
+    for rx, searched in found:
+        for m in rx.finditer(searched):
             s, e = vis.span(*m.span())
             if not any(a < e and s < b for a, b in quoted):
                 out.append((s, e))
+    return out
+
+
+def searches(patterns: Sequence[re.Pattern[str]], text: str) -> list[tuple[re.Pattern[str], str]]:
+    """Each pattern with the text to search, the same matches found faster: its :func:`folded_pattern` on
+    :func:`fold_case` of ``text`` where it has one, else the pattern on ``text``."""
+    out = []
+    folded = None
+    for rx in patterns:
+        fast = folded_pattern(rx)
+        if fast is None:
+            out.append((rx, text))
+        else:
+            folded = fold_case(text) if folded is None else folded
+            out.append((fast, folded))
     return out
 
 
@@ -602,8 +666,8 @@ def sentence_attributions(
     if not names:
         return _unnamed_attributions(sent, quoted, verbs, speech_res)
     tokens = sent.tokens
-    starts = [t.start for t in tokens]
-    letter_at = first_letter(text)
+    starts = sent.starts
+    letter_at = first_letter(text) if quoted else 0  # read only for a quotation
     blocked: set[int] = set()
     for qs, qe in quoted:
         rng = _token_range(tokens, starts, qs, qe)
@@ -663,6 +727,33 @@ def sentence_attributions(
             last_named = a
         out.append(a)
     return out
+
+
+#: Attributions of sentences already read (:func:`read_attributions`), by article, sentence offset and text,
+#: quotations, verbs, speech-act patterns and ``names``.
+AttributionMemo = dict[tuple[object, ...], list[Attribution]]
+
+
+def read_attributions(
+    memo: AttributionMemo | None,
+    sent: _Sentence,
+    quoted: Sequence[tuple[int, int]],
+    verbs: Sequence[tuple[int, int]],
+    speech_res: Sequence[re.Pattern[str]],
+    *,
+    names: bool = True,
+) -> list[Attribution]:
+    """:func:`sentence_attributions`, kept in ``memo`` (when given) for the next reader of the same sentence of
+    the same article with the same quotations, verbs and patterns (``sent`` has an ``article_id``), who takes
+    them out of it."""
+    if memo is None:
+        return sentence_attributions(sent, quoted, verbs, speech_res, names=names)
+    key = (sent.article_id, sent.start, sent.raw, tuple(quoted), tuple(verbs),
+           tuple((rx.pattern, rx.flags) for rx in speech_res), names)
+    found = memo.pop(key, None)  # read again once at most: no longer kept
+    if found is None:
+        found = memo[key] = sentence_attributions(sent, quoted, verbs, speech_res, names=names)
+    return list(found)
 
 
 def _unnamed_attributions(
@@ -833,9 +924,11 @@ class _Article:
         *,
         names: bool = True,
         max_words: int | None = None,
+        memo: AttributionMemo | None = None,
     ) -> None:
         self.names = names
         self.max_words = max_words
+        self.memo = memo
         self.article_id = article_id
         self.sentences = sentences
         self.quotes = quotes
@@ -852,7 +945,7 @@ class _Article:
             local_q = [(q.start - s.start, q.end - s.start) for q in self.quotes.overlapping(s.start, s.end)]
             lo, hi = bisect.bisect_left(self.verb_starts, s.start), bisect.bisect_left(self.verb_starts, s.end)
             local_v = [(a - s.start, b - s.start) for a, b in self.verbs[lo:hi] if b <= s.end]
-            found = sentence_attributions(s, local_q, local_v, self.speech_res, names=names)
+            found = read_attributions(self.memo, s, local_q, local_v, self.speech_res, names=names)
             self._cache[(i, names)] = (found, _Chooser(found, s.text))
         return self._cache[(i, names)]
 
@@ -901,6 +994,38 @@ class _Article:
                 if named:
                     row.update(speaker=named[-1].speaker, verb=named[-1].verb, found_in=PREVIOUS_SENTENCE)
             yield row
+
+
+def headline_flags(sentences: pd.DataFrame) -> list[bool]:
+    """Which rows of a sentences table are headlines, as :func:`quote_speakers` reads them: ``role ==
+    "headline"``, else (without ``role``) ``paragraph == 0``, else none."""
+    if "role" in sentences.columns:
+        return [r == "headline" for r in sentences["role"].tolist()]
+    if "paragraph" in sentences.columns:
+        return [int(p) == 0 for p in sentences["paragraph"].tolist()]
+    return [False] * len(sentences)
+
+
+def article_speakers(
+    article_id: str,
+    sentences: Sequence[_Sentence],
+    quotes: SpanIndex,
+    verbs: Iterable[tuple[int, int]],
+    speech_res: Sequence[re.Pattern[str]],
+    *,
+    names: bool = True,
+    max_words: int | None = None,
+    memo: AttributionMemo | None = None,
+) -> Iterable[dict[str, object]]:
+    """The rows of :func:`quote_speakers` for the quotation spans ``quotes`` of one article (``text`` left "").
+
+    ``sentences`` are the article's sentences in text order (``article_id, sentence_id, start, end, raw,
+    headline`` and the ``text``, ``tokens`` and ``starts`` that :func:`sentence_attributions` reads), ``verbs`` its
+    reporting verbs outside quotations (raw offsets) and ``speech_res`` the speech-act patterns; ``memo`` as
+    for :func:`read_attributions`.
+    """
+    return _Article(article_id, sentences, quotes, verbs, speech_res, names=names, max_words=max_words,
+                    memo=memo).rows()
 
 
 def quote_speakers(
@@ -987,12 +1112,7 @@ def quote_speakers(
         quotes_by_article.setdefault(key[0], []).append(key[1:])
         if has_text:
             quote_text[key] = str(text)
-    if "role" in sentences.columns:
-        headlines = [r == "headline" for r in sentences["role"].tolist()]
-    elif "paragraph" in sentences.columns:
-        headlines = [int(p) == 0 for p in sentences["paragraph"].tolist()]
-    else:
-        headlines = [False] * len(sentences)
+    headlines = headline_flags(sentences)
     by_article: dict[str, list[_Sentence]] = {}
     for art, sid, start, text, headline in zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist(),
                                                sentences["start"].tolist(), sentences["text"].tolist(), headlines):
@@ -1006,9 +1126,8 @@ def quote_speakers(
     rows: list[dict[str, object]] = []
     for art in sorted(quotes_by_article):
         sents = sorted(by_article.get(art, []), key=lambda x: x.start)
-        article = _Article(art, sents, SpanIndex(quotes_by_article[art]), verbs_by_article.get(art, []), speech_res,
-                           names=names, max_words=max_words)
-        for row in article.rows():
+        for row in article_speakers(art, sents, SpanIndex(quotes_by_article[art]), verbs_by_article.get(art, []),
+                                    speech_res, names=names, max_words=max_words):
             if has_text:
                 row["text"] = quote_text.get((art, int(row["start"]), int(row["end"])), "")
             rows.append(row)

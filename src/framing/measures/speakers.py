@@ -264,8 +264,9 @@ Wikipedia: Manual of Style/Words to watch, "said" (WP:SAY), for the verb groups.
 from __future__ import annotations
 
 import bisect
+import io
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -284,14 +285,20 @@ from framing.measures.actors import alias_pattern
 from framing.measures.quotes import (
     QUOTE_WORD_RE,
     Attribution,
+    AttributionMemo,
+    article_speakers,
     compile_pattern,
+    fold_case,
+    headline_flags,
     is_headline,
     load_speech_cues,
-    quote_speakers,
+    read_attributions,
+    searches,
     sentence_attributions,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas as pd
 
 AUTHORIAL, QUOTED, REPORTED = RATE_VOICES
@@ -422,6 +429,8 @@ _NAMING_VERBS = re.compile(
     re.IGNORECASE)
 _TYPE_LISTS = ((SPOKESPERSON, SPOKESPERSON_WORDS), (EXPERT, EXPERT_WORDS), (CITIZEN, CITIZEN_WORDS),
                (OFFICIAL, OFFICIAL_WORDS))
+#: Each word of :data:`_TYPE_LISTS` with the position and type of the first list that holds it.
+_ROLE_OF = {w: (rank, kind) for rank, (kind, words) in reversed(list(enumerate(_TYPE_LISTS))) for w in words}
 _MALE_TITLES = frozenset("mr mister sir lord king prince spokesman chairman congressman businessman".split())
 _FEMALE_TITLES = frozenset(
     "mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman businesswoman".split())
@@ -517,16 +526,9 @@ _MAX_SCARE_WORDS = 4
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
 
 
-#: Letters that a case-insensitive pattern matches beyond ``str.lower`` (long s, Kelvin sign, dotted and
-#: dotless i), folded so that a text holding an alias's first word in any case still holds it after folding.
-_CASE_EXTRA = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
-
-
-def _fold_case(text: str) -> str:
-    return text.translate(_CASE_EXTRA).lower()
-
-
 def _singular(word: str) -> str:
+    if not word.endswith("s"):
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -545,16 +547,18 @@ def role_type(word: str) -> str | None:
     Looked up, singular or plural, in :data:`SPOKESPERSON_WORDS`, :data:`EXPERT_WORDS`,
     :data:`CITIZEN_WORDS` and :data:`OFFICIAL_WORDS`, in that order.
     """
-    for kind, words in _TYPE_LISTS:
-        if _in(word, words):
-            return kind
-    return None
+    low = word.lower()
+    found = _ROLE_OF.get(low)
+    single = _ROLE_OF.get(_singular(low))
+    if single is not None and (found is None or single[0] < found[0]):
+        found = single
+    return found[1] if found is not None else None
 
 
 # ---------------------------------------------------------------------------------------------------- sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One sentence of an article, as :func:`framing.measures.quotes.sentence_attributions` reads it."""
 
@@ -566,18 +570,17 @@ class _Line:
     raw: str
     paragraph: int
     headline: bool
-    text: str = field(init=False)
+    text: str = ""  # ``normalise(raw)``: computed when not given
     tokens: list[Token] = field(init=False)
     starts: list[int] = field(init=False)
+    end: int = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = normalise(self.raw)
+        if not self.text:
+            self.text = normalise(self.raw)
         self.tokens = tokenize(self.text)
         self.starts = [t.start for t in self.tokens]
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.raw)
+        self.end = self.start + len(self.raw)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (sentence-relative)."""
@@ -656,7 +659,7 @@ def _any_finite(toks: Sequence[Token], lo: int = 0, hi: int | None = None, skip:
 # ---------------------------------------------------------------------------------------------------- actors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Alias:
     alias: str
     actors: tuple[str, ...]
@@ -687,7 +690,7 @@ class _Actors:
         for al in self.aliases:
             first = drop_invisible(normalise(al.alias)).strip().split()[0]
             exact = not al.pattern.flags & re.IGNORECASE
-            self._firsts.append((al, first if exact else _fold_case(first), exact))
+            self._firsts.append((al, first if exact else fold_case(first), exact))
         self.alias_actors = {al.alias.lower(): al.actors for al in self.aliases}
         self.person = {a for a, al in names.items() if self._is_person(a, al)}
         self.media = {a for a, al in names.items() if any(_in(w, MEDIA_WORDS) for x in al for w in x.split())
@@ -745,6 +748,8 @@ class _Actors:
         The same sentence is searched many times (mentions, roles, context), so results are kept per
         ``(text, lo, hi)``; callers get a copy.
         """
+        if not self._firsts:
+            return []  # no aliases
         hi = len(text) if hi is None else hi
         key = (text, lo, hi)
         hit = self._found.get(key)
@@ -754,11 +759,17 @@ class _Actors:
 
     def _find(self, text: str, lo: int, hi: int) -> list[tuple[int, int, _Alias]]:
         found: list[tuple[int, int, _Alias]] = []
-        folded = _fold_case(text)
+        folded = None  # the text case-folded, on first use
         for al, first, exact in self._firsts:
             # an alias can match only where its first word occurs (a cheap test before the pattern)
-            if (first not in text) if exact else (first not in folded):
-                continue
+            if exact:
+                if first not in text:
+                    continue
+            else:
+                if folded is None:
+                    folded = fold_case(text)
+                if first not in folded:
+                    continue
             for m in al.pattern.finditer(text, lo, hi):
                 found.append((m.start(), m.end(), al))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -781,7 +792,7 @@ class _Actors:
 # ---------------------------------------------------------------------------------------------------- mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     """Someone named (or resolved) at ``pos`` (raw offset) of an article."""
 
@@ -795,7 +806,7 @@ class _Mention:
     gender: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Who:
     """A resolved speaker."""
 
@@ -814,7 +825,7 @@ _NOBODY = _Who()
 # ---------------------------------------------------------------------------------------------------- a row
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: _Line
     start: int  # raw offsets
@@ -857,8 +868,10 @@ class _Article:
         *,
         impersonal: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
         participles: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+        memo: AttributionMemo | None = None,
     ) -> None:
         self.lines = lines
+        self.memo = memo
         self.impersonal = impersonal
         self.participles = participles
         self.line_starts = [ln.start for ln in lines]
@@ -872,12 +885,14 @@ class _Article:
         self.raw = raw
         self._atts: dict[int, list[Attribution]] = {}
         self._quoted_tokens: dict[int, set[int]] = {}
+        self._local_quotes: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._who: dict[tuple[int, int], _Who] = {}
         self.mentions: list[_Mention] = []
         self._gender = self._genders()
         self._roles: dict[str, str | None] = {}
         self._clauses: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         self._phrases: dict[tuple[int, int, int], tuple[str, int]] = {}
+        self._subjects: dict[tuple[object, ...], tuple[int, int] | None] = {}
         self._speaker_at: set[tuple[int, str]] = set()
 
     # -- per line -------------------------------------------------------------------------------------------------
@@ -888,15 +903,20 @@ class _Article:
             return i
         return None
 
-    def local_quotes(self, ln: _Line) -> list[tuple[int, int]]:
-        return [(q.start - ln.start, q.end - ln.start) for q in self.quotes.overlapping(ln.start, ln.end)]
+    def local_quotes(self, ln: _Line) -> tuple[tuple[int, int], ...]:
+        """The quotation spans overlapping line ``ln``, relative to it (cached per line span)."""
+        key = (ln.start, ln.end)
+        if key not in self._local_quotes:
+            self._local_quotes[key] = tuple((q.start - ln.start, q.end - ln.start)
+                                            for q in self.quotes.overlapping(ln.start, ln.end))
+        return self._local_quotes[key]
 
     def attributions(self, i: int) -> list[Attribution]:
         if i not in self._atts:
             ln = self.lines[i]
             lo, hi = bisect.bisect_left(self.verb_starts, ln.start), bisect.bisect_left(self.verb_starts, ln.end)
             local_v = [(a - ln.start, b - ln.start) for a, b in self.verbs[lo:hi] if b <= ln.end]
-            found = sentence_attributions(ln, self.local_quotes(ln), local_v, self.speech_res)
+            found = read_attributions(self.memo, ln, self.local_quotes(ln), local_v, self.speech_res)
             if self.participles:
                 # "in a video posted online": the participle describes the channel, it reports nothing
                 found = [a for a in found if (ln.start + a.start, ln.start + a.end) not in self.participles]
@@ -1522,7 +1542,7 @@ class _Article:
     def _phrase(self, ln: _Line, a: Attribution) -> tuple[str, int]:
         if (ln.start + a.start, ln.start + a.end) in self.impersonal:
             return "", -1  # "It is understood that", "The court heard that": the source is withheld
-        span = self._subject(ln, a)
+        span = self.subject(ln, a)
         if span is None:
             shared = self._shared_subject(ln, a)
             if shared is not None:
@@ -1668,7 +1688,7 @@ class _Article:
         if f is None or f == lo:
             return None
         verb = Attribution(toks[f].start, toks[f].end, toks[f].text, "verb")
-        span = self._subject(ln, verb)
+        span = self.subject(ln, verb)
         if span is None:
             start = _np_start(toks, f - 1, quoted, cross=True)
             if start != lo or any(j in quoted for j in range(lo, f)):
@@ -1705,6 +1725,13 @@ class _Article:
 
     def _real(self, ln: _Line) -> bool:
         return ln.index < len(self.lines) and self.lines[ln.index] is ln
+
+    def subject(self, ln: _Line, a: Attribution) -> tuple[int, int] | None:
+        """:meth:`_subject`, cached (the speaker's phrase and the reported clause both read it)."""
+        key = (ln.index, ln.start, ln.raw, self._real(ln), a)
+        if key not in self._subjects:
+            self._subjects[key] = self._subject(ln, a)
+        return self._subjects[key]
 
     def _subject(self, ln: _Line, a: Attribution) -> tuple[int, int] | None:
         """Token span of the subject where the rules of this module read it better than the cue finder."""
@@ -1898,7 +1925,7 @@ class _Article:
         if words[-1] in ("called", "calls"):
             return self._verdict(ln, a)
         # A reporting clause after the words it reports: "..., she said", "..., says X".
-        subject = self._subject(ln, a)
+        subject = self.subject(ln, a)
         if subject is not None:
             lo = subject[0]
         elif a.speaker and a.speaker_start < a.start:
@@ -3071,13 +3098,15 @@ def _n_words(text: str) -> int:
 def _article_text(lines: Sequence[tuple[int, str]], quotes: Sequence[tuple[int, int, str]]) -> str:
     """The article text as far as the tables hold it: sentences and quotations at their offsets."""
     end = max([s + len(t) for s, t in lines] + [e for _, e, _ in quotes] + [0])
-    chars = [" "] * end
+    text = io.StringIO(" " * end)  # each text written over what is there, at its offset
     for s, t in lines:
-        chars[s:s + len(t)] = t
+        text.seek(s)
+        text.write(t)
     for s, e, t in quotes:
         if len(t) == e - s:
-            chars[s:e] = t
-    return "".join(chars)
+            text.seek(s)
+            text.write(t)
+    return text.getvalue()
 
 
 def find_quotes(
@@ -3145,39 +3174,51 @@ def find_quotes(
         from framing.measures.cues import find_cues
 
         cues = find_cues(table, quotes)
-    att = cues[cues["category"] == "attribution"]
-    groups = {(str(a), int(s), int(e)): str(g)
-              for a, s, e, g in zip(att["article_id"], att["start"], att["end"], att["subcategory"])}
-    own = att[att["voice"] != QUOTED]
-    quoted_cues = att[att["voice"] == QUOTED]
+    # Plain lists, not row access: this runs over every cue and sentence of a corpus.
+    groups: dict[tuple[str, int, int], str] = {}
+    verbs: dict[str, list[tuple[int, int]]] = {}  # the attribution cues outside quotation marks
+    inner_verbs: dict[str, list[tuple[int, int]]] = {}  # and those inside
+    for a, art, s, e, g, voice, category in zip(cues["article_id"].tolist(), cues["article_id"].astype(str).tolist(),
+                                                cues["start"].tolist(), cues["end"].tolist(),
+                                                cues["subcategory"].tolist(), cues["voice"].tolist(),
+                                                cues["category"].tolist()):
+        if category != "attribution":
+            continue
+        groups[(str(a), int(s), int(e))] = str(g)
+        (verbs if voice != QUOTED else inner_verbs).setdefault(art, []).append((int(s), int(e)))
 
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    q_text = quotes["text"].astype(str) if "text" in quotes.columns else pd.Series([""] * len(quotes))
-    for art, s, e, t in zip(quotes["article_id"].astype(str), quotes["start"], quotes["end"], q_text):
+    q_text = quotes["text"].astype(str).tolist() if "text" in quotes.columns else [""] * len(quotes)
+    for art, s, e, t in zip(quotes["article_id"].astype(str).tolist(), quotes["start"].tolist(),
+                            quotes["end"].tolist(), q_text):
         spans.setdefault(art, []).append((int(s), int(e), str(t)))
     index = {art: SpanIndex([(s, e) for s, e, _ in v]) for art, v in spans.items()}
-    verbs: dict[str, list[tuple[int, int]]] = {}
     clause_only: set[tuple[str, int, int]] = set()
-    for art, s, e in zip(own["article_id"].astype(str), own["start"], own["end"]):
-        verbs.setdefault(art, []).append((int(s), int(e)))
     impersonal: set[tuple[str, int, int]] = set()
     participles: set[tuple[str, int, int]] = set()
-    for art, start, text in zip(table["article_id"].astype(str), table["start"], table["text"]):
+    plains: list[str] = []  # the normalised text of each sentence, in table order
+    for art, start, text in zip(table["article_id"].astype(str).tolist(), table["start"].tolist(),
+                                table["text"].tolist()):
         plain = normalise(str(text))
-        for m in _IMPERSONAL.finditer(plain):
+        plains.append(plain)
+        # A pattern runs only on a sentence that holds a word every match of it holds (a cheap test first).
+        for m in _IMPERSONAL.finditer(plain) if "that" in plain else ():
             g = next(k for k in ("verb", "heard", "heard2", "told") if m.group(k))
             s, e = int(start) + m.start(g), int(start) + m.end(g)
             impersonal.add((art, s, e))
             if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
                 verbs.setdefault(art, []).append((s, e))
-        for m in _DOCUMENT_FINDS.finditer(plain):
+        finds = "show" in plain or "suggest" in plain or "indicate" in plain
+        for m in _DOCUMENT_FINDS.finditer(plain) if finds else ():
             s, e = int(start) + m.start("verb"), int(start) + m.end("verb")
             if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
                 verbs.setdefault(art, []).append((s, e))
                 clause_only.add((art, s, e))
         for m in _REDUCED_RELATIVE.finditer(plain):
             participles.add((art, int(start) + m.start("verb"), int(start) + m.end("verb")))
-        for m in CLAUSE_SPEECH_VERBS.finditer(plain):
+        # the case-insensitive patterns as quotes.searches runs them: the same matches, found faster
+        (speech_rx, speech_in), (called_rx, called_in) = searches((CLAUSE_SPEECH_VERBS, _CALLED), plain)
+        for m in speech_rx.finditer(speech_in):
             s, e = int(start) + m.start(), int(start) + m.end()
             before = plain[max(0, m.start() - 20):m.start()].split()
             if before and before[-1].lower() in _PASSIVE_BEFORE:
@@ -3188,14 +3229,14 @@ def find_quotes(
                 continue
             if art not in index or not index[art].overlaps(s, e):
                 verbs.setdefault(art, []).append((s, e))
-                if m.group().lower().startswith("show"):
+                if plain[m.start():m.end()].lower().startswith("show"):
                     clause_only.add((art, s, e))  # "figures show that ...": a clause, never a quotation's speaker
-        report = _closing_report(plain)
+        report = _closing_report(plain) if "report" in plain else None
         if report is not None:
             s, e = int(start) + report[0], int(start) + report[1]
             if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
                 verbs.setdefault(art, []).append((s, e))
-        for m in _CALLED.finditer(plain):
+        for m in called_rx.finditer(called_in) if "call" in fold_case(plain) else ():
             s, e = int(start) + m.start(), int(start) + m.end()
             before = plain[max(0, m.start() - 20):m.start()].split()
             if before and (before[-1].lower() in _PASSIVE_BEFORE or before[-1].lower().endswith("-")):
@@ -3203,7 +3244,7 @@ def find_quotes(
             if (s, e) not in verbs.get(art, []) and (art not in index or not index[art].overlaps(s, e)):
                 verbs.setdefault(art, []).append((s, e))
                 clause_only.add((art, s, e))
-        for m in _CLOSING_VERBS.finditer(plain):
+        for m in _CLOSING_VERBS.finditer(plain) if "announce" in plain else ():
             s, e = int(start) + m.start(), int(start) + m.end()
             if "," not in plain[:m.start()] or (s, e) in verbs.get(art, []):
                 continue
@@ -3211,35 +3252,59 @@ def find_quotes(
                 verbs.setdefault(art, []).append((s, e))
     if participles:
         verbs = {art: [(s, e) for s, e in v if (art, s, e) not in participles] for art, v in verbs.items()}
-    inner_verbs: dict[str, list[tuple[int, int]]] = {}
-    for art, s, e in zip(quoted_cues["article_id"].astype(str), quoted_cues["start"], quoted_cues["end"]):
-        inner_verbs.setdefault(art, []).append((int(s), int(e)))
 
     speech = load_speech_cues()
     speech_res = [compile_pattern("|".join(f"(?:{p.strip()})" for p in speech["pattern"]))] if len(speech) else []
-    verb_table = pd.DataFrame([(a, s, e) for a, v in verbs.items() for s, e in v if (a, s, e) not in clause_only],
-                              columns=["article_id", "start", "end"])
-    base_rows = quote_speakers(table, quotes, verbs=verb_table, speech_cues=speech) if len(quotes) else None
-    base: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
-    if base_rows is not None:
-        for art, s, e, sp, verb, found in zip(base_rows["article_id"], base_rows["start"], base_rows["end"],
-                                              base_rows["speaker"], base_rows["verb"], base_rows["found_in"]):
-            base.setdefault(str(art), {})[(int(s), int(e))] = (str(sp), str(verb), str(found))
     who = _Actors(actors)
+    impersonal_of: dict[str, set[tuple[int, int]]] = {}
+    for art, s, e in impersonal:
+        impersonal_of.setdefault(art, set()).add((s, e))
+    participles_of: dict[str, set[tuple[int, int]]] = {}
+    for art, s, e in participles:
+        participles_of.setdefault(art, set()).add((s, e))
 
     rows: list[dict[str, object]] = []
-    for art, group in table.sort_values(["article_id", "start"], kind="mergesort").groupby("article_id", sort=True):
-        art = str(art)
+    # The sentences of each article in text order (rows of the same article are adjacent once sorted), read
+    # as the records itertuples gives, from plain lists.
+    ordered = table.reset_index(drop=True).sort_values(["article_id", "start"], kind="mergesort")
+    fields = [c for c in ("outlet", "sentence_id", "start", "text", "paragraph", "role") if c in ordered.columns]
+    record = namedtuple("Record", fields)  # type: ignore[misc]
+    records = map(record._make, zip(*(ordered[c].tolist() for c in fields)))  # made as they are read
+    positions = ordered.index.tolist()
+    keys = ordered["article_id"].tolist()
+    flags = headline_flags(ordered) if len(quotes) else []  # headlines as quote_speakers reads them
+    k = 0
+    while k < len(keys):
+        key, first = keys[k], k
+        k += 1
+        while k < len(keys) and keys[k] == key:
+            k += 1
+        group = [next(records) for _ in range(first, k)]
+        if pd.isna(key):
+            continue  # no article (groupby leaves such rows out)
+        art = str(key)
         lines = []
-        for i, rec in enumerate(group.itertuples(index=False)):
+        for i, rec in enumerate(group):
             paragraph = int(getattr(rec, "paragraph", 0) or 0) if not pd.isna(getattr(rec, "paragraph", 0)) else 0
             lines.append(_Line(i, art, str(rec.outlet), str(rec.sentence_id), int(rec.start), str(rec.text),
-                               paragraph, is_headline(rec)))
+                               paragraph, is_headline(rec), plains[positions[first + i]]))
+        memo: AttributionMemo = {}  # sentences read by both readers below
+        base: dict[tuple[int, int], tuple[str, str, str]] = {}
+        if art in index:
+            # Each quotation's speaker, verb and where it was found, as quote_speakers reads them (the verbs that
+            # report only a clause left out), on the same sentences.
+            heads = [ln if ln.headline == flags[first + ln.index] else replace(ln, headline=flags[first + ln.index])
+                     for ln in lines]
+            for row in article_speakers(art, heads, index[art], [(s, e) for s, e in verbs.get(art, [])
+                                                                 if (art, s, e) not in clause_only],
+                                        speech_res, memo=memo):
+                base[(int(row["start"]), int(row["end"]))] = (str(row["speaker"]), str(row["verb"]),
+                                                              str(row["found_in"]))
         raw = _article_text([(ln.start, ln.raw) for ln in lines], spans.get(art, []))
-        article = _Article(lines, [(s, e) for s, e, _ in spans.get(art, [])], base.get(art, {}), verbs.get(art, []),
+        article = _Article(lines, [(s, e) for s, e, _ in spans.get(art, [])], base, verbs.get(art, []),
                            inner_verbs.get(art, []), speech_res, who, raw,
-                           impersonal={(s, e) for a, s, e in impersonal if a == art},
-                           participles={(s, e) for a, s, e in participles if a == art})
+                           impersonal=impersonal_of.get(art, frozenset()),
+                           participles=participles_of.get(art, frozenset()), memo=memo)
         rows.extend(article.table_rows(groups))
 
     out = pd.DataFrame(rows, columns=list(QUOTE_TABLE_COLUMNS))
@@ -3260,22 +3325,49 @@ def with_reported_voice(table: pd.DataFrame, quote_table: pd.DataFrame) -> pd.Da
     ``reported``: the words are the outlet's, the claim is the speaker's.  Quoted rows stay
     ``quoted``; scare quotes stay ``authorial`` (the outlet chose the marks).  Returns a copy.
     """
+    import numpy as np
+    import pandas as pd
+
     out = table.copy()
     if out.empty or quote_table.empty:
         return out
-    spans: dict[str, SpanIndex] = {}
-    for art, group in quote_table.groupby("article_id"):
-        spans[str(art)] = SpanIndex(zip(group["reported_start"].astype(int), group["reported_end"].astype(int)))
-    inside = [
-        voice == AUTHORIAL and str(art) in spans and spans[str(art)].inside(int(s), int(e))
-        for art, s, e, voice in zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist(),
-                                    out["voice"].tolist())
-    ]
-    mask = inside
+    by_article: dict[str, tuple[list[int], list[int]]] = {}  # the starts and ends of each article's spans
+    for art, s, e in zip(quote_table["article_id"].tolist(), quote_table["reported_start"].astype(int).tolist(),
+                         quote_table["reported_end"].astype(int).tolist()):
+        if not pd.isna(art):
+            spans = by_article.setdefault(str(art), ([], []))
+            spans[0].append(s)
+            spans[1].append(e)
+    # Whole columns at once: the authorial rows, article by article, against that article's spans.  A row lies
+    # inside a span when the spans that start at or before it reach its end (as
+    # :meth:`framing.load.text.SpanIndex.inside`).
+    rows = np.flatnonzero(out["voice"].to_numpy(dtype=object) == AUTHORIAL)
+    codes, keys = pd.factorize(np.array([str(a) for a in out["article_id"].to_numpy(dtype=object)[rows]],
+                                        dtype=object))
+    order = np.argsort(codes, kind="stable")
+    starts, ends = out["start"].to_numpy(), out["end"].to_numpy()
+    mask = np.zeros(len(out), dtype=bool)
+    for group in np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(order) else ():
+        spans = by_article.get(keys[codes[group[0]]])
+        if spans is None:
+            continue
+        span_starts = np.asarray(spans[0])
+        by_start = np.argsort(span_starts, kind="stable")
+        reach = np.maximum.accumulate(np.asarray(spans[1])[by_start])
+        at = rows[group]
+        before = np.searchsorted(span_starts[by_start], _as_ints(starts[at]), side="right")
+        mask[at] = (before > 0) & (reach[np.maximum(before - 1, 0)] >= _as_ints(ends[at]))
     if "category" in out.columns:
-        mask = [m and c != "scare_quote" for m, c in zip(inside, out["category"].tolist())]
+        mask &= out["category"].to_numpy(dtype=object) != "scare_quote"
     out.loc[mask, "voice"] = REPORTED
     return out
+
+
+def _as_ints(values: np.ndarray) -> np.ndarray:
+    """Offsets as integers (``int`` of each value unless they are integers already)."""
+    import numpy as np
+
+    return values if values.dtype.kind in "iu" else np.array([int(v) for v in values], dtype=np.int64)
 
 
 def sentence_voices(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
@@ -3289,19 +3381,14 @@ def sentence_voices(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
 
     mixed = VOICES[-1]
     out = sentences.copy()
-    words = tokens[tokens["kind"] != "punct"]
-    seen: dict[str, set[str]] = {}
-    for sid, voice in zip(words["sentence_id"].tolist(), words["voice"].tolist()):
-        seen.setdefault(sid, set()).add(voice)
-    voices = {sid: sorted(v) for sid, v in seen.items()}
-    new = []
-    for sid, voice in zip(out["sentence_id"].tolist(), out["voice"].tolist()):
-        have = voices.get(sid, [])
-        if REPORTED in have:
-            new.append(have[0] if len(have) == 1 else mixed)
-        else:
-            new.append(voice)
-    out["voice"] = new
+    words = tokens["kind"].to_numpy(dtype=object) != "punct"
+    ids = tokens["sentence_id"].to_numpy(dtype=object)
+    said = tokens["voice"].to_numpy(dtype=object) == REPORTED
+    reported = set(ids[words & said].tolist())  # sentences with a reported word
+    # ... and, of these, those with a word of another voice too
+    others = {sid for sid in ids[words & ~said].tolist() if sid in reported} if reported else set()
+    out["voice"] = [voice if sid not in reported else mixed if sid in others else REPORTED
+                    for sid, voice in zip(out["sentence_id"].tolist(), out["voice"].tolist())]
     return out
 
 
