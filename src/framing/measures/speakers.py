@@ -3445,11 +3445,35 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
 
         Sorted by outlet, then ``n_words`` from most to fewest.
     """
+    return sources_from_parts([source_parts(quote_table, sentences)])
+
+
+#: Columns of :func:`source_parts`.
+SOURCE_PART_COLUMNS = ("outlet", "key", "speaker_actor", "written", "kinds", "n_quotes", "n_words",
+                       "first_paragraph", "last_paragraph")
+
+
+def source_parts(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sums behind :func:`source_table` for some articles, to be added up with those of other articles.
+
+    Parameters as for :func:`source_table`; every quotation row's article must have its sentences in
+    ``sentences`` (when given), since the words of a speaker are counted article by article.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet x speaker key (:func:`speaker_key`), in the order the rows first meet them, with
+        :data:`SOURCE_PART_COLUMNS`: ``speaker_actor`` of the first row, ``written`` and ``kinds`` (dicts:
+        each way the speaker is written and each speaker type, with its number of rows, in the order met),
+        ``n_quotes``, ``n_words`` (as in :func:`source_table`) and the first and last paragraph (Int64, NA
+        without ``sentences``).  :func:`sources_from_parts` of the parts of consecutive article sets, in order,
+        is :func:`source_table` of all of them.
+    """
     import pandas as pd
 
     if quote_table.empty:
-        return pd.DataFrame(columns=list(SOURCE_COLUMNS))
-    q = quote_table.copy()
+        return pd.DataFrame(columns=list(SOURCE_PART_COLUMNS))
+    q = quote_table
     texts: dict[str, str] = {}
     if sentences is not None and {"start", "text"} <= set(sentences.columns):
         rows_of = {str(a): g for a, g in q.groupby("article_id")}
@@ -3461,25 +3485,86 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
     paragraph = {}
     if sentences is not None and "paragraph" in sentences.columns:
         paragraph = dict(zip(sentences["sentence_id"].astype(str), sentences["paragraph"]))
-    q["paragraph"] = pd.array([paragraph.get(str(s), pd.NA) for s in q["sentence_id"]], dtype="Int64")
-    q["key"] = [speaker_key(s, a) for s, a in zip(q["speaker"], q["speaker_actor"])]
-    words = _words_by_speaker(q, texts)
-    totals = Counter()
-    for (outlet, _key), n in words.items():
-        totals[outlet] += n
+    paragraphs = pd.array([paragraph.get(str(s), pd.NA) for s in q["sentence_id"]], dtype="Int64").tolist()
+    outlets, speakers, actors = q["outlet"].tolist(), q["speaker"].tolist(), q["speaker_actor"].tolist()
+    keys = [speaker_key(s, a) for s, a in zip(speakers, actors)]
+    words = _words_by_speaker(q, keys, texts)
+    acc: dict[tuple[str, str], list] = {}
+    for outlet, key, actor, speaker, kind, par in zip(outlets, keys, actors, speakers, q["speaker_type"].tolist(),
+                                                      paragraphs):
+        entry = acc.get((outlet, key))
+        if entry is None:
+            entry = acc[(outlet, key)] = [str(actor), {}, {}, 0, words[(outlet, key)], pd.NA, pd.NA]
+        _add_counts(entry[1], {str(speaker): 1})
+        _add_counts(entry[2], {str(kind): 1})
+        entry[3] += 1
+        _widen(entry, par)
+    return _parts_frame(acc)
+
+
+def _add_counts(into: dict[str, int], counts: dict[str, int]) -> None:
+    for name, n in counts.items():
+        into[name] = into.get(name, 0) + n
+
+
+def _widen(entry: list, first, last=None) -> None:
+    """Take the paragraphs ``first`` .. ``last`` (NA: none) into the paragraph range of ``entry`` (items 5, 6)."""
+    import pandas as pd
+
+    last = first if last is None else last
+    if first is not pd.NA:
+        entry[5] = first if entry[5] is pd.NA else min(entry[5], first)
+    if last is not pd.NA:
+        entry[6] = last if entry[6] is pd.NA else max(entry[6], last)
+
+
+def _parts_frame(acc: dict[tuple[str, str], list]) -> pd.DataFrame:
+    import pandas as pd
+
+    out = pd.DataFrame([(*k, *v) for k, v in acc.items()], columns=list(SOURCE_PART_COLUMNS))
+    for col in ("first_paragraph", "last_paragraph"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def combine_source_parts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Several :func:`source_parts` (of consecutive article sets, in order) added up into one."""
+    acc: dict[tuple[str, str], list] = {}
+    for part in parts:
+        for outlet, key, actor, written, kinds, n, words, first, last in zip(
+                *(part[c].tolist() for c in SOURCE_PART_COLUMNS)):
+            entry = acc.get((outlet, key))
+            if entry is None:
+                entry = acc[(outlet, key)] = [actor, {}, {}, 0, 0, first, last]
+            _add_counts(entry[1], written)
+            _add_counts(entry[2], kinds)
+            entry[3] += n
+            entry[4] += words
+            _widen(entry, first, last)
+    return _parts_frame(acc)
+
+
+def sources_from_parts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`source_table` from the :func:`source_parts` of consecutive article sets, in order."""
+    import pandas as pd
+
+    whole = combine_source_parts(parts)
+    if whole.empty:
+        return pd.DataFrame(columns=list(SOURCE_COLUMNS))
+    totals: dict[str, int] = {}
+    for outlet, n in zip(whole["outlet"].tolist(), whole["n_words"].tolist()):
+        totals[outlet] = totals.get(outlet, 0) + n
     rows = []
-    for (outlet, key), g in q.groupby(["outlet", "key"], sort=True):
-        actor = str(g["speaker_actor"].iloc[0])
-        written = Counter(str(s) for s in g["speaker"])
-        speaker = actor or written.most_common(1)[0][0]
-        kinds = Counter(str(k) for k in g["speaker_type"])
+    for outlet, _key, actor, written, kinds, n_quotes, n_words, first, last in sorted(
+            zip(*(whole[c].tolist() for c in SOURCE_PART_COLUMNS)), key=lambda r: (r[0], r[1])):
+        speaker = actor or Counter(written).most_common(1)[0][0]
         kind = max(kinds, key=lambda k: (kinds[k], -SPEAKER_TYPES.index(k) if k in SPEAKER_TYPES else 0))
-        n_words = words[(outlet, key)]
         total = totals[outlet]
         rows.append({
             "outlet": outlet, "speaker": speaker, "speaker_actor": actor, "speaker_type": kind,
-            "n_quotes": len(g), "n_words": n_words, "share_of_quoted_words": n_words / total if total else float("nan"),
-            "first_paragraph": g["paragraph"].min(), "last_paragraph": g["paragraph"].max(),
+            "n_quotes": n_quotes, "n_words": n_words,
+            "share_of_quoted_words": n_words / total if total else float("nan"),
+            "first_paragraph": first, "last_paragraph": last,
         })
     out = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS))
     out["first_paragraph"] = out["first_paragraph"].astype("Int64")
@@ -3489,10 +3574,10 @@ def source_table(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
     return out.reset_index(drop=True)
 
 
-def _words_by_speaker(q: pd.DataFrame, texts: dict[str, str]) -> dict[tuple[str, str], int]:
-    """Per ``(outlet, key)``: words of the union of the rows' reported spans in each article (each word once),
-    or of the rows' texts without ``texts``.  One pass over plain lists: a corpus has thousands of articles."""
-    outlets, keys = q["outlet"].tolist(), q["key"].tolist()
+def _words_by_speaker(q: pd.DataFrame, keys: list[str], texts: dict[str, str]) -> dict[tuple[str, str], int]:
+    """Per ``(outlet, key)`` (``keys``: each row's speaker key): words of the union of the rows' reported spans
+    in each article (each word once), or of the rows' texts without ``texts``.  One pass over plain lists."""
+    outlets = q["outlet"].tolist()
     words: dict[tuple[str, str], int] = {}
     if not texts:
         for outlet, key, text in zip(outlets, keys, q["text"].tolist()):

@@ -7,7 +7,8 @@ speakers (:func:`framing.measures.speakers.find_quotes`), the three voices, sent
 (:func:`framing.measures.sentiment.score_sentences`).  Every one of these reads one article at a time, so
 the rows of a chunk are the rows these functions give for its articles, whatever the chunk size.  It returns
 the chunk's rows of the per-sentence and per-cue tables and the partial sums the reduce step adds up:
-term counts, cue and token counts per outlet and voice, and the summary measures summed per article.
+term counts, cue and token counts per outlet and voice, the summary measures summed per article, and
+the sums behind the sources table.
 
 A Dask worker needs only the suite installed: the records carry their text, so no worker reads the input.
 """
@@ -113,7 +114,8 @@ def map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> Ch
     Tables of the result: ``articles``, ``lines``, ``sentences``, ``quotes``, ``cues``, ``sentiment``,
     ``sentiment_drivers`` (rows as ``framing analyze`` writes them), ``excluded``, ``term_counts``
     (``outlet, ngram, term, count``), ``cue_counts`` (:func:`framing.measures.cues.cue_rates` of the chunk),
-    ``article_units`` (:data:`ARTICLE_UNIT_COLUMNS`), and ``actor_parts`` when actors are given.
+    ``article_units`` (:data:`ARTICLE_UNIT_COLUMNS`), ``source_parts``
+    (:func:`framing.measures.speakers.source_parts`), and ``actor_parts`` when actors are given.
 
     Text columns are held as Python strings while the measures run (pandas' ``mode.string_storage``
     "python"): the measures walk their rows one by one, which is several times slower over Arrow-backed
@@ -127,7 +129,7 @@ def _map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> C
     from framing.measures.cues import cue_rates, find_cues
     from framing.measures.salience import ngram_counts
     from framing.measures.sentiment import actor_sentiment, score_sentences
-    from framing.measures.speakers import find_quotes, sentence_voices, with_reported_voice
+    from framing.measures.speakers import find_quotes, sentence_voices, source_parts, with_reported_voice
     from framing.pipeline import _lines_table, summary_units
 
     rules = settings.rules if settings.rules is not None else _default_rules()
@@ -207,6 +209,7 @@ def _map_chunk(index: int, chunk: list[dict[str, str]], settings: Settings) -> C
         "term_counts": term_counts if len(term_counts) else pd.DataFrame(columns=["outlet", "ngram", "term", "count"]),
         "cue_counts": cue_rates(cues, m_tokens),
         "article_units": article_units[ARTICLE_UNIT_COLUMNS],
+        "source_parts": source_parts(quote_table, all_sentences),
     }
     if settings.actors is not None and len(m_sentences):
         out.tables["actor_parts"] = actor_sentiment(sentiment, m_sentences, settings.actors, quotes=quote_table)

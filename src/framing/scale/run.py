@@ -286,12 +286,6 @@ class _Partitioned:
             writer.close()
 
 
-def _outlet_part(folder: Path, name: str, outlet: str, columns: list[str] | None = None) -> pd.DataFrame:
-    from framing.scale.results import CorpusTables
-
-    return CorpusTables(folder).rows(name, outlets=[outlet], columns=columns)
-
-
 class _Reducer:
     """The reduce step (see the module notes), fed each finished chunk in chunk order while the map runs.
 
@@ -299,7 +293,7 @@ class _Reducer:
     counts; :meth:`finish` builds and writes the per-outlet tables when every chunk is in.
     """
 
-    SMALL = ("articles", "excluded", "cue_counts", "article_units", "actor_parts")
+    SMALL = ("articles", "excluded", "cue_counts", "article_units", "actor_parts", "source_parts")
 
     def __init__(self, staging: Path) -> None:
         self.staging = staging
@@ -309,6 +303,7 @@ class _Reducer:
         self.writers = {name: _Partitioned(staging / name) for name in PARQUET_TABLES}
 
     def add(self, result: ChunkResult) -> None:
+        from framing.measures.speakers import combine_source_parts
         from framing.scale import reduce
 
         self.skipped.extend(result.skipped)
@@ -320,6 +315,8 @@ class _Reducer:
         self.term_parts.append(result.tables["term_counts"])
         if len(self.term_parts) >= 32:  # keep the term counts summed as they come: memory of one vocabulary
             self.term_parts = [reduce.sum_term_counts(self.term_parts)]
+        if len(self.small["source_parts"]) >= 32:  # and the speakers' sums: one row per outlet and speaker
+            self.small["source_parts"] = [combine_source_parts(self.small["source_parts"])]
         arts = result.tables["articles"]
         outlet_of_article = dict(zip(arts["article_id"], arts["outlet"]))
         for name, writer in self.writers.items():
@@ -337,7 +334,7 @@ class _Reducer:
         """Build and write every per-outlet table; ``skipped_before`` are the rows the reader left out."""
         from framing.core.outputs import write_table_files
         from framing.core.vocabulary import EXCLUDED_COLUMNS
-        from framing.measures.speakers import source_table
+        from framing.measures.speakers import sources_from_parts
         from framing.scale import reduce
 
         self.close()
@@ -358,16 +355,7 @@ class _Reducer:
         bar.update()
         tables["cue_rates"] = reduce.cue_rates_from_counts(small["cue_counts"])
         bar.update()
-        per_outlet = []
-        for outlet in outlets:  # one outlet's quotations and sentences in memory at a time
-            quotes = _outlet_part(staging, "quotes", outlet)
-            if quotes.empty:
-                continue
-            sentences = _outlet_part(staging, "sentences", outlet, ["article_id", "sentence_id", "paragraph",
-                                                                     "start", "text"])
-            per_outlet.append(source_table(quotes, sentences))
-        tables["sources"] = (pd.concat(per_outlet, ignore_index=True) if per_outlet
-                             else source_table(pd.DataFrame(), None))
+        tables["sources"] = sources_from_parts(small["source_parts"])
         bar.update()
         units = pd.concat(small["article_units"], ignore_index=True)
         tables["summary"] = reduce.article_summary(units, n_boot=n_boot, n_perm=n_perm)
