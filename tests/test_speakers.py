@@ -9,6 +9,8 @@ must not.  The seed event checks at the end are those the notebook's claims rest
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -18,11 +20,14 @@ from framing.load.corpus import load_corpus
 from framing.load.text import quote_spans
 from framing.measures.cues import find_cues
 from framing.measures.speakers import (
+    combine_source_parts,
     find_quotes,
     openers_and_closers,
     role_type,
     sentence_voices,
+    source_parts,
     source_table,
+    sources_from_parts,
     with_reported_voice,
 )
 
@@ -865,6 +870,43 @@ def test_source_table_counts_words_once_and_shares_sum_to_one():
     assert got["share_of_quoted_words"].tolist() == pytest.approx([13 / 19, 6 / 19])
     assert got["first_paragraph"].tolist() == [1, 3] and got["last_paragraph"].tolist() == [2, 3]
     assert got["speaker_type"].tolist() == ["official", "citizen"]
+
+
+def test_sources_added_up_from_parts_of_article_sets_equal_the_table_of_all(tmp_path):
+    # A speaker met in several article sets under several written forms and types: the parts keep the order
+    # the rows meet them, so the written form and type chosen on a tie are those of the whole table.
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / "three-outlets")
+    table = find_quotes(corpus.sentences, corpus.quotes, actors=corpus.actors)
+    whole = source_table(table, corpus.sentences)
+    articles = list(dict.fromkeys(table["article_id"]))
+    assert len(articles) >= 3 and len(whole) >= 5
+    parts = []
+    for art in articles:
+        rows = table[table["article_id"] == art]
+        parts.append(source_parts(rows, corpus.sentences[corpus.sentences["article_id"] == art]))
+    pd.testing.assert_frame_equal(sources_from_parts(parts), whole)
+    pd.testing.assert_frame_equal(sources_from_parts([combine_source_parts(parts[:2]), *parts[2:]]), whole)
+    # Two sets, one of them with no quotation row: the same table.
+    empty = source_parts(table.iloc[0:0], corpus.sentences.iloc[0:0])
+    pd.testing.assert_frame_equal(sources_from_parts([empty, source_parts(table, corpus.sentences)]), whole)
+    assert sources_from_parts([]).empty and list(sources_from_parts([]).columns) == list(SOURCE_COLUMNS)
+
+
+def test_sources_keep_the_first_written_form_on_a_tie_across_parts():
+    rows = pd.DataFrame({
+        "article_id": ["a", "b", "b"], "outlet": ["Daily"] * 3, "sentence_id": ["a-1", "b-1", "b-2"],
+        "speaker": ["the Ministry", "the ministry", "The ministry"], "speaker_actor": [""] * 3,
+        "speaker_type": ["official", "spokesperson", "spokesperson"], "text": ["one two", "three", "four five six"],
+    })
+    whole = source_table(rows)
+    # one speaker (case and determiner aside), written three ways once each: the first met is shown
+    assert whole["speaker"].tolist() == ["the Ministry"] and whole["n_words"].tolist() == [6]
+    assert whole["speaker_type"].tolist() == ["spokesperson"] and whole["n_quotes"].tolist() == [3]
+    parts = [source_parts(rows.iloc[i:i + 1]) for i in range(3)]
+    pd.testing.assert_frame_equal(sources_from_parts(parts), whole)
+    backwards = rows.iloc[::-1].reset_index(drop=True)
+    assert source_table(backwards)["speaker"].tolist() == ["The ministry"]
+    pd.testing.assert_frame_equal(sources_from_parts(parts[::-1]), source_table(backwards))
 
 
 def test_openers_and_closers():
