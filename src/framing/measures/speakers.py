@@ -3476,12 +3476,16 @@ def source_parts(quote_table: pd.DataFrame, sentences: pd.DataFrame | None = Non
     q = quote_table
     texts: dict[str, str] = {}
     if sentences is not None and {"start", "text"} <= set(sentences.columns):
-        rows_of = {str(a): g for a, g in q.groupby("article_id")}
-        for art, g in sentences.groupby("article_id"):
-            own = rows_of.get(str(art))
-            if own is not None:
-                texts[str(art)] = _article_text(list(zip(g["start"].astype(int), g["text"].astype(str))),
-                                                list(zip(own["start"], own["end"], own["text"])))
+        rows_of: dict[str, list[tuple[int, int, str]]] = {}
+        for art, start, end, text in zip(q["article_id"].astype(str).tolist(), q["start"].tolist(),
+                                         q["end"].tolist(), q["text"].tolist()):
+            rows_of.setdefault(art, []).append((start, end, text))
+        sentences_of: dict[str, list[tuple[int, str]]] = {}
+        for art, start, text in zip(sentences["article_id"].astype(str).tolist(),
+                                    sentences["start"].astype(int).tolist(), sentences["text"].astype(str).tolist()):
+            if art in rows_of:
+                sentences_of.setdefault(art, []).append((start, text))
+        texts = {art: _article_text(own, rows_of[art]) for art, own in sentences_of.items()}
     paragraph = {}
     if sentences is not None and "paragraph" in sentences.columns:
         paragraph = dict(zip(sentences["sentence_id"].astype(str), sentences["paragraph"]))
