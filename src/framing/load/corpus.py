@@ -582,14 +582,13 @@ def guess_language(text: str) -> LanguageGuess | None:
     language identification schemes"); it knows only the languages listed and
     needs no data files.
     """
-    n_letters = sum(map(str.isalpha, text))
     other = [c for c in _BEYOND_LATIN_RE.findall(text) if c.isalpha()]
     words = Counter(w.lower() for w in _LETTER_RUN_RE.findall(text))
     n_words = max(sum(words.values()), 1)
     shares = {code: sum(n for w, n in words.items() if w in profile) / n_words
               for code, profile in FUNCTION_WORDS.items()}
     english = shares["en"]
-    if len(other) >= MIN_LETTERS_FOR_SCRIPT and len(other) > n_letters / 2:
+    if len(other) >= MIN_LETTERS_FOR_SCRIPT and len(other) > (n_letters := sum(map(str.isalpha, text))) / 2:
         cyrillic = {c: shares[c] for c in ("ru", "uk")}
         best = max(cyrillic, key=cyrillic.get)
         if cyrillic[best] >= MIN_FUNCTION_SHARE:
